@@ -1,0 +1,66 @@
+"""The domain, pure Python: no Qt, no SQL, no HTTP. Shared by the client and the portal."""
+
+from desktop.models.checks import Problem, submit_problems
+from desktop.models.item import (
+    CONTENT_FIELDS,
+    LANGUAGES,
+    TEXT_FIELDS,
+    Item,
+    ModelError,
+    Origin,
+    Source,
+    State,
+    StepRecord,
+    parse_content,
+)
+from desktop.models.roles import Grant, Role, Step, User, may_grant
+from desktop.models.text import fold, nfc, slugify
+from desktop.models.workflow import (
+    TRANSITIONS,
+    WAITING_STEP,
+    Action,
+    SiteSettings,
+    Verdict,
+    allowed_actions,
+    apply_action,
+    can_create,
+    can_edit,
+    can_see,
+    check_action,
+    comment_required,
+)
+
+__all__ = [
+    "CONTENT_FIELDS",
+    "LANGUAGES",
+    "TEXT_FIELDS",
+    "TRANSITIONS",
+    "WAITING_STEP",
+    "Action",
+    "Grant",
+    "Item",
+    "ModelError",
+    "Origin",
+    "Problem",
+    "Role",
+    "SiteSettings",
+    "Source",
+    "State",
+    "Step",
+    "StepRecord",
+    "User",
+    "Verdict",
+    "allowed_actions",
+    "apply_action",
+    "can_create",
+    "can_edit",
+    "can_see",
+    "check_action",
+    "comment_required",
+    "fold",
+    "may_grant",
+    "nfc",
+    "parse_content",
+    "slugify",
+    "submit_problems",
+]
