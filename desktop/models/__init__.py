@@ -1,5 +1,6 @@
 """The domain, pure Python: no Qt, no SQL, no HTTP. Shared by the client and the portal."""
 
+from desktop.models.categories import Category, CategoryKind, DeadlineFrom, DeadlineRule
 from desktop.models.checks import Problem, submit_problems
 from desktop.models.item import (
     CONTENT_FIELDS,
@@ -32,6 +33,10 @@ from desktop.models.workflow import (
 
 __all__ = [
     "CONTENT_FIELDS",
+    "Category",
+    "CategoryKind",
+    "DeadlineFrom",
+    "DeadlineRule",
     "LANGUAGES",
     "TEXT_FIELDS",
     "TRANSITIONS",
