@@ -50,7 +50,7 @@ class User:
 
 @dataclass(frozen=True, slots=True)
 class Grant:
-    """The right to do ``step`` for ``categories`` (empty: all) of ``site`` in [valid_from, valid_until)."""
+    """The right to do ``step`` for ``categories`` (empty: all) of ``site`` in a period."""
 
     id: str
     site: str

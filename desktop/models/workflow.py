@@ -45,7 +45,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Action.APPROVE, State.EDITED, State.PUBLISHED, Step.APPROVE),
     Transition(Action.REJECT, State.SUBMITTED, State.REJECTED, Step.EDIT, needs_comment=True),
     Transition(Action.REJECT, State.EDITED, State.REJECTED, Step.APPROVE, needs_comment=True),
-    Transition(Action.TAKE_DOWN, State.PUBLISHED, State.TAKEN_DOWN, Step.APPROVE, needs_comment=True),
+    Transition(
+        Action.TAKE_DOWN, State.PUBLISHED, State.TAKEN_DOWN, Step.APPROVE, needs_comment=True
+    ),
 )
 
 #: The step record an action leaves on the item.
@@ -118,7 +120,7 @@ def check_action(
     user: User,
     grants: Iterable[Grant],
     at: datetime,
-    settings: SiteSettings = SiteSettings(),  # noqa: B008 - frozen, shared default is safe
+    settings: SiteSettings = SiteSettings(),
     categories: set[str] | None = None,
 ) -> Verdict:
     """The full decision for one action, with the reasons in both languages when refused."""
@@ -177,7 +179,7 @@ def allowed_actions(
     user: User,
     grants: Iterable[Grant],
     at: datetime,
-    settings: SiteSettings = SiteSettings(),  # noqa: B008
+    settings: SiteSettings = SiteSettings(),
 ) -> list[Action]:
     """The actions this user may do on this item now (content checks included)."""
     grants = tuple(grants)
