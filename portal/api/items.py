@@ -1,0 +1,129 @@
+"""Items: read, create (``If-None-Match: *``), update (``If-Match``), act, versions, comments."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Header, Path, Response
+
+from desktop.models import Item
+from portal import service
+from portal.api.deps import CallerDep, EngineDep, NowDep
+from portal.api.models import ActionBody, CommentBody, ContentBody
+from portal.db import reading, writing
+from portal.problems import ProblemError, invalid
+
+router = APIRouter(prefix="/api/v1/items", tags=["items"])
+
+ItemId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._~-]+$")]
+_ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
+
+
+class ItemPutBody(ContentBody):
+    """Content fields; ``site`` is needed on create and may only repeat the site on update."""
+
+    site: str | None = None
+
+
+def item_response(item: Item, status: int = 200) -> Response:
+    return Response(
+        orjson.dumps(item.to_dict()),
+        status_code=status,
+        media_type="application/json",
+        headers={"ETag": f'"{item.version}"'},
+    )
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(data), status_code=status, media_type="application/json")
+
+
+@router.get("/{item_id}", response_model=None)
+def get_item(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
+    with reading(engine) as conn:
+        return item_response(service.visible_item(conn, item_id, caller.user))
+
+
+@router.put("/{item_id}", response_model=None, status_code=200)
+def put_item(
+    item_id: ItemId,
+    body: ItemPutBody,
+    caller: CallerDep,
+    engine: EngineDep,
+    now: NowDep,
+    if_match: Annotated[str | None, Header()] = None,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    fields = body.fields()
+    site = fields.pop("site", None)
+    if if_none_match is not None and if_none_match.strip() == "*":
+        if not site:
+            raise invalid("site", "is needed to create an item")
+        with writing(engine) as conn:
+            item = service.create_item(conn, caller.user, item_id, site, fields, now)
+        return item_response(item, 201)
+    if if_match is None:
+        raise ProblemError(
+            428,
+            "precondition_required",
+            'Send If-Match: "<version>" to update, or If-None-Match: * to create.',
+        )
+    with writing(engine) as conn:
+        current = service.visible_item(conn, item_id, caller.user)
+        match = _ETAG.match(if_match)
+        base = int(match.group(1)) if match else -1
+        if site is not None and site != current.site:
+            raise invalid("site", "an item cannot move to another site")
+        item = service.update_item(conn, caller.user, item_id, base, fields, now)
+    return item_response(item)
+
+
+@router.post("/{item_id}/actions", response_model=None)
+def act(
+    item_id: ItemId, body: ActionBody, caller: CallerDep, engine: EngineDep, now: NowDep
+) -> Response:
+    with writing(engine) as conn:
+        item = service.do_action(
+            conn,
+            caller.user,
+            item_id,
+            body.action,
+            now,
+            comment=body.comment,
+            expected_version=body.expected_version,
+        )
+    return item_response(item)
+
+
+@router.get("/{item_id}/versions", response_model=None)
+def versions(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
+    with reading(engine) as conn:
+        return _json({"versions": service.list_versions(conn, caller.user, item_id)})
+
+
+@router.get("/{item_id}/versions/{version}", response_model=None)
+def version(
+    item_id: ItemId,
+    version: Annotated[int, Path(ge=1, le=1_000_000_000)],
+    caller: CallerDep,
+    engine: EngineDep,
+) -> Response:
+    with reading(engine) as conn:
+        return _json(service.get_version(conn, caller.user, item_id, version))
+
+
+@router.get("/{item_id}/comments", response_model=None)
+def comments(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
+    with reading(engine) as conn:
+        return _json({"comments": service.list_comments(conn, caller.user, item_id)})
+
+
+@router.post("/{item_id}/comments", response_model=None, status_code=201)
+def add_comment(
+    item_id: ItemId, body: CommentBody, caller: CallerDep, engine: EngineDep, now: NowDep
+) -> Response:
+    with writing(engine) as conn:
+        comment = service.add_comment(conn, caller.user, item_id, body.body, now, body.id)
+    return _json(comment, 201)

@@ -1,0 +1,239 @@
+"""``portal-server``: run the portal, and the administrator's commands (accounts, roles, grants).
+
+Exit codes: 0 done, 1 failed (one clear line on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from desktop.models import Category, CategoryKind, DeadlineFrom, DeadlineRule, Role, Step
+from portal import board, db
+from portal.passwords import generate_password, policy_problems
+
+APP_NAME = "ban-bien-tap"
+
+
+class CliError(Exception):
+    """A failure to report in one line (exit 1)."""
+
+
+def default_database_url() -> str:
+    if os.environ.get("PORTAL_DATABASE_URL"):
+        return os.environ["PORTAL_DATABASE_URL"]
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False)) / "portal"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'portal.sqlite3'}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portal-server", description="The reference portal server."
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database", metavar="URL", help="SQLAlchemy URL (default: user data folder)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[common], help="run the portal")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--demo", action="store_true", help="seed an empty database with demo content"
+    )
+
+    site = sub.add_parser("site").add_subparsers(dest="action", required=True)
+    site_add = site.add_parser("add", parents=[common])
+    site_add.add_argument("id")
+    site_add.add_argument("name")
+
+    user = sub.add_parser("user").add_subparsers(dest="action", required=True)
+    user_add = user.add_parser("add", parents=[common])
+    user_add.add_argument("username")
+    user_add.add_argument("--name", required=True)
+    user_add.add_argument("--password-stdin", action="store_true")
+    role = user.add_parser("set-role", parents=[common])
+    role.add_argument("username")
+    role.add_argument("--site", required=True)
+    role.add_argument("--role", required=True, choices=[r.value for r in Role])
+    role.add_argument("--remove", action="store_true")
+    reset = user.add_parser("reset-password", parents=[common])
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+
+    category = sub.add_parser("category").add_subparsers(dest="action", required=True)
+    cat_add = category.add_parser("add", parents=[common])
+    cat_add.add_argument("--site", required=True)
+    cat_add.add_argument("id")
+    cat_add.add_argument("name")
+    cat_add.add_argument("--kind", required=True, choices=[k.value for k in CategoryKind])
+    cat_add.add_argument("--unit", default="")
+    cat_add.add_argument("--deadline-days", type=int)
+    cat_add.add_argument("--deadline-from", choices=[d.value for d in DeadlineFrom])
+    cat_add.add_argument("--position", type=int, default=0)
+
+    grant = sub.add_parser("grant").add_subparsers(dest="action", required=True)
+    grant_add = grant.add_parser("add", parents=[common])
+    grant_add.add_argument("--site", required=True)
+    grant_add.add_argument("--to", required=True, dest="grantee")
+    grant_add.add_argument("--step", required=True, choices=[s.value for s in Step])
+    grant_add.add_argument("--category", action="append", default=[], dest="categories")
+    grant_add.add_argument("--from", required=True, dest="valid_from", type=_date)
+    grant_add.add_argument("--until", dest="valid_until", type=_date)
+    grant_add.add_argument("--by", dest="granted_by")
+    grant_add.add_argument("--decision", default="")
+    grant_revoke = grant.add_parser("revoke", parents=[common])
+    grant_revoke.add_argument("id")
+    grant_list = grant.add_parser("list", parents=[common])
+    grant_list.add_argument("--site", required=True)
+    return parser
+
+
+def _date(text: str) -> datetime:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def _password(from_stdin: bool, username: str) -> tuple[str, bool]:
+    """The password to set and whether it was generated (and must be shown once)."""
+    if not from_stdin:
+        return generate_password(), True
+    password = sys.stdin.readline().rstrip("\r\n")
+    problems = policy_problems(password, username)
+    if problems:
+        raise CliError(problems[0].en)
+    return password, False
+
+
+def _serve(args: argparse.Namespace, url: str) -> int:
+    import uvicorn
+
+    from portal.app import create_app
+
+    if args.demo and not _loopback(args.host):
+        print("portal-server: --demo listens on loopback only (127.0.0.1 or ::1)", file=sys.stderr)
+        return 2
+    app = create_app(url, demo=args.demo)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _run(args: argparse.Namespace) -> int:
+    url = args.database or default_database_url()
+    if args.command == "serve":
+        return _serve(args, url)
+    engine = db.make_engine(url)
+    now = datetime.now(UTC)
+    try:
+        with db.writing(engine) as conn:
+            key = (args.command, args.action)
+            if key == ("site", "add"):
+                board.add_site(conn, args.id, args.name)
+            elif key == ("user", "add"):
+                password, generated = _password(args.password_stdin, args.username)
+                board.add_user(conn, args.username, args.name, password, now)
+                if generated:
+                    print(f"Mật khẩu / password for {args.username}: {password}")
+            elif key == ("user", "set-role"):
+                board.set_role(conn, args.username, args.site, Role(args.role), remove=args.remove)
+            elif key == ("user", "reset-password"):
+                password, generated = _password(args.password_stdin, args.username)
+                board.set_password(conn, args.username, password, now, must_change=True)
+                if generated:
+                    print(f"Mật khẩu / password for {args.username}: {password}")
+            elif key == ("category", "add"):
+                board.add_category(conn, _category(args))
+            elif key == ("grant", "add"):
+                granted_by = args.granted_by or _head_of(conn, args.site)
+                grant = board.add_grant(
+                    conn,
+                    site=args.site,
+                    grantee=args.grantee,
+                    step=Step(args.step),
+                    granted_by=granted_by,
+                    valid_from=args.valid_from,
+                    valid_until=args.valid_until,
+                    categories=args.categories,
+                    decision_ref=args.decision,
+                )
+                print(grant.id)
+            elif key == ("grant", "revoke"):
+                board.revoke_grant(conn, args.id, now)
+            elif key == ("grant", "list"):
+                for g in board.list_grants(conn, site=args.site):
+                    until = g.valid_until.date().isoformat() if g.valid_until else "-"
+                    cats = ",".join(sorted(g.categories)) or "*"
+                    state = "revoked" if g.revoked_at else "active"
+                    print(
+                        f"{g.id}\t{g.grantee}\t{g.step.value}\t{cats}\t"
+                        f"{g.valid_from.date().isoformat()}\t{until}\t{g.granted_by}\t{state}"
+                    )
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _category(args: argparse.Namespace) -> Category:
+    if (args.deadline_days is None) != (args.deadline_from is None):
+        raise CliError("give --deadline-days and --deadline-from together")
+    deadline = (
+        DeadlineRule(args.deadline_days, DeadlineFrom(args.deadline_from))
+        if args.deadline_days is not None
+        else None
+    )
+    return Category(
+        id=args.id,
+        site=args.site,
+        name=args.name,
+        kind=CategoryKind(args.kind),
+        unit=args.unit,
+        deadline=deadline,
+        position=args.position,
+    )
+
+
+def _head_of(conn: db.Connection, site: str) -> str:
+    heads = [m["username"] for m in board.members(conn, site) if Role.HEAD.value in m["roles"]]
+    if not heads:
+        raise CliError(f"site {site!r} has no head; say who grants with --by")
+    return heads[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return _run(args)
+    except (CliError, board.BoardError) as error:
+        print(f"portal-server: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a database that cannot be opened, and the like
+        print(f"portal-server: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Seed an empty portal with the demo content, through the same service functions as the API.
+
+Every demo item walks its workflow path step by step (create, then each action by its actor),
+so its versions, step records and comments are real history, dated over the last few weeks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import uuid
+from datetime import UTC, datetime, timedelta
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from desktop.models import Category, CategoryKind, DeadlineFrom, DeadlineRule, Role, Step
+from portal import board, db, service
+
+#: Demo item ids are stable, so a rebuilt demo gives the same addresses.
+DEMO_NAMESPACE = uuid.UUID("6f1c3d52-9a1e-4c1b-8d7e-2b5a0c9e4d10")
+
+
+def is_empty(engine: Engine) -> bool:
+    with db.reading(engine) as conn:
+        return not conn.execute(select(func.count()).select_from(db.sites)).scalar_one()
+
+
+def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) -> bool:
+    """Fill an empty database with the demo; returns False (and does nothing) if not empty."""
+    if content is None:
+        content = importlib.import_module("portal.demo_content")
+    if not is_empty(engine):
+        return False
+    now = now or datetime.now(UTC)
+    items: list[dict[str, Any]] = list(content.ITEMS)
+    start = (now - timedelta(days=len(items) + 2)).replace(
+        hour=1, minute=0, second=0, microsecond=0
+    )
+    site = content.SITE["id"]
+    with db.writing(engine) as conn:
+        _seed_board(conn, content, start, now)
+    for index, spec in enumerate(items):
+        at = start + timedelta(days=index + 1)
+        with db.writing(engine) as conn:
+            _seed_item(conn, site, index, spec, at)
+    return True
+
+
+def _seed_board(conn: Any, content: ModuleType, start: datetime, now: datetime) -> None:
+    site = content.SITE["id"]
+    board.add_site(conn, site, content.SITE["name"], dict(content.SITE.get("settings") or {}))
+    for user in content.USERS:
+        board.add_user(conn, user["username"], user["full_name"], content.DEMO_PASSWORD, start)
+        for role in user["roles"]:
+            board.set_role(conn, user["username"], site, Role(role))
+    for position, cat in enumerate(content.CATEGORIES):
+        deadline = cat.get("deadline")
+        board.add_category(
+            conn,
+            Category(
+                id=cat["id"],
+                site=site,
+                name=cat["name"],
+                kind=CategoryKind(cat.get("kind", "free")),
+                unit=cat.get("unit", ""),
+                deadline=(
+                    DeadlineRule(int(deadline["days"]), DeadlineFrom(deadline["from"]))
+                    if deadline
+                    else None
+                ),
+                position=int(cat.get("position", position)),
+            ),
+        )
+    for grant in content.GRANTS:
+        board.add_grant(
+            conn,
+            site=site,
+            grantee=grant["grantee"],
+            step=Step(grant["step"]),
+            granted_by=grant["granted_by"],
+            valid_from=start,
+            valid_until=now + timedelta(days=int(grant.get("valid_days", 365))),
+            categories=grant.get("categories", ()),
+            decision_ref=grant.get("decision_ref", ""),
+        )
+
+
+def _seed_item(conn: Any, site: str, index: int, spec: dict[str, Any], at: datetime) -> None:
+    item_id = str(uuid.uuid5(DEMO_NAMESPACE, f"{site}/{index}"))
+    author = board.load_user(conn, spec["author"])
+    service.create_item(conn, author, item_id, site, dict(spec["content"]), at)
+    for step, (action, actor, comment) in enumerate(spec.get("path", ()), start=1):
+        user = board.load_user(conn, actor)
+        service.do_action(
+            conn, user, item_id, action, at + timedelta(hours=2 * step), comment=comment or ""
+        )
+    for offset, (who, text) in enumerate(spec.get("comments", ()), start=1):
+        user = board.load_user(conn, who)
+        service.add_comment(conn, user, item_id, text, at + timedelta(hours=20, minutes=offset))

@@ -1,0 +1,186 @@
+"""The public site: published items only, rendered by the one safe Markdown renderer.
+
+Nothing unpublished is served here: every query filters on ``state = 'published'``, and a
+taken-down item's address answers 410 Gone at once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from importlib import resources
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import orjson
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from desktop.models import Item, State
+from desktop.render import render_markdown
+from portal import board, db
+from portal.api.blobs import blob_response
+from portal.api.deps import EngineDep
+
+router = APIRouter(include_in_schema=False)
+
+VIETNAM = timezone(timedelta(hours=7))
+_env = Environment(loader=PackageLoader("portal", "templates"), autoescape=select_autoescape())
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def published_items(conn: Connection) -> list[Item]:
+    rows = conn.execute(select(db.items.c.data).where(db.items.c.state == State.PUBLISHED.value))
+    found = [Item.from_dict(orjson.loads(row.data)) for row in rows]
+    return sorted(found, key=published_at, reverse=True)
+
+
+def published_at(item: Item) -> datetime:
+    step = item.steps.get("approve")
+    return step.at if step else (item.state_since or datetime(1970, 1, 1, tzinfo=UTC))
+
+
+def vn_date(moment: datetime) -> str:
+    """dd/mm/yyyy in Vietnam's time zone, as Vietnamese readers write dates."""
+    return moment.astimezone(VIETNAM).strftime("%d/%m/%Y")
+
+
+def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = _env.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+
+
+@router.get("/")
+def home(engine: EngineDep) -> HTMLResponse:
+    with db.reading(engine) as conn:
+        items = published_items(conn)
+        sections = []
+        sites = sorted({item.site for item in items})
+        for site in sites:
+            site_info = board.get_site(conn, site) or {"name": site}
+            cats = board.list_categories(conn, site)
+            names = {c.id: c.name for c in cats}
+            order = [c.id for c in cats]
+            in_site = [i for i in items if i.site == site]
+            for cat in order + sorted({i.category for i in in_site} - set(order)):
+                listed = [i for i in in_site if i.category == cat]
+                if listed:
+                    sections.append(
+                        {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
+                    )
+    return _page("index.html", sections=sections, vn_date=vn_date, published_at=published_at)
+
+
+@router.get("/items/{slug}")
+def item_page(slug: str, engine: EngineDep) -> HTMLResponse:
+    with db.reading(engine) as conn:
+        row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
+        item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
+        if item is None or item.state is not State.PUBLISHED:
+            gone = item is not None and item.state is State.TAKEN_DOWN
+            return _page("missing.html", status=410 if gone else 404, gone=gone)
+        names = {c.id: c.name for c in board.list_categories(conn, item.site)}
+        files = {
+            row.sha256: row
+            for row in conn.execute(
+                select(db.blobs.c.sha256, db.blobs.c.content_type, db.blobs.c.size).where(
+                    db.blobs.c.sha256.in_(item.attachments)
+                )
+            )
+        }
+    attachments = [
+        {
+            "sha": sha,
+            "type": files[sha].content_type if sha in files else "",
+            "kb": max(1, round(files[sha].size / 1024)) if sha in files else 0,
+        }
+        for sha in item.attachments
+    ]
+    return _page(
+        "item.html",
+        item=item,
+        category=names.get(item.category, item.category),
+        body=Markup(render_markdown(item.body)),
+        date=vn_date(published_at(item)),
+        facts=[(str(k), _fact(v)) for k, v in item.metadata.items()],
+        attachments=attachments,
+    )
+
+
+def _fact(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@router.get("/feed.atom")
+def feed(request: Request, engine: EngineDep) -> Response:
+    with db.reading(engine) as conn:
+        items = published_items(conn)[:50]
+    base = str(request.base_url).rstrip("/")
+    ET.register_namespace("", ATOM)
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
+    ET.SubElement(root, f"{{{ATOM}}}title").text = "Tin đã đăng"
+    ET.SubElement(root, f"{{{ATOM}}}id").text = f"{base}/feed.atom"
+    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
+    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
+    updated = max(
+        (i.updated_at or published_at(i) for i in items), default=datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    ET.SubElement(root, f"{{{ATOM}}}updated").text = updated.isoformat()
+    for item in items:
+        entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{item.id}"
+        ET.SubElement(
+            entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/items/{item.slug}"}
+        )
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = published_at(item).isoformat()
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = (
+            item.updated_at or published_at(item)
+        ).isoformat()
+        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        ET.SubElement(author, f"{{{ATOM}}}name").text = item.author or item.created_by
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
+        content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
+        content.text = render_markdown(item.body)
+    xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/media/{sha256}")
+def media(sha256: str, engine: EngineDep) -> Response:
+    sha = sha256.lower()
+    with db.reading(engine) as conn:
+        attached = any(
+            sha in item.attachments or f"/media/{sha}" in item.body
+            for item in published_items(conn)
+        )
+        row = (
+            conn.execute(select(db.blobs).where(db.blobs.c.sha256 == sha)).first()
+            if attached
+            else None
+        )
+    if row is None:
+        return _page("missing.html", status=404, gone=False)
+    return blob_response(row, public=True)
+
+
+@router.get("/static/style.css")
+def stylesheet() -> Response:
+    css = resources.files("portal").joinpath("static/style.css").read_text(encoding="utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
