@@ -89,7 +89,12 @@ def _seed_board(conn: Any, content: ModuleType, start: datetime, now: datetime) 
 def _seed_item(conn: Any, site: str, index: int, spec: dict[str, Any], at: datetime) -> None:
     item_id = str(uuid.uuid5(DEMO_NAMESPACE, f"{site}/{index}"))
     author = board.load_user(conn, spec["author"])
-    service.create_item(conn, author, item_id, site, dict(spec["content"]), at)
+    content = dict(spec["content"])
+    if "translation_of_index" in spec:  # demo ids are made here, so the link is by position
+        content["translation_of"] = str(
+            uuid.uuid5(DEMO_NAMESPACE, f"{site}/{spec['translation_of_index']}")
+        )
+    service.create_item(conn, author, item_id, site, content, at)
     for step, (action, actor, comment) in enumerate(spec.get("path", ()), start=1):
         user = board.load_user(conn, actor)
         service.do_action(

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desktop.models import Item, State
+from desktop.models.fields import fact_box
 from desktop.render import render_markdown
 from portal import board, db
 from portal.api.blobs import blob_response
@@ -88,7 +89,7 @@ def item_page(slug: str, engine: EngineDep) -> HTMLResponse:
         if item is None or item.state is not State.PUBLISHED:
             gone = item is not None and item.state is State.TAKEN_DOWN
             return _page("missing.html", status=410 if gone else 404, gone=gone)
-        names = {c.id: c.name for c in board.list_categories(conn, item.site)}
+        categories = {c.id: c for c in board.list_categories(conn, item.site)}
         files = {
             row.sha256: row
             for row in conn.execute(
@@ -108,20 +109,16 @@ def item_page(slug: str, engine: EngineDep) -> HTMLResponse:
     return _page(
         "item.html",
         item=item,
-        category=names.get(item.category, item.category),
+        category=categories[item.category].name if item.category in categories else item.category,
         body=Markup(render_markdown(item.body)),
         date=vn_date(published_at(item)),
-        facts=[(str(k), _fact(v)) for k, v in item.metadata.items()],
+        facts=fact_box(
+            categories[item.category].kind if item.category in categories else "free",
+            item.metadata,
+            item.language if item.language in ("vi", "en") else "vi",
+        ),
         attachments=attachments,
     )
-
-
-def _fact(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    return "" if value is None else str(value)
 
 
 ATOM = "http://www.w3.org/2005/Atom"

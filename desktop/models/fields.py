@@ -560,13 +560,27 @@ def fact_box(
 
     Empty fields are left out. Labels are Vietnamese for ``vi`` and English for every other
     language. A file field shows its sha256, which the page turns into a download link.
+    Free extra fields (keys the kind does not declare) follow, labelled by their key.
     """
     rows: list[tuple[str, str]] = []
-    for spec in fields_for(kind):
+    specs = fields_for(kind)
+    for spec in specs:
         value = metadata.get(spec.key)
         if not _is_empty(value):
             rows.append((spec.label(language), display_value(spec, value, language)))
+    declared = {spec.key for spec in specs}
+    for key, value in metadata.items():
+        if key not in declared and not _is_empty(value):
+            rows.append((str(key), _free_value(value)))
     return rows
+
+
+def _free_value(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
 
 
 def suggested_trigger_date(kind: CategoryKind | str, metadata: Mapping[str, Any]) -> date | None:
