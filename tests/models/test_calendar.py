@@ -16,6 +16,8 @@ from datetime import date
 
 import pytest
 
+from desktop.models.categories import Category, CategoryKind, DeadlineFrom, DeadlineRule
+from desktop.models.item import ModelError
 from desktop.models.workdays import (
     LEGAL_FOR_APPLYING_AGENCIES,
     REGULATION_DEADLINES,
@@ -23,8 +25,6 @@ from desktop.models.workdays import (
     WorkCalendar,
     vietnam_holidays,
 )
-from desktop.models.categories import Category, CategoryKind, DeadlineFrom, DeadlineRule
-from desktop.models.item import ModelError
 
 D = date
 
