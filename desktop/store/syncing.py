@@ -1,0 +1,307 @@
+"""The sync engine's side of the store: read the outbox, record answers, apply pulled pages.
+
+Every method is one transaction and is meant to run on the writer thread (``writer.py``).
+Merging is passed in (``MergeFn``) so that the store knows nothing of the sync package; it
+runs inside the transaction, so a user typing on another connection is never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop.store.base import StoreBase, dump, now_iso
+from desktop.store.content import MergeFn, content_of, empty_content
+from desktop.store.records import OutboxOp, PullDecision
+
+#: Largest pulled chunk applied in one transaction (keeps each write short, see platform notes).
+CHUNK = 50
+
+
+class SyncSide(StoreBase):
+    # -- the outbox ---------------------------------------------------------------------------
+
+    def outbox(self) -> list[OutboxOp]:
+        return [OutboxOp.from_row(r) for r in self.db.query("SELECT * FROM outbox ORDER BY seq")]
+
+    def op(self, seq: int) -> OutboxOp | None:
+        row = self._one("SELECT * FROM outbox WHERE seq = ?", [seq])
+        return OutboxOp.from_row(row) if row else None
+
+    def blocked_items(self) -> set[str]:
+        rows = self.db.query("SELECT DISTINCT item_id FROM conflicts WHERE resolved = 0")
+        return {r["item_id"] for r in rows}
+
+    def working_state(self, item_id: str) -> dict[str, Any] | None:
+        """The working row with its JSON parsed (content, base content, base version)."""
+        row = self._working_row(item_id)
+        if row is None:
+            return None
+        return {
+            "site": row["site"],
+            "created_by": row["created_by"],
+            "content": json.loads(row["json"]),
+            "base": json.loads(row["base_json"]) if row["base_json"] else empty_content(),
+            "base_version": row["base_version"],
+        }
+
+    def blob(self, sha256: str) -> tuple[bytes, str] | None:
+        row = self._one("SELECT data, content_type FROM blobs WHERE sha256 = ?", [sha256])
+        return (bytes(row["data"]), row["content_type"]) if row else None
+
+    def freeze_op(self, seq: int, request: dict[str, Any]) -> None:
+        """Record the exact request before it is first sent, so a retry sends the same bytes."""
+        with self.transaction():
+            op = self._op_row(seq)
+            payload = {**op.payload, "request": request}
+            self.db.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), seq])
+
+    def defer_op(self, seq: int, error: str, next_attempt_at: str | None = None) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                "WHERE seq = ?",
+                [error, next_attempt_at, seq],
+            )
+
+    def drop_op(self, seq: int) -> None:
+        """Nothing left to send (e.g. the edit was undone): remove the operation."""
+        with self.transaction():
+            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+
+    def fail_op(self, seq: int, status: int | None, code: str, reason: str) -> None:
+        """Take a refused operation out of the queue; keep it, and the content, for the user."""
+        with self.transaction():
+            op = self._op_row(seq)
+            working = self._working_row(op.item_id)
+            self.db.execute(
+                "INSERT OR REPLACE INTO failed (seq, op, item_id, payload, content, status, code, "
+                "reason, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    seq,
+                    op.op,
+                    op.item_id,
+                    dump(op.payload),
+                    working["json"] if working else None,
+                    status,
+                    code,
+                    reason,
+                    now_iso(),
+                ],
+            )
+            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+
+    def ack_op(self, seq: int, item: dict[str, Any], before: int) -> None:
+        """The portal applied an item operation and answered ``item``."""
+        with self.transaction():
+            op = self._op_row(seq)
+            self._put_server(item)
+            working = self._working_row(op.item_id)
+            if working is not None:
+                base_version = working["base_version"]
+                if op.op in ("create", "update") and item["version"] >= base_version:
+                    self.db.execute(
+                        "UPDATE working SET base_json = ?, base_version = ? WHERE id = ?",
+                        [dump(content_of(item)), item["version"], op.item_id],
+                    )
+                elif op.op == "action" and base_version == before:
+                    self.db.execute(
+                        "UPDATE working SET base_version = ? WHERE id = ?",
+                        [item["version"], op.item_id],
+                    )
+            self._shift_actions(op.item_id, seq, before, item["version"])
+            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            self._settle(op.item_id)
+
+    def ack_comment(self, seq: int, comment: dict[str, Any]) -> None:
+        with self.transaction():
+            self._put_comment(comment)
+            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+
+    def on_stale(self, seq: int, current: dict[str, Any], merge: MergeFn) -> PullDecision:
+        """A 412 with the portal's ``current`` item: merge onto it, then send afresh."""
+        with self.transaction():
+            op = self._op_row(seq)
+            self._put_server(current, force=True)
+            decision = self._rebase(op.item_id, current, merge)
+            if decision.action in ("replace", "skip"):
+                self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            else:
+                self._renew(seq, "update")
+            return decision
+
+    def _renew(self, seq: int, op: str) -> None:
+        import uuid
+
+        self.db.execute(
+            "UPDATE outbox SET op = ?, payload = '{}', idempotency_key = ? WHERE seq = ?",
+            [op, str(uuid.uuid4()), seq],
+        )
+
+    def _shift_actions(self, item_id: str, seq: int, before: int, after: int) -> None:
+        """Actions queued on the version our own change replaced now expect the new version."""
+        self.db.execute(
+            "UPDATE outbox SET payload = json_set(payload, '$.expected_version', ?) "
+            "WHERE item_id = ? AND op = 'action' AND seq > ? "
+            "AND json_extract(payload, '$.expected_version') = ?",
+            [after, item_id, seq, before],
+        )
+
+    def _settle(self, item_id: str) -> None:
+        """Forget the working copy once it equals the portal's and nothing is queued for it."""
+        row = self._working_row(item_id)
+        server = self._server_json(item_id)
+        if row is None or server is None:
+            return
+        same = json.loads(row["json"]) == content_of(server)
+        queued = self._one(
+            "SELECT 1 AS x FROM outbox WHERE item_id = ? AND op IN ('create', 'update')", [item_id]
+        )
+        failed = self._one(
+            "SELECT 1 AS x FROM failed WHERE item_id = ? AND dismissed = 0", [item_id]
+        )
+        if same and queued is None and failed is None:
+            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
+        else:
+            dirty = int(not same or queued is not None)
+            self.db.execute("UPDATE working SET dirty = ? WHERE id = ?", [dirty, item_id])
+
+    def _op_row(self, seq: int) -> OutboxOp:
+        row = self._one("SELECT * FROM outbox WHERE seq = ?", [seq])
+        if row is None:
+            raise KeyError(f"no outbox operation {seq}")
+        return OutboxOp.from_row(row)
+
+    # -- pulled changes -----------------------------------------------------------------------
+
+    def apply_changes(
+        self, changes: list[dict[str, Any]], cursor: str | None, merge: MergeFn
+    ) -> list[PullDecision]:
+        """Apply validated changes in one transaction; the cursor is saved with the last chunk."""
+        decisions: list[PullDecision] = []
+        with self.transaction():
+            for change in changes:
+                if change["kind"] == "item":
+                    decisions.append(self._apply_item(change["item"], merge))
+                elif change["kind"] == "comment":
+                    self._put_comment(change["comment"])
+            if cursor is not None:
+                self._set_meta("cursor", cursor)
+        return decisions
+
+    def _apply_item(self, item: dict[str, Any], merge: MergeFn) -> PullDecision:
+        known = self._one("SELECT version FROM server_items WHERE id = ?", [item["id"]])
+        if known is not None and known["version"] >= item["version"]:
+            return PullDecision("skip", item["id"], "already have this version")
+        self._put_server(item)
+        return self._rebase(item["id"], item, merge)
+
+    def _rebase(self, item_id: str, item: dict[str, Any], merge: MergeFn) -> PullDecision:
+        """Put the user's local edits of ``item_id`` on top of the portal's ``item``."""
+        row = self._working_row(item_id)
+        if row is None:
+            return PullDecision("replace", item_id, "no local edits")
+        if row["base_version"] >= item["version"] and row["base_json"] is not None:
+            return PullDecision("skip", item_id, "local edits already based on this version")
+        queued = self._one(
+            "SELECT 1 AS x FROM outbox WHERE item_id = ? AND op IN ('create', 'update')", [item_id]
+        )
+        if not row["dirty"] and queued is None:
+            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
+            return PullDecision("replace", item_id, "local copy had no edits")
+        if self._one("SELECT 1 AS x FROM conflicts WHERE item_id = ? AND resolved = 0", [item_id]):
+            return PullDecision("keep", item_id, "an open conflict waits for the user")
+        base = json.loads(row["base_json"]) if row["base_json"] else empty_content()
+        mine = json.loads(row["json"])
+        theirs = content_of(item)
+        if theirs == base:
+            self._set_base(item_id, mine, base, item["version"])
+            return PullDecision("rebase", item_id, "their change left the content as it was")
+        merged, conflicting = merge(base, mine, theirs)
+        self._set_base(item_id, merged, theirs, item["version"])
+        if not conflicting:
+            return PullDecision("merge", item_id, "local and remote edits merged cleanly")
+        self.db.execute(
+            "INSERT INTO conflicts (item_id, fields, base, mine, theirs, theirs_version, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                item_id,
+                dump(conflicting),
+                dump(base),
+                dump(mine),
+                dump(theirs),
+                item["version"],
+                now_iso(),
+            ],
+        )
+        fields = ", ".join(conflicting)
+        return PullDecision("conflict", item_id, f"both sides changed: {fields}")
+
+    def _set_base(
+        self, item_id: str, content: dict[str, Any], base: dict[str, Any], version: int
+    ) -> None:
+        self.db.execute(
+            "UPDATE working SET json = ?, base_json = ?, base_version = ?, dirty = ? WHERE id = ?",
+            [dump(content), dump(base), version, int(content != base), item_id],
+        )
+
+    def _put_server(self, item: dict[str, Any], force: bool = False) -> None:
+        """Keep the portal's copy, unless ours is already newer."""
+        guard = "" if force else " WHERE excluded.version > server_items.version"
+        self.db.execute(
+            "INSERT INTO server_items (id, site, json, version, state, category, title, author, "
+            "created_by, state_since, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET site = excluded.site, json = excluded.json, "
+            "version = excluded.version, state = excluded.state, category = excluded.category, "
+            "title = excluded.title, author = excluded.author, created_by = excluded.created_by, "
+            "state_since = excluded.state_since, updated_at = excluded.updated_at" + guard,
+            [
+                item["id"],
+                item["site"],
+                dump(item),
+                item["version"],
+                item["state"],
+                item.get("category") or "",
+                item.get("title") or "",
+                item.get("author") or "",
+                item.get("created_by") or "",
+                item.get("state_since"),
+                item.get("updated_at"),
+            ],
+        )
+
+    def _put_comment(self, comment: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO comments (id, item_id, json, created_at, pending) VALUES (?, ?, ?, ?, 0) "
+            "ON CONFLICT (id) DO UPDATE SET json = excluded.json, pending = 0, "
+            "created_at = excluded.created_at",
+            [comment["id"], comment["item_id"], dump(comment), comment.get("created_at") or ""],
+        )
+
+    # -- directory, history, bookkeeping ------------------------------------------------------
+
+    def set_directory(self, site: str, kind: str, entries: list[dict[str, Any]]) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO directory (site, kind, json, fetched_at) VALUES (?,?,?,?)",
+                [site, kind, dump(entries), now_iso()],
+            )
+
+    def set_me(self, me: dict[str, Any]) -> None:
+        with self.transaction():
+            self._set_meta("me", me)
+
+    def set_versions(self, item_id: str, versions: list[dict[str, Any]]) -> None:
+        with self.transaction():
+            for version in versions:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO versions (item_id, version, json) VALUES (?, ?, ?)",
+                    [item_id, version["version"], dump(version)],
+                )
+
+    def record_sync(self, online: bool, error: str | None, finished: bool) -> None:
+        with self.transaction():
+            self._set_meta("online", online)
+            self._set_meta("last_error", error)
+            if finished:
+                self._set_meta("last_sync", now_iso())

@@ -1,0 +1,316 @@
+"""The sync engine: push the outbox, pull changes, merge, each decision one logged action.
+
+Order: push first, then pull. Pushing first lets a retried request whose answer was lost meet
+the portal's idempotency replay before a pull could rebase the edit under it; a 412 while
+pushing brings the portal's ``current`` copy, so merging does not wait for the pull.
+
+All store work goes through the writer thread (``StoreWriter``); nothing here blocks the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from desktop.store import OutboxOp, PullDecision, Store, StoreWriter
+from desktop.store.content import changed_fields
+from desktop.sync.api import PortalClient
+from desktop.sync.errors import (
+    AuthError,
+    BadResponse,
+    MovedOn,
+    Offline,
+    PortalError,
+    Refused,
+    Stale,
+)
+from desktop.sync.merge import merge_content
+
+log = logging.getLogger(__name__)
+
+
+class SyncAction(StrEnum):
+    REPLACE = "replace"  # pulled item had no local edits: take the portal's copy
+    REBASE = "rebase"  # local edits kept on top of a newer portal copy
+    MERGE = "merge"  # local and remote edits merged cleanly
+    CONFLICT = "conflict"  # both changed the same text: kept both sides for the user
+    SKIP = "skip"  # nothing to do (already have it)
+    KEEP = "keep"  # item held back (open conflict)
+    PUSH = "push"  # an operation reached the portal
+    DROP = "drop"  # an operation was taken out of the queue (no longer applies / nothing left)
+    FAIL = "fail"  # the portal refused an operation for good; content kept
+    RETRY = "retry"  # network trouble: the operation stays queued
+    OFFLINE = "offline"  # the portal cannot be reached
+    DIRECTORY = "directory"  # categories, members and grants refreshed
+
+
+@dataclass
+class SyncReport:
+    """What one sync moved, for the status line and ``portal-desk sync``."""
+
+    pulled: int = 0
+    pushed: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    failed: int = 0
+    dropped: int = 0
+    online: bool = True
+    auth_failed: bool = False
+    error: str | None = None
+    error_kind: str | None = None
+    decisions: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def note(self, action: SyncAction, item_id: str, reason: str) -> None:
+        self.decisions.append((action.value, item_id, reason))
+        log.info("sync action=%s item=%s reason=%s", action.value, item_id, reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pulled": self.pulled,
+            "pushed": self.pushed,
+            "merged": self.merged,
+            "conflicts": self.conflicts,
+            "failed": self.failed,
+            "dropped": self.dropped,
+            "online": self.online,
+            "error": self.error,
+            "error_kind": self.error_kind,
+        }
+
+
+class SyncEngine:
+    """Moves changes between one store and one portal session."""
+
+    def __init__(
+        self,
+        store: Store | StoreWriter,
+        client: PortalClient,
+        *,
+        page_size: int = 100,
+        chunk: int = 50,
+        directory_every: float = 3600.0,
+        language: str = "vi",
+    ) -> None:
+        self.client = client
+        self.page_size = page_size
+        self.chunk = chunk
+        self.directory_every = directory_every
+        self.language = language
+        if isinstance(store, StoreWriter):
+            self.writer, self._own_writer = store, False
+        else:
+            self.writer, self._own_writer = StoreWriter(store.path), True
+
+    async def aclose(self) -> None:
+        if self._own_writer:
+            self.writer.close()
+
+    async def _w(self, method: str, *args: Any) -> Any:
+        return await self.writer.call(method, *args)
+
+    # -- the whole sync -----------------------------------------------------------------------
+
+    async def sync(self, *, directory: bool | None = None) -> SyncReport:
+        """Push, pull, refresh the directory when due. Offline is a result, not an exception."""
+        report = SyncReport()
+        finished = False
+        try:
+            await self.push(report)
+            await self.pull(report)
+            if directory or (directory is None and await self._directory_due()):
+                await self.refresh_directory(report)
+            finished = True
+        except Offline as error:
+            report.online = False
+            report.error, report.error_kind = error.message(self.language), "offline"
+            report.note(SyncAction.OFFLINE, "-", str(error) or type(error).__name__)
+        except AuthError as error:
+            report.auth_failed = True
+            report.error, report.error_kind = error.message(self.language), "auth"
+        except BadResponse as error:
+            report.error, report.error_kind = error.message(self.language), "bad_response"
+            log.warning("sync stopped: bad answer from the portal: %s", error)
+        except PortalError as error:
+            report.error, report.error_kind = error.message(self.language), "refused"
+        await self._w("record_sync", report.online, report.error, finished)
+        return report
+
+    # -- push ---------------------------------------------------------------------------------
+
+    async def push(self, report: SyncReport) -> None:
+        """Send the outbox in order; an item held by a conflict holds its later operations."""
+        ops: list[OutboxOp] = await self._w("outbox")
+        blocked: set[str] = await self._w("blocked_items")
+        for queued in ops:
+            if queued.item_id in blocked:
+                report.note(SyncAction.KEEP, queued.item_id, f"{queued.op} waits for a conflict")
+                continue
+            await self.push_op(queued.seq, report)
+            if queued.item_id in await self._w("blocked_items"):
+                blocked.add(queued.item_id)
+
+    async def push_op(self, seq: int, report: SyncReport) -> None:
+        op: OutboxOp | None = await self._w("op", seq)
+        if op is None:
+            return
+        try:
+            if op.op in ("create", "update"):
+                await self._push_content(seq, report)
+            elif op.op == "action":
+                await self._push_action(op, report)
+            elif op.op == "comment":
+                answer = await self.client.add_comment(
+                    op.item_id,
+                    {"id": op.payload["id"], "body": op.payload["body"]},
+                    op.idempotency_key,
+                )
+                await self._w("ack_comment", seq, answer)
+                report.pushed += 1
+                report.note(SyncAction.PUSH, op.item_id, "comment sent")
+            elif op.op == "blob":
+                await self._push_blob(op, report)
+        except Offline as error:
+            await self._w("defer_op", seq, str(error) or type(error).__name__)
+            report.note(SyncAction.RETRY, op.item_id, f"{op.op} stays queued: offline")
+            raise
+        except Refused as error:
+            await self._w("fail_op", seq, error.status, error.code, error.reason(self.language))
+            report.failed += 1
+            report.note(
+                SyncAction.FAIL, op.item_id, f"{op.op} refused: {error.status} {error.code}"
+            )
+
+    async def _push_content(self, seq: int, report: SyncReport) -> None:
+        for _round in range(4):
+            op: OutboxOp | None = await self._w("op", seq)
+            if op is None:
+                return
+            request = op.frozen
+            if request is None:
+                request = await self._prepare_content(op)
+                if request is None:
+                    await self._w("drop_op", seq)
+                    report.note(SyncAction.DROP, op.item_id, "no change left to send")
+                    return
+                await self._w("freeze_op", seq, request)
+            if_match = request["if_match"]
+            try:
+                item = await self.client.put_item(
+                    op.item_id, request["body"], op.idempotency_key, if_match
+                )
+            except Stale as stale:
+                decision: PullDecision = await self._w(
+                    "on_stale", seq, stale.current, merge_content
+                )
+                self._count(decision, report)
+                if decision.action == SyncAction.CONFLICT:
+                    return
+                continue
+            await self._w("ack_op", seq, item, if_match or 0)
+            report.pushed += 1
+            report.note(SyncAction.PUSH, op.item_id, f"{op.op} → version {item['version']}")
+            return
+        report.note(SyncAction.RETRY, str(seq), "the item keeps moving; trying next sync")
+
+    async def _prepare_content(self, op: OutboxOp) -> dict[str, Any] | None:
+        state = await self._w("working_state", op.item_id)
+        if state is None:
+            return None
+        if op.op == "create":
+            return {"if_match": None, "body": {"site": state["site"], **state["content"]}}
+        fields = changed_fields(state["base"], state["content"])
+        if not fields:
+            return None
+        return {"if_match": state["base_version"], "body": fields}
+
+    async def _push_action(self, op: OutboxOp, report: SyncReport) -> None:
+        body = {"action": op.payload["action"], "expected_version": op.payload["expected_version"]}
+        if op.payload.get("comment"):
+            body["comment"] = op.payload["comment"]
+        try:
+            item = await self.client.act(op.item_id, body, op.idempotency_key)
+        except MovedOn as moved:
+            await self._w("fail_op", op.seq, moved.status, moved.code, moved.reason(self.language))
+            await self._w(
+                "apply_changes", [{"kind": "item", "item": moved.current}], None, merge_content
+            )
+            report.dropped += 1
+            report.note(SyncAction.DROP, op.item_id, f"{body['action']}: the item moved on")
+            return
+        await self._w("ack_op", op.seq, item, body["expected_version"])
+        report.pushed += 1
+        report.note(SyncAction.PUSH, op.item_id, f"{body['action']} → {item['state']}")
+
+    async def _push_blob(self, op: OutboxOp, report: SyncReport) -> None:
+        blob = await self._w("blob", op.payload["sha256"])
+        if blob is None:
+            await self._w("drop_op", op.seq)
+            report.note(SyncAction.DROP, op.item_id, "attachment bytes are gone")
+            return
+        await self.client.put_blob(op.payload["sha256"], blob[0], blob[1], op.idempotency_key)
+        await self._w("drop_op", op.seq)
+        report.pushed += 1
+        report.note(SyncAction.PUSH, op.item_id, "attachment uploaded")
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    async def pull(self, report: SyncReport) -> None:
+        """Page through /changes from the saved cursor, applying each page in short chunks."""
+        cursor = await self._w("get_meta", "cursor")
+        while True:
+            page = await self.client.changes(cursor, self.page_size)
+            changes = page["changes"]
+            chunks = [changes[i : i + self.chunk] for i in range(0, len(changes), self.chunk)]
+            for index, part in enumerate(chunks or [[]]):
+                last = index == max(len(chunks), 1) - 1
+                decisions = await self._w(
+                    "apply_changes", part, page["cursor"] if last else None, merge_content
+                )
+                for decision in decisions:
+                    self._count(decision, report)
+            cursor = page["cursor"]
+            if not page["has_more"]:
+                return
+
+    def _count(self, decision: PullDecision, report: SyncReport) -> None:
+        action = SyncAction(decision.action)
+        if action is SyncAction.SKIP:
+            log.debug("sync action=skip item=%s reason=%s", decision.item_id, decision.reason)
+            return
+        report.note(action, decision.item_id, decision.reason)
+        if action in (SyncAction.REPLACE, SyncAction.REBASE):
+            report.pulled += 1
+        elif action is SyncAction.MERGE:
+            report.merged += 1
+        elif action is SyncAction.CONFLICT:
+            report.conflicts += 1
+
+    # -- directory ----------------------------------------------------------------------------
+
+    async def _directory_due(self) -> bool:
+        stamp = await self._w("get_meta", "directory_at")
+        return stamp is None or time.time() - float(stamp) > self.directory_every
+
+    async def refresh_directory(self, report: SyncReport | None = None) -> None:
+        """The user, and each site's categories, members and grants, for offline checks."""
+        me = await self.client.me()
+        found: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for site in me["sites"]:
+            found[site] = {}
+            for kind in ("categories", "members", "grants"):
+                found[site][kind] = await self.client.directory(site, kind)
+        await self._w("set_me", me)
+        for site, kinds in found.items():
+            for kind, entries in kinds.items():
+                await self._w("set_directory", site, kind, entries)
+        await self._w("set_meta", "directory_at", time.time())
+        if report is not None:
+            report.note(SyncAction.DIRECTORY, "-", f"{len(found)} site(s)")
+
+
+def next_attempt(delay: float) -> str:
+    return (datetime.now(UTC) + timedelta(seconds=delay)).isoformat()

@@ -1,0 +1,98 @@
+"""What can go wrong talking to the portal, as a tree (the way httpx writes its own out).
+
+PortalError
+├── Offline            connect errors, timeouts, 5xx after retries, a cut answer: try later
+├── AuthError          no valid session: the user must log in again
+├── BadResponse        the portal answered something we cannot trust (not JSON, wrong shape,
+│                      oversize, missing fields, wrong types); nothing is written to the store
+└── Refused            the portal said no to this request, for good (a 4xx)
+    ├── Forbidden      403: the caller may not do this (the workflow's reasons in ``problems``)
+    ├── NotFound       404
+    ├── Stale          412 stale_version / already_exists, with the portal's ``current`` item
+    ├── MovedOn        409 moved_on, with the portal's ``current`` item
+    └── Invalid        400/413/422/428: well-formed but wrong (``problems``)
+
+``Offline`` and ``AuthError`` are normal states of a laptop on a train, not bugs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PortalError(Exception):
+    """Any failure to get a usable answer from the portal."""
+
+    vi = "Lỗi khi làm việc với cổng thông tin."
+    en = "Something went wrong talking to the portal."
+
+    def message(self, language: str = "vi") -> str:
+        return self.vi if language == "vi" else self.en
+
+
+class Offline(PortalError):
+    vi = "Không kết nối được cổng thông tin; thay đổi được giữ lại để gửi sau."
+    en = "The portal cannot be reached; changes are kept and will be sent later."
+
+
+class AuthError(PortalError):
+    vi = "Phiên làm việc đã hết hạn; hãy đăng nhập lại."
+    en = "The session has expired; please log in again."
+
+
+class BadResponse(PortalError):
+    vi = "Cổng thông tin trả lời không hợp lệ; không có gì bị thay đổi trên máy."
+    en = "The portal sent an invalid answer; nothing was changed on this computer."
+
+
+class Refused(PortalError):
+    """A 4xx answer that will not change by retrying the same request."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str = "",
+        detail: str = "",
+        problems: list[dict[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(f"{status} {code}: {detail}".strip())
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.problems = problems or []
+
+    def reason(self, language: str = "vi") -> str:
+        """The portal's own reasons in the user's language, else its English detail."""
+        key = "vi" if language == "vi" else "en"
+        texts = [str(p.get(key) or p.get("en") or "") for p in self.problems]
+        texts = [t for t in texts if t]
+        return " ".join(texts) or self.detail or self.code or str(self.status)
+
+    def message(self, language: str = "vi") -> str:
+        return self.reason(language)
+
+
+class Forbidden(Refused):
+    pass
+
+
+class NotFound(Refused):
+    pass
+
+
+class Invalid(Refused):
+    pass
+
+
+class _WithCurrent(Refused):
+    def __init__(self, status: int, code: str, detail: str, current: dict[str, Any]) -> None:
+        super().__init__(status, code, detail)
+        self.current = current
+
+
+class Stale(_WithCurrent):
+    """412: our If-Match (or If-None-Match) no longer holds; ``current`` is the portal's item."""
+
+
+class MovedOn(_WithCurrent):
+    """409: an action's expected version is stale; ``current`` is the portal's item."""
