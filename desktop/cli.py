@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -30,8 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "logged_out": ("Đã đăng xuất.", "Logged out."),
     "not_logged_in": (
-        "Chưa đăng nhập. Dùng: portal-desk login --server URL --user TÊN --password-stdin",
-        "Not logged in. Use: portal-desk login --server URL --user NAME --password-stdin",
+        "Chưa đăng nhập. Dùng: portal-desk login --server URL --user TÊN --password-stdin "
+        "(không có kho khóa: portal-desk sync --password-stdin)",
+        "Not logged in. Use: portal-desk login --server URL --user NAME --password-stdin "
+        "(no keychain: portal-desk sync --password-stdin)",
     ),
     "no_password": ("Không đọc được mật khẩu từ stdin.", "No password on stdin."),
     "sync_done": (
@@ -145,13 +148,26 @@ class Cli:
 
     # -- commands -----------------------------------------------------------------------------
 
+    def read_password(self) -> str:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CliError(self.say("no_password"), USAGE)
+        return password
+
     def login(self) -> int:
         import asyncio
 
-        password = sys.stdin.readline().rstrip("\r\n") if self.args.password_stdin else ""
-        if not password:
-            raise CliError(self.say("no_password"), USAGE)
-        return asyncio.run(self._login(password))
+        return asyncio.run(self._login(self.read_password()))
+
+    async def _login_for_run(self, client: Any, account: str, password: str) -> None:
+        from desktop.sync.errors import AuthError, Offline
+
+        try:
+            await client.login(account, password)
+        except AuthError as error:
+            raise CliError(error.message(self.lang), NOT_LOGGED_IN) from error
+        except Offline as error:
+            raise CliError(error.message(self.lang), OFFLINE) from error
 
     async def _login(self, password: str) -> int:
         from desktop.store import Store
@@ -232,18 +248,25 @@ class Cli:
         profile = self.profile()
         creds = make_credential_store()
         saved = creds.load(profile.id)
-        if saved is None:
+        password = self.read_password() if self.args.password_stdin else None
+        if saved is None and password is None:
             raise CliError(self.say("not_logged_in"), NOT_LOGGED_IN)
-        account = saved.account
+        store = self.store(profile)
+        account = saved.account if saved is not None else self.me(store)["username"]
 
         def keep(token: str) -> None:
             creds.save(profile.id, account, token)
 
-        store = self.store(profile)
         try:
             async with PortalClient(
-                profile.url, refresh_token=saved.refresh_token, on_refresh_token=keep
+                profile.url,
+                refresh_token=saved.refresh_token if saved is not None else None,
+                on_refresh_token=keep,
             ) as client:
+                if saved is None and password is not None:
+                    # No keychain kept a session (e.g. a headless machine): log in for this run.
+                    await self._login_for_run(client, account, password)
+                    keep(client.refresh_token or "")
                 engine = SyncEngine(store, client, language=self.lang)
                 try:
                     report = await engine.sync()
@@ -466,6 +489,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("logout", help="log out").set_defaults(run=Cli.logout)
     sync = commands.add_parser("sync", help="send and receive changes")
     sync.add_argument("--json", action="store_true")
+    sync.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="log in for this run with the password on stdin (when no keychain keeps a session)",
+    )
     sync.set_defaults(run=Cli.sync)
     status = commands.add_parser("status", help="online, pending, conflicts, last sync")
     status.add_argument("--json", action="store_true")
@@ -528,6 +556,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return int(run_gui(args) or 0)
+    # Warnings are told to the user in their language by the commands; keep the log quiet.
+    logging.basicConfig(level=os.environ.get("PORTAL_DESK_LOG", "ERROR").upper())
     cli = Cli(args)
     run: Callable[[Cli], int] = args.run
     try:
@@ -538,6 +568,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:  # a bad URL, a bad value in a file
         print(str(error), file=sys.stderr)
         return ERROR
+    except BrokenPipeError:  # `portal-desk items list | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
 
 
 if __name__ == "__main__":

@@ -222,3 +222,21 @@ def test_headless_commands_do_not_import_qt(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(run: Run) -> None:
     assert run("items", "frobnicate")[0] == cli.USAGE
     assert run("--version")[0] == 0
+
+
+def test_without_a_keychain_sync_logs_in_for_the_run(
+    run: Run, portal: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import null
+
+    monkeypatch.setattr(
+        cli, "make_credential_store", lambda: CredentialStore(backend=null.Keyring())
+    )
+    login = ("login", "--server", portal.url, "--user", "thanhvien1", "--password-stdin")
+    code, _, err = run(*login, stdin=PASSWORD + "\n")
+    assert code == 0 and "keychain" in err.lower()
+    assert run("sync")[0] == cli.NOT_LOGGED_IN  # the session was for that run only
+    code, _, err = run("sync", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert any(row["state"] == "published" for row in run.json("items", "list"))
+    assert run("sync", "--password-stdin", stdin="sai mật khẩu\n")[0] == cli.NOT_LOGGED_IN
