@@ -81,8 +81,10 @@ def check_password(conn: Connection, username: str, password: str, at: datetime)
     """Raise AuthError unless ``password`` is right and the account may log in now.
 
     The lock-out is checked first and counts unknown usernames too, so the answers do not tell
-    which accounts exist.
+    which accounts exist. Attempts on one username take turns (a database lock, across server
+    processes), so parallel guesses cannot all read "4 failures" and slip past the lock-out.
     """
+    db.lock(conn, f"portal:login:{username}")
     remaining = lockout_remaining(conn, username, at)
     if remaining is not None:
         raise AuthError("locked_out", remaining)

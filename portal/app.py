@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
@@ -18,11 +19,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def create_app(database_url: str, *, demo: bool = False) -> FastAPI:
+def create_app(
+    database_url: str, *, demo: bool = False, default_site: str | None = None
+) -> FastAPI:
     """The portal on ``database_url``; ``demo`` seeds an empty database with the demo content.
 
-    ``app.state.clock`` is the one source of "now" (tests replace it to move time), and
-    ``app.state.engine`` the one database engine.
+    The database is migrated to the newest schema first. ``app.state.clock`` is the one source
+    of "now" (tests replace it to move time), ``app.state.engine`` the one database engine, and
+    ``default_site`` (when given) overrides the portal's ``default_site`` setting for ``/``.
     """
     engine = make_engine(database_url)
     if demo:
@@ -36,6 +40,7 @@ def create_app(database_url: str, *, demo: bool = False) -> FastAPI:
     )
     app.state.engine = engine
     app.state.clock = utc_now
+    app.state.default_site = default_site
     problems.install(app)
     for router in (auth.router, directory.router, changes.router, items.router, blobs.router):
         app.include_router(router)
@@ -44,3 +49,25 @@ def create_app(database_url: str, *, demo: bool = False) -> FastAPI:
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)
     return app
+
+
+#: What :func:`app_from_environment` reads: each uvicorn worker process builds its own app.
+DATABASE_ENV = "PORTAL_DATABASE_URL"
+DEMO_ENV = "PORTAL_DEMO"
+DEFAULT_SITE_ENV = "PORTAL_DEFAULT_SITE"
+
+
+def app_from_environment() -> FastAPI:
+    """The app factory for ``uvicorn --factory portal.app:app_from_environment`` (several workers).
+
+    Reads ``PORTAL_DATABASE_URL`` (required), ``PORTAL_DEMO`` ("1" seeds an empty database) and
+    ``PORTAL_DEFAULT_SITE``. Nothing is shared between workers but the database.
+    """
+    url = os.environ.get(DATABASE_ENV)
+    if not url:
+        raise RuntimeError(f"{DATABASE_ENV} is not set")
+    return create_app(
+        url,
+        demo=os.environ.get(DEMO_ENV) == "1",
+        default_site=os.environ.get(DEFAULT_SITE_ENV) or None,
+    )

@@ -83,6 +83,34 @@ def set_site_settings(conn: Connection, site_id: str, **settings: Any) -> None:
     )
 
 
+def list_sites(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(select(db.sites).order_by(db.sites.c.id))
+    return [{"id": r.id, "name": r.name, "settings": orjson.loads(r.settings)} for r in rows]
+
+
+# --- settings of the whole portal ------------------------------------------------------------
+
+
+def get_setting(conn: Connection, key: str) -> str | None:
+    return conn.execute(
+        select(db.portal_settings.c.value).where(db.portal_settings.c.key == key)
+    ).scalar()
+
+
+def set_setting(conn: Connection, key: str, value: str | None) -> None:
+    """Set (or with None, clear) one portal-wide setting."""
+    conn.execute(delete(db.portal_settings).where(db.portal_settings.c.key == key))
+    if value is not None:
+        conn.execute(insert(db.portal_settings).values(key=key, value=value))
+
+
+def set_default_site(conn: Connection, site_id: str | None) -> None:
+    """The site that ``/`` serves; None: ``/`` lists every site."""
+    if site_id is not None and get_site(conn, site_id) is None:
+        raise BoardError("not_found", f"No site {site_id!r}.")
+    set_setting(conn, "default_site", site_id)
+
+
 # --- people ----------------------------------------------------------------------------------
 
 

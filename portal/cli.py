@@ -50,11 +50,32 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--demo", action="store_true", help="seed an empty database with demo content"
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes (more than 1 needs PostgreSQL)",
+    )
+    serve.add_argument(
+        "--default-site", metavar="SITE", help="the site / serves (overrides the stored setting)"
+    )
+    serve.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+
+    sub.add_parser(
+        "migrate", parents=[common], help="upgrade the database's schema to this version"
+    )
 
     site = sub.add_parser("site").add_subparsers(dest="action", required=True)
     site_add = site.add_parser("add", parents=[common])
     site_add.add_argument("id")
     site_add.add_argument("name")
+    site.add_parser("list", parents=[common])
+    site_default = site.add_parser("default", parents=[common], help="the site that / serves")
+    site_default.add_argument("id", nargs="?")
+    site_default.add_argument("--clear", action="store_true", help="/ lists every site")
 
     user = sub.add_parser("user").add_subparsers(dest="action", required=True)
     user_add = user.add_parser("add", parents=[common])
@@ -120,13 +141,58 @@ def _password(from_stdin: bool, username: str) -> tuple[str, bool]:
 def _serve(args: argparse.Namespace, url: str) -> int:
     import uvicorn
 
-    from portal.app import create_app
+    from portal import app as portal_app
 
     if args.demo and not _loopback(args.host):
         print("portal-server: --demo listens on loopback only (127.0.0.1 or ::1)", file=sys.stderr)
         return 2
-    app = create_app(url, demo=args.demo)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    url = db.engine_url(url)
+    if args.workers < 1:
+        print("portal-server: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    if args.workers == 1:
+        app = portal_app.create_app(url, demo=args.demo, default_site=args.default_site)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    if url.startswith("sqlite"):
+        print("portal-server: --workers above 1 needs PostgreSQL", file=sys.stderr)
+        return 2
+    # Migrate (and seed) once here, before the workers start; each worker builds its own app.
+    engine = db.make_engine(url)
+    try:
+        if args.demo:
+            from portal.demo import seed_demo
+
+            seed_demo(engine)
+    finally:
+        engine.dispose()
+    os.environ[portal_app.DATABASE_ENV] = url
+    os.environ[portal_app.DEMO_ENV] = "1" if args.demo else "0"
+    os.environ[portal_app.DEFAULT_SITE_ENV] = args.default_site or ""
+    uvicorn.run(
+        "portal.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _migrate(url: str) -> int:
+    from portal import schema
+
+    engine = db.make_engine(url, migrate=False)
+    try:
+        before = schema.upgrade(engine)
+        after = schema.current_revision(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"schema {after}: up to date")
+    else:
+        print(f"schema {before or 'first'} → {after}")
     return 0
 
 
@@ -143,6 +209,8 @@ def _run(args: argparse.Namespace) -> int:
     url = args.database or default_database_url()
     if args.command == "serve":
         return _serve(args, url)
+    if args.command == "migrate":
+        return _migrate(url)
     engine = db.make_engine(url)
     now = datetime.now(UTC)
     try:
@@ -150,6 +218,15 @@ def _run(args: argparse.Namespace) -> int:
             key = (args.command, args.action)
             if key == ("site", "add"):
                 board.add_site(conn, args.id, args.name)
+            elif key == ("site", "list"):
+                default = board.get_setting(conn, "default_site")
+                for site in board.list_sites(conn):
+                    mark = "\t(default)" if site["id"] == default else ""
+                    print(f"{site['id']}\t{site['name']}{mark}")
+            elif key == ("site", "default"):
+                if args.clear == bool(args.id):
+                    raise CliError("give a site id, or --clear")
+                board.set_default_site(conn, None if args.clear else args.id)
             elif key == ("user", "add"):
                 password, generated = _password(args.password_stdin, args.username)
                 board.add_user(conn, args.username, args.name, password, now)

@@ -1,11 +1,14 @@
-"""The portal's storage, SQLAlchemy Core only: SQLite by default, written to run on PostgreSQL.
+"""The portal's storage, SQLAlchemy Core: SQLite by default, PostgreSQL (psycopg 3) in production.
 
 Nothing that matters lives in process memory (tokens, lock-out counters, idempotent answers), so
-several server processes can share one database.
+several server processes can share one database. The schema is changed only by migrations
+(``portal/migrations``, run by :func:`portal.schema.upgrade`); ``metadata`` is the newest schema.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,6 +29,8 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
+    update,
 )
 from sqlalchemy.engine import Connection
 
@@ -85,13 +90,21 @@ grants = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
-#: The feed's sequence: one row per change; its number orders /changes.
-changes = Table(
-    "changes",
+#: The feed's counter: one row (id 1). Each write transaction increments it under the row's lock,
+#: which it holds until it commits, so change numbers are handed out in commit order.
+feed_counter = Table(
+    "feed_counter",
     metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("kind", String(16), nullable=False),
-    Column("ref", String(64), nullable=False),
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+)
+
+#: Settings of the whole portal (not of one site): ``default_site``.
+portal_settings = Table(
+    "portal_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 items = Table(
@@ -106,6 +119,7 @@ items = Table(
     Column("slug", String(160), unique=True),  # NULL until first published
     Column("data", Text, nullable=False),  # the whole item as JSON
     Column("change_seq", Integer, nullable=False, index=True),
+    Index("ix_items_site_state", "site", "state"),
 )
 
 item_versions = Table(
@@ -189,16 +203,42 @@ idempotency = Table(
 )
 
 
-def make_engine(database_url: str) -> Engine:
-    """An engine with the tables created; SQLite gets WAL, a busy timeout and IMMEDIATE writes."""
+def engine_url(database_url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean PostgreSQL through psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+psycopg://" + database_url[len(prefix) :]
+    return database_url
+
+
+def is_postgres(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def make_engine(database_url: str, *, migrate: bool = True) -> Engine:
+    """An engine on a database at the newest schema (upgraded in place when older).
+
+    SQLite gets WAL, a busy timeout and IMMEDIATE writes; PostgreSQL a connection pool that
+    checks connections before use.
+    """
+    database_url = engine_url(database_url)
     if database_url.startswith("sqlite"):
         engine = create_engine(
             database_url, connect_args={"check_same_thread": False, "timeout": 30}
         )
         _tune_sqlite(engine)
     else:
-        engine = create_engine(database_url, pool_pre_ping=True)
-    metadata.create_all(engine)
+        engine = create_engine(
+            database_url,
+            pool_pre_ping=True,
+            pool_size=int(os.environ.get("PORTAL_DB_POOL_SIZE", "10")),
+            max_overflow=int(os.environ.get("PORTAL_DB_MAX_OVERFLOW", "20")),
+            pool_timeout=30,
+        )
+    if migrate:
+        from portal.schema import upgrade
+
+        upgrade(engine)
     return engine
 
 
@@ -224,8 +264,16 @@ def _tune_sqlite(engine: Engine) -> None:
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
-    """A read-only transaction (does not block writers)."""
-    with engine.connect().execution_options(readonly=True) as conn, conn.begin():
+    """A read-only transaction (does not block writers) that sees one snapshot throughout.
+
+    On PostgreSQL that is REPEATABLE READ: a page of ``/changes`` made of several queries must
+    not see a change that committed between them.
+    """
+    options: dict[str, Any] = {"readonly": True}
+    if is_postgres(engine):
+        options["isolation_level"] = "REPEATABLE READ"
+        options["postgresql_readonly"] = True
+    with engine.connect().execution_options(**options) as conn, conn.begin():
         yield conn
 
 
@@ -234,3 +282,30 @@ def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction: committed when the block ends, rolled back on an exception."""
     with engine.begin() as conn:
         yield conn
+
+
+def lock(conn: Connection, name: str) -> None:
+    """Hold a named lock until this transaction ends, across every server process.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do, a write transaction
+    (BEGIN IMMEDIATE) already holds the whole database.
+    """
+    if is_postgres(conn):
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def next_seq(conn: Connection) -> int:
+    """The next number of the change feed, in commit order.
+
+    The counter row stays locked until this transaction commits or rolls back: a concurrent
+    writer waits here, so it cannot commit a higher number before this one is visible, and a
+    rolled-back number is handed out again (no gaps, no number that turns up late).
+    """
+    result = conn.execute(
+        update(feed_counter)
+        .where(feed_counter.c.id == 1)
+        .values(seq=feed_counter.c.seq + 1)
+        .returning(feed_counter.c.seq)
+    )
+    return int(result.scalar_one())

@@ -23,11 +23,19 @@ DEMO_NAMESPACE = uuid.UUID("6f1c3d52-9a1e-4c1b-8d7e-2b5a0c9e4d10")
 
 def is_empty(engine: Engine) -> bool:
     with db.reading(engine) as conn:
-        return not conn.execute(select(func.count()).select_from(db.sites)).scalar_one()
+        return _is_empty(conn)
+
+
+def _is_empty(conn: Any) -> bool:
+    return not conn.execute(select(func.count()).select_from(db.sites)).scalar_one()
 
 
 def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) -> bool:
-    """Fill an empty database with the demo; returns False (and does nothing) if not empty."""
+    """Fill an empty database with the demo; returns False (and does nothing) if not empty.
+
+    One transaction under a database lock: two server processes starting at once on one empty
+    database seed it once (the second waits, then finds it full).
+    """
     if content is None:
         content = importlib.import_module("portal.demo_content")
     if not is_empty(engine):
@@ -39,11 +47,12 @@ def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) 
     )
     site = content.SITE["id"]
     with db.writing(engine) as conn:
+        db.lock(conn, "portal:seed-demo")
+        if not _is_empty(conn):
+            return False
         _seed_board(conn, content, start, now)
-    for index, spec in enumerate(items):
-        at = start + timedelta(days=index + 1)
-        with db.writing(engine) as conn:
-            _seed_item(conn, site, index, spec, at)
+        for index, spec in enumerate(items):
+            _seed_item(conn, site, index, spec, start + timedelta(days=index + 1))
     return True
 
 

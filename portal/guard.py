@@ -30,7 +30,14 @@ class BodyGuard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            # No name holds a NUL, and PostgreSQL cannot even compare one: answer here.
+            await _refuse(_nul_problem("url"), scope, receive, send)
+            return
+        if scope["method"] not in ("POST", "PUT", "PATCH"):
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
@@ -73,10 +80,50 @@ def _json_problem(body: bytes) -> ProblemError | None:
             400, "invalid_utf8", f"The body is not valid UTF-8 (byte {error.start})."
         )
     try:
-        orjson.loads(body)
+        document = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         return ProblemError(400, "malformed_json", f"The body is not valid JSON: {error}.")
+    where = _nul_in(document, "")
+    return _nul_problem(where or "body") if where is not None else None
+
+
+def _nul_in(value: Any, path: str) -> str | None:
+    """Where a NUL character hides in a JSON document (a field path), or None.
+
+    Text never needs one, and PostgreSQL cannot store one: refused up front for both databases.
+    """
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            field = f"{path}.{key}" if path else str(key)
+            if "\x00" in key:
+                return field
+            found = _nul_in(inner, field)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found = _nul_in(inner, f"{path}.{index}" if path else str(index))
+            if found is not None:
+                return found
     return None
+
+
+def _nul_problem(field: str) -> ProblemError:
+    return ProblemError(
+        422,
+        "invalid",
+        f"{field}: must not contain the NUL character.",
+        errors=[
+            {
+                "code": "nul_character",
+                "field": field,
+                "vi": f"“{field}” chứa ký tự NUL không hợp lệ.",
+                "en": f"“{field}” contains the NUL character, which is not allowed.",
+            }
+        ],
+    )
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

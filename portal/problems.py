@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -141,6 +142,13 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else _title(exc.status_code)
         return ProblemError(exc.status_code, code, detail, headers=exc.headers).response()
 
+    async def on_data(_request: Request, exc: Exception) -> Response:
+        # A value the database refuses (PostgreSQL: too long, out of range): the caller's fault.
+        return ProblemError(
+            422, "invalid", "A value does not fit what the portal can store."
+        ).response()
+
+    app.add_exception_handler(DataError, on_data)
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)

@@ -2,6 +2,10 @@
 
 Nothing unpublished is served here: every query filters on ``state = 'published'``, and a
 taken-down item's address answers 410 Gone at once.
+
+Several sites share one portal: ``/sites/{site}/`` (its home, ``items/{slug}``, ``feed.atom``)
+serves one site; ``/``, ``/items/{slug}`` and ``/feed.atom`` serve the default site (the
+``default_site`` setting), or every site when none is set.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from xml.etree import ElementTree as ET
 
 import orjson
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy import select
@@ -39,9 +43,12 @@ PAGE_HEADERS = {
 }
 
 
-def published_items(conn: Connection) -> list[Item]:
-    rows = conn.execute(select(db.items.c.data).where(db.items.c.state == State.PUBLISHED.value))
-    found = [Item.from_dict(orjson.loads(row.data)) for row in rows]
+def published_items(conn: Connection, site: str | None = None) -> list[Item]:
+    """Published items, newest first: of one site, or of every site when ``site`` is None."""
+    query = select(db.items.c.data).where(db.items.c.state == State.PUBLISHED.value)
+    if site is not None:
+        query = query.where(db.items.c.site == site)
+    found = [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
     return sorted(found, key=published_at, reverse=True)
 
 
@@ -60,44 +67,93 @@ def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
 
 
+def default_site(request: Request, conn: Connection) -> str | None:
+    """The site that ``/`` serves: the app's setting, else the portal's, else none (every site)."""
+    configured = getattr(request.app.state, "default_site", None)
+    return configured or board.get_setting(conn, "default_site")
+
+
+def _missing(base: str = "", gone: bool = False) -> HTMLResponse:
+    return _page("missing.html", status=410 if gone else 404, gone=gone, base=base)
+
+
+def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
+    items = published_items(conn, site)
+    sections = []
+    for site_id in sorted({item.site for item in items}):
+        site_info = board.get_site(conn, site_id) or {"name": site_id}
+        cats = board.list_categories(conn, site_id)
+        names = {c.id: c.name for c in cats}
+        order = [c.id for c in cats]
+        in_site = [i for i in items if i.site == site_id]
+        for cat in order + sorted({i.category for i in in_site} - set(order)):
+            listed = [i for i in in_site if i.category == cat]
+            if listed:
+                sections.append(
+                    {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
+                )
+    name = (board.get_site(conn, site) or {}).get("name") if site else None
+    return _page(
+        "index.html",
+        sections=sections,
+        vn_date=vn_date,
+        published_at=published_at,
+        base=base,
+        portal_name=name or "Cổng thông tin điện tử",
+    )
+
+
 @router.get("/")
-def home(engine: EngineDep) -> HTMLResponse:
+def home(request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
-        items = published_items(conn)
-        sections = []
-        sites = sorted({item.site for item in items})
-        for site in sites:
-            site_info = board.get_site(conn, site) or {"name": site}
-            cats = board.list_categories(conn, site)
-            names = {c.id: c.name for c in cats}
-            order = [c.id for c in cats]
-            in_site = [i for i in items if i.site == site]
-            for cat in order + sorted({i.category for i in in_site} - set(order)):
-                listed = [i for i in in_site if i.category == cat]
-                if listed:
-                    sections.append(
-                        {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
-                    )
-    return _page("index.html", sections=sections, vn_date=vn_date, published_at=published_at)
+        return _home(conn, default_site(request, conn), "")
+
+
+@router.get("/sites/{site}/")
+def site_home(site: str, engine: EngineDep) -> HTMLResponse:
+    with db.reading(engine) as conn:
+        if board.get_site(conn, site) is None:
+            return _missing()
+        return _home(conn, site, f"/sites/{site}")
 
 
 @router.get("/items/{slug}")
-def item_page(slug: str, engine: EngineDep) -> HTMLResponse:
+def item_page(slug: str, request: Request, engine: EngineDep) -> Response:
+    """The default site's items (every site's when none is set); others move to their site."""
     with db.reading(engine) as conn:
-        row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
-        item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
-        if item is None or item.state is not State.PUBLISHED:
-            gone = item is not None and item.state is State.TAKEN_DOWN
-            return _page("missing.html", status=410 if gone else 404, gone=gone)
-        categories = {c.id: c for c in board.list_categories(conn, item.site)}
-        files = {
-            row.sha256: row
-            for row in conn.execute(
-                select(db.blobs.c.sha256, db.blobs.c.content_type, db.blobs.c.size).where(
-                    db.blobs.c.sha256.in_(item.attachments)
-                )
+        default = default_site(request, conn)
+        site = _site_of(conn, slug)
+        if default is not None and site is not None and site != default:
+            return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
+        return _item_page(conn, slug, None, "")
+
+
+@router.get("/sites/{site}/items/{slug}")
+def site_item_page(site: str, slug: str, engine: EngineDep) -> Response:
+    with db.reading(engine) as conn:
+        return _item_page(conn, slug, site, f"/sites/{site}")
+
+
+def _site_of(conn: Connection, slug: str) -> str | None:
+    return conn.execute(select(db.items.c.site).where(db.items.c.slug == slug)).scalar()
+
+
+def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTMLResponse:
+    row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
+    item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
+    if item is None or (site is not None and item.site != site):
+        return _missing(base)
+    if item.state is not State.PUBLISHED:
+        return _missing(base, gone=item.state is State.TAKEN_DOWN)
+    categories = {c.id: c for c in board.list_categories(conn, item.site)}
+    files = {
+        row.sha256: row
+        for row in conn.execute(
+            select(db.blobs.c.sha256, db.blobs.c.content_type, db.blobs.c.size).where(
+                db.blobs.c.sha256.in_(item.attachments)
             )
-        }
+        )
+    }
     attachments = [
         {
             "sha": sha,
@@ -118,6 +174,7 @@ def item_page(slug: str, engine: EngineDep) -> HTMLResponse:
             item.language if item.language in ("vi", "en") else "vi",
         ),
         attachments=attachments,
+        base=base,
     )
 
 
@@ -127,20 +184,36 @@ ATOM = "http://www.w3.org/2005/Atom"
 @router.get("/feed.atom")
 def feed(request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
-        items = published_items(conn)[:50]
+        site = default_site(request, conn)
+        items = published_items(conn, site)[:50]
     base = str(request.base_url).rstrip("/")
+    return _atom(items, base, base)
+
+
+@router.get("/sites/{site}/feed.atom")
+def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
+    with db.reading(engine) as conn:
+        if board.get_site(conn, site) is None:
+            return _missing()
+        items = published_items(conn, site)[:50]
+    root = str(request.base_url).rstrip("/")
+    return _atom(items, f"{root}/sites/{site}", root)
+
+
+def _atom(items: list[Item], base: str, root: str) -> Response:
+    """An Atom feed of ``items``; ``base`` is the site's address, ``root`` the portal's."""
     ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
-    ET.SubElement(root, f"{{{ATOM}}}title").text = "Tin đã đăng"
-    ET.SubElement(root, f"{{{ATOM}}}id").text = f"{base}/feed.atom"
-    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
-    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "Tin đã đăng"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{base}/feed.atom"
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
     updated = max(
         (i.updated_at or published_at(i) for i in items), default=datetime(2026, 1, 1, tzinfo=UTC)
     )
-    ET.SubElement(root, f"{{{ATOM}}}updated").text = updated.isoformat()
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
     for item in items:
-        entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{item.id}"
         ET.SubElement(
@@ -155,7 +228,7 @@ def feed(request: Request, engine: EngineDep) -> Response:
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
         content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
         content.text = render_markdown(item.body)
-    xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
 

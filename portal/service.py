@@ -43,10 +43,13 @@ RIGHTS_CODES = frozenset(
 )
 
 
-def next_seq(conn: Connection, kind: str, ref: str) -> int:
-    """A new number in the feed's sequence (portable: an autoincrement row, not a SQLite trick)."""
-    result = conn.execute(insert(db.changes).values(kind=kind, ref=ref))
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
+    """A new number in the feed, in commit order (``db.next_seq``); ``kind``/``ref`` are unused.
+
+    Take it as the last step before writing the row it numbers: the feed is locked for other
+    writers from here until this transaction ends.
+    """
+    return db.next_seq(conn)
 
 
 def load_item(conn: Connection, item_id: str) -> Item | None:

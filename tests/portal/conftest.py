@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -146,9 +145,9 @@ def _cheap_argon2() -> Iterator[None]:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[PortalServer]:
-    """A portal with the test board on a fresh SQLite file."""
-    with PortalServer(f"sqlite:///{tmp_path / 'portal.sqlite3'}") as running:
+def server(database_url: str) -> Iterator[PortalServer]:
+    """A portal with the test board on a fresh database (SQLite, then PostgreSQL)."""
+    with PortalServer(database_url) as running:
         seed_board(running.app.state.engine)
         yield running
 

@@ -169,3 +169,30 @@ def test_demo_portal_takes_an_item_to_the_public_page(tmp_path: Path) -> None:
         assert item["state"] == "published", item
         page = httpx.get(f"{server.url}/items/{item['slug']}")
         assert page.status_code == 200 and "Tin thử nghiệm từ bản trình diễn" in page.text
+
+
+def test_migrate_site_list_and_workers_need_postgresql(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import create_engine
+
+    from portal import schema
+    from tests.portal import first_schema
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    old = create_engine(url)
+    first_schema.metadata.create_all(old)  # a database from before migrations
+    old.dispose()
+    code, out, _ = _run(capsys, "migrate", "--database", url)
+    assert code == 0 and out.strip() == f"schema 0001 → {schema.head_revision()}"
+    code, out, _ = _run(capsys, "migrate", "--database", url)
+    assert code == 0 and "up to date" in out
+    assert _run(capsys, "site", "add", "so", "Sở", "--database", url)[0] == 0
+    assert _run(capsys, "site", "add", "phuong", "Phường", "--database", url)[0] == 0
+    assert _run(capsys, "site", "default", "phuong", "--database", url)[0] == 0
+    code, out, _ = _run(capsys, "site", "list", "--database", url)
+    assert out.splitlines() == ["phuong\tPhường\t(default)", "so\tSở"]
+    code, _, err = _run(capsys, "site", "default", "khong-co", "--database", url)
+    assert code == 1 and "khong-co" in err
+    code, _, err = _run(capsys, "serve", "--workers", "2", "--database", url)
+    assert code == 2 and "PostgreSQL" in err

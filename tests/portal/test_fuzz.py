@@ -6,20 +6,22 @@ Bounded (few examples per operation, no shrinking deadline) so that it stays wel
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 
 from portal.server import PortalServer
+from tests.conftest import BACKENDS, url_for
 from tests.portal.conftest import Api, seed_board
 
 
-@pytest.fixture(scope="module")
-def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalServer]:
-    path: Path = tmp_path_factory.mktemp("fuzz") / "portal.sqlite3"
-    with PortalServer(f"sqlite:///{path}") as server:
+@pytest.fixture(scope="module", params=BACKENDS)
+def fuzz_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PortalServer]:
+    url = url_for(request.param, request, tmp_path_factory.mktemp("fuzz"))
+    with PortalServer(url) as server:
         seed_board(server.app.state.engine)
         yield server
 

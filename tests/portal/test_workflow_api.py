@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +24,7 @@ from desktop.models import (
 )
 from portal import board, db, service
 from portal.server import PortalServer
+from tests.conftest import BACKENDS, url_for
 from tests.portal.conftest import PASSWORD, Api, add_grant, content, seed_board
 
 SITES = {"four-eyes": True, "two-eyes": False}
@@ -57,12 +57,12 @@ def _setup(engine: Any) -> None:
             add_grant(engine, "khac_muc", step, site, categories=["van-ban"])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=BACKENDS)
 def table(
-    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[PortalServer, dict[str, Api]]]:
-    path: Path = tmp_path_factory.mktemp("workflow") / "portal.sqlite3"
-    with PortalServer(f"sqlite:///{path}") as server:
+    url = url_for(request.param, request, tmp_path_factory.mktemp("workflow"))
+    with PortalServer(url) as server:
         _setup(server.app.state.engine)
         sessions = {name: Api(server.url, name).login() for name in PEOPLE}
         yield server, sessions
