@@ -1,0 +1,366 @@
+"""The composition root: builds the objects and wires them together (design.md).
+
+``run_gui(args)`` is what ``portal-desk`` runs without a headless command. With ``--demo`` it
+starts the reference portal on loopback with its demo content (a persistent SQLite file in the
+user data folder; ``--demo-reset`` starts over), signs in, and offers a switcher between the
+demo accounts so one person can take an item through all three steps alone. Without it, it
+opens the last profile (its session from the OS keychain), or the welcome screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+APP_ID = "ban-bien-tap"
+DEMO_PASSWORD = "bien-tap-demo-2026"
+#: The demo board (portal/demo_content.py): (username, role shown in the switcher).
+DEMO_ACCOUNTS: tuple[tuple[str, str], ...] = (
+    ("thanhvien1", "member"),
+    ("thanhvien2", "member"),
+    ("phoban", "deputy"),
+    ("truongban", "head"),
+)
+
+
+def data_dir(args: Any) -> Path:
+    from desktop.profiles import data_dir as profiles_data_dir
+
+    return profiles_data_dir(getattr(args, "data_dir", None))
+
+
+class Desk:
+    """Holds the application's long-lived parts and the window of the signed-in account."""
+
+    def __init__(self, app: Any, root: Path, settings: Any, translations: Any) -> None:
+        self.app = app
+        self.root = root
+        self.settings = settings
+        self.translations = translations
+        self.window: Any = None
+        self.portal: Any = None
+        self.portal_url = ""
+        self.store: Any = None
+        self.client: Any = None
+        self.engine: Any = None
+        self.sync: Any = None
+        self.accounts: list[tuple[str, str]] = []
+        self.on_window: Callable[[Any], None] | None = None
+        self.welcome_dialog: Any = None
+        self._geometry: Any = None
+        #: Set when the person closes the main window: the application then ends.
+        self.finished = asyncio.Event()
+
+    # the demo
+    def start_demo(self, reset: bool = False) -> str:
+        from portal.server import PortalServer
+
+        folder = self.root / "demo"
+        if reset and folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        database = folder / "portal.sqlite3"
+        self.portal = PortalServer(f"sqlite:///{database}", demo=True).start()
+        self.portal_url = self.portal.url
+        self.accounts = [
+            (name, f"{name} — {self._role_label(role)}") for name, role in DEMO_ACCOUNTS
+        ]
+        return self.portal_url
+
+    @staticmethod
+    def _role_label(role: str) -> str:
+        from desktop.ui import labels
+
+        return labels.role_name(role)
+
+    def demo_store_path(self, username: str) -> Path:
+        return self.root / "demo" / f"desk-{username}.sqlite3"
+
+    def switch_account(self, username: str) -> asyncio.Future[Any] | None:
+        """Demo only: sign in as another demo account (its own store), in the same window."""
+        from desktop.ui.services import run_op
+
+        if not self.portal_url:
+            return None
+        control = self.window.accounts if self.window is not None else None
+        return run_op(
+            control,
+            lambda: self.sign_in(
+                self.portal_url, username, DEMO_PASSWORD, self.demo_store_path(username)
+            ),
+            failure=lambda text: self.window.show_message(text) if self.window else None,
+        )
+
+    # signing in
+    async def sign_in(
+        self,
+        url: str,
+        username: str,
+        password: str,
+        store_path: Path,
+        on_refresh_token: Callable[[str], None] | None = None,
+    ) -> Any:
+        """Log in (the password is not kept), sync once, and show the account's window."""
+        from desktop.store import Store
+        from desktop.sync import PortalClient
+
+        client = PortalClient(url, on_refresh_token=on_refresh_token)
+        try:
+            me = await client.login(username, password)
+        except Exception:  # the current window stays as it is
+            await client.aclose()
+            raise
+        await self.sign_out()
+        store = Store.open(store_path)
+        store.set_me(me)
+        return await self.open_session(store, client)
+
+    async def resume(self, profile: Any, credentials: Any, keep: Callable[[str], None]) -> Any:
+        """Open a saved profile with the refresh token from the keychain; works offline too."""
+        from desktop.store import Store
+        from desktop.sync import PortalClient
+
+        store = Store.open(profile.store_path)
+        if store.me() is None:
+            store.close()
+            return None
+        client = PortalClient(
+            profile.url, refresh_token=credentials.refresh_token, on_refresh_token=keep
+        )
+        return await self.open_session(store, client)
+
+    async def open_session(self, store: Any, client: Any) -> Any:
+        from desktop.sync import SyncEngine
+
+        self.store, self.client = store, client
+        language = getattr(self.translations, "language", "") or "vi"
+        self.engine = SyncEngine(store, client, language=language)
+        try:
+            await self.engine.sync(directory=True)
+        except Exception as exc:  # offline at start is normal: the window still opens
+            log.info("first sync failed: %s", exc)
+        return self.show_window()
+
+    def show_window(self) -> Any:
+        from desktop.ui import settings as options
+        from desktop.ui.services import ItemService, SyncService, session_from_me
+        from desktop.ui.shell import MainWindow
+
+        session = session_from_me(self.store.me() or {})
+        items = ItemService(self.store, session)
+        interval = self.settings.get(options.SYNC_INTERVAL)
+        self.sync = SyncService(self.engine, items, interval)
+        window = MainWindow(items, self.sync, self.settings, self.switch_language)
+        window.closedByUser.connect(self.finished.set)
+        if self.accounts:
+            window.set_accounts(self.accounts, session.user.username)
+            window.accountSwitchRequested.connect(self.switch_account)
+        if self._geometry is not None:
+            window.setGeometry(self._geometry)
+        window.show()
+        self.window = window
+        self.sync.start()
+        if self.on_window is not None:
+            self.on_window(window)
+        return window
+
+    async def sign_out(self) -> None:
+        """Close the account's window first: it must not read a store that is closing."""
+        if self.window is not None:
+            self._geometry = self.window.geometry()
+            self.window.replaced = True
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.sync is not None:
+            self.sync.timer.stop()
+            self.sync.debounce.stop()
+            task = self.sync._task
+            if task is not None and not task.done():
+                await asyncio.wait([task], timeout=10)
+        if self.engine is not None:
+            await self.engine.aclose()
+        if self.client is not None:
+            await self.client.aclose()
+        if self.store is not None:
+            self.store.close()
+        self.store = self.client = self.engine = self.sync = None
+
+    def switch_language(self, language: str) -> None:
+        self.translations.switch(language)
+        if self.engine is not None:
+            self.engine.language = language
+
+    async def close(self) -> None:
+        await self.sign_out()
+        if self.portal is not None:
+            self.portal.stop()
+            self.portal = None
+
+
+def build_app(argv: list[str] | None = None) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_ID)
+    app.setOrganizationName("BanBienTap")
+    app.setApplicationDisplayName("Bàn biên tập")
+    app.setQuitOnLastWindowClosed(False)  # switching accounts replaces the window
+    return app
+
+
+def run_gui(args: Any) -> int:
+    """Start the desktop application; returns the process exit code."""
+    from desktop.ui import settings as options
+    from desktop.ui import theme
+    from desktop.ui.i18n import Translations
+    from desktop.ui.qtcompat import event_loop
+    from desktop.ui.services import error_sentence
+    from desktop.ui.settings import Settings
+
+    app = build_app()
+    loop = event_loop(app)
+    asyncio.set_event_loop(loop)
+    settings = Settings()
+    language = getattr(args, "lang", None) or settings.get(options.LANGUAGE)
+    translations = Translations(app)
+    translations.switch(language)
+    theme.apply(app, settings.get(options.FONT_SIZE))
+    desk = Desk(app, data_dir(args), settings, translations)
+
+    def setting_changed(key: str) -> None:
+        if key == options.FONT_SIZE.key:
+            theme.apply(app, settings.get(options.FONT_SIZE))
+        elif key == options.SYNC_INTERVAL.key and desk.sync is not None:
+            desk.sync.set_interval(settings.get(options.SYNC_INTERVAL))
+
+    settings.changed.connect(setting_changed)
+    selftest = bool(getattr(args, "selftest", False))
+
+    async def main() -> int:
+        try:
+            if getattr(args, "demo", False):
+                await start_demo(desk, reset=bool(getattr(args, "demo_reset", False)))
+            else:
+                await start_profile(desk, getattr(args, "profile", None), selftest)
+        except Exception as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            log.exception("start failed")
+            if not selftest:
+                QMessageBox.critical(None, "Bàn biên tập", error_sentence(exc))
+            await desk.close()
+            return 1
+        if selftest:
+            ok = desk.window is not None and desk.window.isVisible()
+            await desk.close()
+            return 0 if ok or not getattr(args, "demo", False) else 1
+        if desk.window is None:
+            await desk.close()
+            return 0
+        await desk.finished.wait()
+        await desk.close()
+        return 0
+
+    with loop:
+        return int(loop.run_until_complete(main()))
+
+
+async def start_demo(desk: Desk, reset: bool = False) -> Any:
+    url = desk.start_demo(reset=reset)
+    first = DEMO_ACCOUNTS[0][0]
+    return await desk.sign_in(url, first, DEMO_PASSWORD, desk.demo_store_path(first))
+
+
+async def start_profile(
+    desk: Desk, profile_id: str | None, selftest: bool = False, credentials: Any = None
+) -> None:
+    """The last profile with a session in the keychain; otherwise the welcome screen."""
+    from desktop.profiles import Profiles
+    from desktop.security.credentials import CredentialStore
+
+    profiles = Profiles(desk.root)
+    credentials = credentials or CredentialStore()
+    profile = profiles.get(profile_id) if profile_id else profiles.last()
+    if profile is not None:
+        saved = credentials.load(profile.id)
+        if saved is not None:
+
+            def keep(
+                token: str, profile_id: str = profile.id, account: str = saved.account
+            ) -> None:
+                credentials.save(profile_id, account, token)
+
+            if await desk.resume(profile, saved, keep) is not None:
+                return
+    if selftest:
+        return
+    await welcome(desk, profiles, credentials, profile)
+
+
+async def welcome(desk: Desk, profiles: Any, credentials: Any, profile: Any = None) -> None:
+    """No usable session: ask for a portal and an account, or start the demo."""
+    from desktop.sync.api import check_url
+    from desktop.ui.services import error_sentence
+    from desktop.ui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog()
+    desk.welcome_dialog = dialog
+    if profile is not None:
+        dialog.address.setText(profile.url)
+    answered = asyncio.Event()
+    dialog.finished.connect(lambda _code: answered.set())
+    while True:
+        answered.clear()
+        dialog.open()
+        await answered.wait()
+        if dialog.choice == "demo":
+            await start_demo(desk)
+            return
+        if dialog.choice != "connect":
+            return
+        try:
+            url = check_url(dialog.address.text().strip().rstrip("/"))
+            account = dialog.account.text().strip()
+            chosen = _profile_for(profiles, url, account) or profiles.create(url)
+            profiles.set_last(chosen.id)
+            keep = _keeper(credentials, chosen.id, account)
+            await desk.sign_in(url, account, dialog.password.text(), chosen.store_path, keep)
+            if desk.client is not None and desk.client.refresh_token:
+                keep(desk.client.refresh_token)
+            return
+        except Exception as exc:
+            dialog.choice = ""
+            dialog.show_error(error_sentence(exc))
+
+
+def _keeper(credentials: Any, profile_id: str, account: str) -> Callable[[str], None]:
+    """Saves each rotated refresh token in the keychain, never on disk."""
+
+    def keep(token: str) -> None:
+        credentials.save(profile_id, account, token)
+
+    return keep
+
+
+def _profile_for(profiles: Any, url: str, username: str) -> Any:
+    """The existing profile of this portal and account (the account is read from its store)."""
+    from desktop.store import Store
+
+    for profile in profiles.all():
+        if profile.url != url or not profile.store_path.exists():
+            continue
+        with contextlib.closing(Store.open(profile.store_path)) as store:
+            me = store.me()
+        if me and me.get("username") == username:
+            return profile
+    return None

@@ -1,0 +1,409 @@
+"""One item: where it stands, its content (editable when this user may edit it now), what the
+previous step changed, the comment thread, the history, and the actions allowed right now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import Action, Item, State, comment_required
+from desktop.ui import dialogs, labels
+from desktop.ui.qtcompat import emit
+from desktop.ui.services import ItemService, _attr, _when, error_sentence
+from desktop.ui.widgets.diff import diff_html
+from desktop.ui.widgets.editor import ItemEditor
+from desktop.ui.widgets.step_indicator import StepIndicator
+
+#: The action Ctrl+Enter does, in order of preference.
+MAIN_ACTIONS = (Action.SUBMIT, Action.FORWARD, Action.APPROVE)
+
+
+class ItemPage(QWidget):
+    """Editor and review pane in one: the same page for the author, the deputy and the head."""
+
+    back = Signal()
+    message = Signal(str)
+
+    def __init__(self, items: ItemService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items = items
+        self.item_id = ""
+        self.item: Item | None = None
+        self.ask_comment = dialogs.ask_comment
+
+        self.back_button = QPushButton(self)
+        self.back_button.clicked.connect(self.leave)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncStatus")
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.sync_label)
+        self.steps = StepIndicator(self)
+        self.failure_label = QLabel(self)
+        self.failure_label.setObjectName("problems")
+        self.failure_label.setWordWrap(True)
+        self.failure_button = QPushButton(self)
+        self.failure_button.clicked.connect(lambda: self.items.dismiss_failures(self.item_id))
+        failure_row = QHBoxLayout()
+        failure_row.addWidget(self.failure_label, 1)
+        failure_row.addWidget(self.failure_button)
+
+        self.editor = ItemEditor(self)
+        self.editor.save.connect(self._save)
+        self.editor.body.filesDropped.connect(self.attach_files)
+        self.editor.preview.blob_loader = items.blob
+        self.changes = QTextBrowser(self)
+        self.changes_note = QLabel(self)
+        self.changes_note.setWordWrap(True)
+        changes_page = QWidget(self)
+        changes_layout = QVBoxLayout(changes_page)
+        changes_layout.addWidget(self.changes_note)
+        changes_layout.addWidget(self.changes, 1)
+        self.comment_list = QListWidget(self)
+        self.comment_list.setWordWrap(True)
+        self.comment_box = QLineEdit(self)
+        self.comment_button = QPushButton(self)
+        self.comment_button.clicked.connect(self.add_comment)
+        self.comment_box.returnPressed.connect(self.add_comment)
+        thread_page = QWidget(self)
+        thread_layout = QVBoxLayout(thread_page)
+        thread_layout.addWidget(self.comment_list, 1)
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment_box, 1)
+        comment_row.addWidget(self.comment_button)
+        thread_layout.addLayout(comment_row)
+        self.history = QTableWidget(0, 5, self)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.editor, "")
+        self.tabs.addTab(changes_page, "")
+        self.tabs.addTab(thread_page, "")
+        self.tabs.addTab(self.history, "")
+
+        self.action_bar = QHBoxLayout()
+        self.action_bar.addStretch(1)
+        self.action_buttons: dict[Action, QPushButton] = {}
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.steps)
+        layout.addLayout(failure_row)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self.action_bar)
+        items.itemChanged.connect(self._item_changed)
+        self.retranslate()
+
+    # showing
+    def open(self, item_id: str) -> None:
+        self.editor.flush() if self.editor.pending() else None
+        self.item_id = item_id
+        self.editor.set_categories(self.items.categories())
+        self.reload(load_editor=True)
+        self.tabs.setCurrentIndex(0)
+        self.history_task = self.items.request_history(item_id)
+
+    def reload(self, load_editor: bool = False) -> None:
+        item = self.items.current(self.item_id)
+        if item is None:
+            return
+        self.item = item
+        if load_editor or (
+            not self.editor.pending() and self.editor.content() != _content_json(item)
+        ):
+            self.editor.load(item)
+        editable = self.items.session.may_edit(item)
+        self.editor.set_read_only(not editable)
+        self.heading.setText(item.title or self.tr("(untitled)"))
+        self.steps.set_state(item.state)
+        self._show_status()
+        self._show_changes(item)
+        self._show_thread()
+        self._show_history()
+        self._show_actions(item)
+
+    def _item_changed(self, item_id: str) -> None:
+        if item_id == self.item_id and self.item is not None:
+            self.reload()
+
+    def _show_status(self) -> None:
+        failures = self.items.failures(self.item_id)
+        self.failure_label.setVisible(bool(failures))
+        self.failure_button.setVisible(bool(failures))
+        if failures:
+            reasons = " ".join(str(f.reason) for f in failures)
+            self.failure_label.setText(
+                self.tr("The portal refused a change: %1 Your text is kept.").replace("%1", reasons)
+            )
+        status = self.items.sync_status(self.item_id)
+        self.sync_label.setText(labels.sync_status_name(status))
+        self.editor.set_status(labels.sync_status_name(status))
+
+    def _show_changes(self, item: Item) -> None:
+        """Compare with what the previous step handed over: the submitted version."""
+        handed = item.steps.get("submit")
+        base = self._version_content(handed.version) if handed else None
+        if item.state is State.DRAFT or handed is None:
+            self.changes_note.setText(
+                self.tr("Nothing to compare yet: the item has not been submitted.")
+            )
+            self.changes.setHtml("")
+            return
+        if base is None:
+            self.changes_note.setText(
+                self.tr(
+                    "The submitted version is not on this computer yet; it arrives with the next sync."  # noqa: E501 - one translatable string
+                )
+            )
+            self.changes.setHtml("")
+            return
+        self.changes_note.setText(
+            self.tr(
+                "Changes since the author submitted it (version %1): added text in green, removed text struck through in red."  # noqa: E501 - one translatable string
+            ).replace("%1", str(handed.version))
+        )
+        parts = []
+        for field, name in (
+            ("title", self.tr("Title")),
+            ("summary", self.tr("Summary")),
+            ("body", self.tr("Body")),
+        ):
+            old, new = str(base.get(field) or ""), str(getattr(item, field) or "")
+            parts.append(f"<h3>{name}</h3><p>{diff_html(old, new)}</p>")
+        self.changes.setHtml("".join(parts))
+
+    def _version_content(self, number: int) -> dict[str, Any] | None:
+        try:
+            versions = self.items.versions(self.item_id)
+        except Exception:
+            return None
+        for version in versions:
+            if int(_attr(version, "version", default=-1)) == number:
+                snapshot = _attr(version, "item", "content", default=None)
+                if isinstance(snapshot, Item):
+                    return snapshot.to_dict()
+                if isinstance(snapshot, dict):
+                    return snapshot
+        return None
+
+    def _show_thread(self) -> None:
+        self.comment_list.clear()
+        names = self.items.member_names()
+        for comment in self.items.comments(self.item_id):
+            author = str(_attr(comment, "author"))
+            when = _when(_attr(comment, "created_at", default=None))
+            stamp = when.astimezone().strftime("%d/%m/%Y %H:%M") if when else ""
+            self.comment_list.addItem(
+                f"{names.get(author, author)} · {stamp}\n{_attr(comment, 'body')}"
+            )
+
+    def _show_history(self) -> None:
+        names = self.items.member_names()
+        try:
+            versions = self.items.versions(self.item_id)
+        except Exception:
+            versions = []
+        self.history.setRowCount(len(versions))
+        for row, version in enumerate(versions):
+            when = _when(_attr(version, "at", default=None))
+            actor = str(_attr(version, "actor"))
+            behalf = str(_attr(version, "on_behalf_of", default="") or "")
+            action = str(_attr(version, "action", default="") or "")
+            cells = (
+                str(_attr(version, "version")),
+                when.astimezone().strftime("%d/%m/%Y %H:%M") if when else "",
+                names.get(actor, actor)
+                + (f" ({self.tr('for')} {names.get(behalf, behalf)})" if behalf else ""),
+                _history_action(action),
+                str(_attr(version, "comment", default="") or ""),
+            )
+            for column, text in enumerate(cells):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+
+    def _show_actions(self, item: Item) -> None:
+        for button in self.action_buttons.values():
+            self.action_bar.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        allowed = self.items.session.actions_for(item)
+        shown = list(allowed)
+        blocked_submit = (
+            item.state is State.DRAFT
+            and item.created_by == self.items.session.user.username
+            and Action.SUBMIT not in allowed
+        )
+        if blocked_submit:
+            shown.insert(0, Action.SUBMIT)
+        for action in shown:
+            button = QPushButton(labels.action_name(action), self)
+            button.setObjectName(
+                "primary"
+                if action in MAIN_ACTIONS
+                else "danger"
+                if action in (Action.REJECT, Action.TAKE_DOWN)
+                else ""
+            )
+            button.setAccessibleName(labels.action_name(action))
+            button.clicked.connect(lambda _=False, a=action: self.do(a))
+            if action is Action.SUBMIT and blocked_submit:
+                button.setEnabled(False)
+                button.setToolTip(" ".join(self.editor.problem_messages()))
+            self.action_bar.addWidget(button)
+            self.action_buttons[action] = button
+
+    # acting
+    def main_action(self) -> Action | None:
+        for action in MAIN_ACTIONS:
+            button = self.action_buttons.get(action)
+            if button is not None and button.isEnabled():
+                return action
+        return None
+
+    def do_main_action(self) -> None:
+        action = self.main_action()
+        if action is not None:
+            self.do(action)
+
+    def do(self, action: Action) -> bool:
+        """Save what was typed, ask for the required comment, then queue the action."""
+        if self.item is None:
+            return False
+        self.editor.flush() if self.editor.pending() else None
+        item = self.items.current(self.item_id) or self.item
+        comment: str | None = None
+        if comment_required(item.state, action):
+            comment = self.ask_comment(
+                self,
+                labels.action_name(action),
+                self.tr("Write the reason. The author and the board will see it."),
+                True,
+            )
+            if not comment:
+                return False
+        if action not in self.items.session.actions_for(item):
+            emit(self.message, self.tr("This action is not possible now."))
+            return False
+        self.items.act(self.item_id, action, comment)
+        emit(
+            self.message,
+            self.tr("Done: %1. It will be sent to the portal with the next sync.").replace(
+                "%1", labels.action_name(action)
+            ),
+        )
+        self.reload()
+        return True
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Dropped files: kept in the store, queued for upload, placed in the text."""
+        if self.item is None or not self.items.session.may_edit(self.item):
+            return
+        self.editor.flush()
+        for path in paths:
+            try:
+                digest, _type = self.items.attach(self.item_id, path)
+            except (OSError, ValueError) as exc:
+                emit(self.message, error_sentence(exc))
+                continue
+            self.editor.insert_attachment(path.name, digest)
+        self.editor.flush()
+
+    def add_comment(self) -> None:
+        body = self.comment_box.text().strip()
+        if not body or not self.item_id:
+            return
+        self.items.comment(self.item_id, body)
+        self.comment_box.clear()
+
+    def save_now(self) -> None:
+        self.editor.flush()
+
+    def _save(self, content: dict[str, Any]) -> None:
+        if not self.item_id or self.item is None or not self.items.session.may_edit(self.item):
+            return
+        self.items.save(self.item_id, **content)
+
+    def leave(self) -> None:
+        if self.editor.pending():
+            self.editor.flush()
+        emit(self.back)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Back"))
+        self.failure_button.setText(self.tr("Understood"))
+        self.back_button.setAccessibleName(self.tr("Back to the list"))
+        self.tabs.setTabText(0, self.tr("Content"))
+        self.tabs.setTabText(1, self.tr("Changes"))
+        self.tabs.setTabText(2, self.tr("Comments"))
+        self.tabs.setTabText(3, self.tr("History"))
+        self.comment_box.setPlaceholderText(self.tr("Write a comment for the board…"))
+        self.comment_box.setAccessibleName(self.tr("New comment"))
+        self.comment_button.setText(self.tr("Add comment"))
+        self.comment_list.setAccessibleName(self.tr("Comments"))
+        self.history.setAccessibleName(self.tr("History"))
+        self.history.setHorizontalHeaderLabels(
+            [
+                self.tr("Version"),
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("What"),
+                self.tr("Comment"),
+            ]
+        )
+        if self.item is not None:
+            self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _content_json(item: Item) -> dict[str, Any]:
+    data = item.content()
+    return {
+        "title": data["title"],
+        "summary": data["summary"],
+        "body": data["body"],
+        "category": data["category"],
+        "origin": data["origin"],
+        "source": data["source"],
+        "author": data["author"],
+        "language": data["language"],
+    }
+
+
+def _history_action(action: str) -> str:
+    if not action:
+        return ""
+    if action in Action._value2member_map_:
+        return labels.action_name(action)
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "create": QCoreApplication.translate("ItemPage", "Created"),
+        "update": QCoreApplication.translate("ItemPage", "Changed the content"),
+        "edit": QCoreApplication.translate("ItemPage", "Changed the content"),
+    }
+    return names.get(action, action)

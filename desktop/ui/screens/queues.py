@@ -1,0 +1,293 @@
+"""The queues: My items (step 1), Edit queue (step 2), Approval queue (step 3), Published,
+Taken down. One class does the work; each screen only says which items and which right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.models import Action, Item, State, Step
+from desktop.ui import dialogs, labels
+from desktop.ui.screens import Context, Screen, register
+from desktop.ui.services import QueueRow
+from desktop.ui.widgets.queue import QueueView
+
+
+class QueueScreen(Screen):
+    STATES: tuple[State, ...] = ()
+    MINE = False
+    STEP: Step | None = None
+    MULTI = False
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = self.main_layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        header.addWidget(self.heading)
+        header.addStretch(1)
+        self.tools = header
+        layout.addLayout(header)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.view = QueueView(self, multi_select=self.MULTI)
+        self.view.opened.connect(context.open_item)
+        layout.addWidget(self.view)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("empty")
+        layout.addWidget(self.empty)
+        self._rows: list[QueueRow] = []
+
+    def rows(self) -> list[QueueRow]:
+        rows = self.context.items.rows(states=[s.value for s in self.STATES], mine=self.MINE)
+        if self.STEP is not None:
+            session = self.context.session
+            rows = [r for r in rows if session.may_act_on_step(_probe(r, session.site), self.STEP)]
+        return rows
+
+    def refresh(self) -> None:
+        self._rows = self.rows()
+        self.view.model.category_names = {c.id: c.name for c in self.context.items.categories()}
+        self.view.model.member_names = self.context.items.member_names()
+        self.view.set_rows(self._rows)
+        self.empty.setVisible(not self._rows)
+
+    def count(self) -> int | None:
+        return len(self.rows())
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.hint.setText(self.hint_text())
+        self.empty.setText(self.tr("Nothing here right now."))
+        self.view.retranslate()
+
+    def hint_text(self) -> str:
+        return ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _probe(row: QueueRow, site: str) -> Item:
+    return Item(
+        id=row.id,
+        site=site,
+        category=row.category,
+        state=State(row.state),
+        created_by=row.created_by,
+    )
+
+
+@register
+class MyItemsScreen(QueueScreen):
+    NAME = "my_items"
+    ORDER = 10
+    ICON = "mine"
+    STATES = (State.DRAFT, State.SUBMITTED, State.EDITED, State.PUBLISHED, State.REJECTED)
+    MINE = True
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.show_box = QComboBox(self)
+        self.show_box.currentIndexChanged.connect(lambda _: self.refresh())
+        self.tools.addWidget(self.show_box)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(context.new_item)
+        self.tools.addWidget(self.new_button)
+        self.retranslate()
+
+    @classmethod
+    def available(cls, context: Context) -> bool:
+        return context.session.can_write()
+
+    def title(self) -> str:
+        return self.tr("My items")
+
+    def hint_text(self) -> str:
+        return self.tr(
+            "Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts."  # noqa: E501 - one translatable string
+        )
+
+    def rows(self) -> list[QueueRow]:
+        rows = super().rows()
+        wanted = self.show_box.currentData() if hasattr(self, "show_box") else None
+        if wanted:
+            rows = [r for r in rows if r.state == wanted]
+        return rows
+
+    def count(self) -> int | None:
+        return len(self.context.items.rows(states=[State.DRAFT.value], mine=True))
+
+    def retranslate(self) -> None:
+        current = self.show_box.currentIndex()
+        self.show_box.blockSignals(True)
+        self.show_box.clear()
+        self.show_box.addItem(self.tr("All my items"), "")
+        for state in (State.DRAFT, State.SUBMITTED, State.EDITED, State.PUBLISHED, State.REJECTED):
+            self.show_box.addItem(labels.state_name(state), state.value)
+        self.show_box.setCurrentIndex(max(current, 0))
+        self.show_box.blockSignals(False)
+        self.show_box.setAccessibleName(self.tr("Show"))
+        self.new_button.setText(self.tr("New item (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("New item"))
+        super().retranslate()
+
+
+@register
+class EditQueueScreen(QueueScreen):
+    NAME = "edit_queue"
+    ORDER = 20
+    ICON = "edit"
+    STATES = (State.SUBMITTED,)
+    STEP = Step.EDIT
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.retranslate()
+
+    @classmethod
+    def available(cls, context: Context) -> bool:
+        return context.session.has_step(Step.EDIT)
+
+    def title(self) -> str:
+        return self.tr("Edit queue")
+
+    def hint_text(self) -> str:
+        return self.tr(
+            "Step 2: open an item, edit it, then forward it for approval or return it to its author with a comment."  # noqa: E501 - one translatable string
+        )
+
+
+@register
+class ApprovalQueueScreen(QueueScreen):
+    NAME = "approval_queue"
+    ORDER = 30
+    ICON = "approve"
+    STATES = (State.EDITED,)
+    STEP = Step.APPROVE
+    MULTI = True
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.approve_button = QPushButton(self)
+        self.approve_button.setObjectName("primary")
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.approve_button.setEnabled(False)
+        self.view.selectionChanged.connect(self._selection)
+        self.tools.addWidget(self.approve_button)
+        self.ask = dialogs.confirm
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.main_layout.addWidget(self.message)
+        self.retranslate()
+
+    @classmethod
+    def available(cls, context: Context) -> bool:
+        return context.session.has_step(Step.APPROVE)
+
+    def title(self) -> str:
+        return self.tr("Approval queue")
+
+    def hint_text(self) -> str:
+        return self.tr(
+            "Step 3: read and compare, then approve to publish. Select several items (Ctrl or Shift + click) to approve them together."  # noqa: E501 - one translatable string
+        )
+
+    def _selection(self) -> None:
+        count = len(self.view.selected_ids())
+        self.approve_button.setEnabled(count > 0)
+        self.approve_button.setText(self.tr("Approve selected (%n)", "", count))
+
+    def approve_selected(self) -> None:
+        ids = self.view.selected_ids()
+        if not ids:
+            return
+        question = self.tr(
+            "Approve and publish %n item(s)? They will appear on the portal.", "", len(ids)
+        )
+        if not self.ask(self, self.tr("Approve items"), question):
+            return
+        done, skipped = self.approve(ids)
+        text = self.tr("%n item(s) approved.", "", done)
+        if skipped:
+            text += " " + self.tr(
+                "%n item(s) skipped: you cannot approve them (for example, you edited them yourself).",  # noqa: E501 - one translatable string
+                "",
+                skipped,
+            )
+        self.message.setText(text)
+
+    def approve(self, ids: list[str]) -> tuple[int, int]:
+        """Approve each item this user may approve now; returns (approved, skipped)."""
+        items = self.context.items
+        done = skipped = 0
+        for item_id in ids:
+            item = items.current(item_id)
+            if item is None or Action.APPROVE not in self.context.session.actions_for(item):
+                skipped += 1
+                continue
+            items.act(item_id, Action.APPROVE)
+            done += 1
+        return done, skipped
+
+    def retranslate(self) -> None:
+        self._selection()
+        self.approve_button.setAccessibleName(self.tr("Approve the selected items"))
+        super().retranslate()
+
+
+@register
+class PublishedScreen(QueueScreen):
+    NAME = "published"
+    ORDER = 40
+    ICON = "published"
+    STATES = (State.PUBLISHED,)
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.retranslate()
+
+    @classmethod
+    def available(cls, context: Context) -> bool:
+        return context.session.can_write() or context.session.has_step(Step.APPROVE)
+
+    def title(self) -> str:
+        return self.tr("Published")
+
+    def hint_text(self) -> str:
+        return self.tr("Items on the portal now. The head can take an item down, giving a reason.")
+
+    def count(self) -> int | None:
+        return None
+
+
+@register
+class TakenDownScreen(QueueScreen):
+    NAME = "taken_down"
+    ORDER = 50
+    ICON = "taken_down"
+    STATES = (State.TAKEN_DOWN, State.REJECTED)
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.retranslate()
+
+    @classmethod
+    def available(cls, context: Context) -> bool:
+        return context.session.can_write() or context.session.has_step(Step.APPROVE)
+
+    def title(self) -> str:
+        return self.tr("Taken down")
+
+    def hint_text(self) -> str:
+        return self.tr("Items taken down or rejected. They and their history are kept.")
+
+    def count(self) -> int | None:
+        return None

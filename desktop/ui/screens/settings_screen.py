@@ -1,0 +1,116 @@
+"""Settings: language (switches at once), sync interval, font size, notifications."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import settings as options
+from desktop.ui.screens import Context, Screen, register
+
+
+@register
+class SettingsScreen(Screen):
+    NAME = "settings"
+    ORDER = 90
+    ICON = "settings"
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.language = QComboBox(self)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.interval = QSpinBox(self)
+        self.interval.setRange(
+            options.SYNC_INTERVAL.minimum or 10, options.SYNC_INTERVAL.maximum or 3600
+        )
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(options.FONT_SIZE.minimum or 8, options.FONT_SIZE.maximum or 24)
+        self.notify = QCheckBox(self)
+        self.account = QLabel(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.labels = [QLabel(self) for _ in range(5)]
+        for label, field in zip(
+            self.labels,
+            (self.language, self.interval, self.font_size, self.notify, self.account),
+            strict=True,
+        ):
+            self.form.addRow(label, field)
+            label.setBuddy(field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        self._load()
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.interval.valueChanged.connect(lambda v: context.settings.set(options.SYNC_INTERVAL, v))
+        self.font_size.valueChanged.connect(lambda v: context.settings.set(options.FONT_SIZE, v))
+        self.notify.toggled.connect(lambda v: context.settings.set(options.NOTIFICATIONS, v))
+        self.retranslate()
+
+    def _load(self) -> None:
+        settings = self.context.settings
+        self.language.setCurrentIndex(
+            max(self.language.findData(settings.get(options.LANGUAGE)), 0)
+        )
+        self.interval.setValue(settings.get(options.SYNC_INTERVAL))
+        self.font_size.setValue(settings.get(options.FONT_SIZE))
+        self.notify.setChecked(settings.get(options.NOTIFICATIONS))
+
+    def _language_changed(self) -> None:
+        language = self.language.currentData()
+        self.context.settings.set(options.LANGUAGE, language)
+        self.context.switch_language(language)
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def retranslate(self) -> None:
+        from desktop.ui import labels
+
+        self.heading.setText(self.title())
+        texts = (
+            self.tr("&Language"),
+            self.tr("&Sync every (seconds)"),
+            self.tr("&Font size"),
+            self.tr("&Notifications"),
+            self.tr("Signed in as"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.interval.setSuffix(self.tr(" s"))
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.notify.setText(
+            self.tr("Tell me when an item enters my queue, or mine is returned or published")
+        )
+        session = self.context.session
+        roles = ", ".join(labels.role_name(r.value) for r in sorted(session.roles))
+        user = session.user
+        self.account.setText(
+            f"{user.full_name or user.username} ({user.username}) · {roles}"
+            f" · {session.site_name or session.site}"
+        )
+        for widget, name in (
+            (self.language, self.tr("Language")),
+            (self.interval, self.tr("Sync interval")),
+            (self.font_size, self.tr("Font size")),
+            (self.notify, self.tr("Notifications")),
+        ):
+            widget.setAccessibleName(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

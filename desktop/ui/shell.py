@@ -1,0 +1,402 @@
+"""The main window: a thin shell. Navigation comes from the registered screens the signed-in
+person has the right to see; the status bar says online/offline, what waits, the last sync."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.models import State
+from desktop.ui import icons, labels
+from desktop.ui import settings as options
+from desktop.ui.item_page import ItemPage
+from desktop.ui.qtcompat import emit
+from desktop.ui.screens import Context, Screen, load_screens
+from desktop.ui.services import ItemService, SyncService
+from desktop.ui.settings import Settings
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class MainWindow(QMainWindow):
+    """Holds the screens; knows nothing of the store or the network beyond the services."""
+
+    accountSwitchRequested = Signal(str)
+    closedByUser = Signal()  # not when the app replaces it (account switch)
+
+    def __init__(
+        self,
+        items: ItemService,
+        sync: SyncService | None,
+        settings: Settings,
+        switch_language: callable = lambda _: None,  # type: ignore[valid-type]
+    ) -> None:
+        super().__init__()
+        self.items = items
+        self.sync = sync
+        self.settings = settings
+        self.context = Context(
+            items=items,
+            sync=sync,
+            settings=settings,
+            open_item=self.open_item,
+            new_item=self.new_item,
+            switch_language=switch_language,
+        )
+        self.setWindowIcon(icons.icon("app"))
+        self.screens: dict[str, Screen] = {}
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget(self)
+        self.item_page = ItemPage(items, self)
+        self.item_page.back.connect(self.back_to_list)
+        self.item_page.message.connect(self.show_message)
+        self.stack.addWidget(self.item_page)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.new_action = self.toolbar.addAction(icons.icon("new"), "", self.new_item)
+        self.sync_action = self.toolbar.addAction(icons.icon("sync"), "", self.sync_now)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        self.toolbar.addWidget(spacer)
+        self.account_label = QLabel(self)
+        self.toolbar.addWidget(self.account_label)
+        self.accounts = QComboBox(self)
+        self.accounts.setMinimumContentsLength(18)
+        self.accounts_action = self.toolbar.addWidget(self.accounts)
+        self.accounts_action.setVisible(False)
+        self.accounts.activated.connect(self._account_chosen)
+
+        status = self.statusBar()
+        self.online_label = QLabel(self)
+        self.pending_label = QLabel(self)
+        self.last_sync_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setVisible(False)
+        self.sync_button = QPushButton(self)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.message_label = QLabel(self)
+        status.addWidget(self.message_label, 1)
+        for widget in (
+            self.progress,
+            self.online_label,
+            self.pending_label,
+            self.last_sync_label,
+            self.sync_button,
+        ):
+            status.addPermanentWidget(widget)
+
+        self.shortcuts = {
+            "new": QShortcut(QKeySequence.StandardKey.New, self, self.new_item),
+            "save": QShortcut(QKeySequence.StandardKey.Save, self, self.save_now),
+            "sync": QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_now),
+            "main": QShortcut(QKeySequence("Ctrl+Return"), self, self.main_action),
+            "main2": QShortcut(QKeySequence("Ctrl+Enter"), self, self.main_action),
+            "filter": QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter),
+        }
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icons.icon("app"), self)
+            self.tray.show()
+        self._known: dict[str, tuple[str, bool]] = {}
+        self.last_notifications: list[str] = []
+        self.notification_log: list[str] = []  # this session's, newest last
+        self.closed = False
+        self.replaced = False
+
+        items.itemsChanged.connect(self.refresh)
+        if sync is not None:
+            sync.statusChanged.connect(self.show_sync_state)
+            sync.syncFinished.connect(self._after_sync)
+        self.build_navigation()
+        self.retranslate()
+        self.resize(1200, 760)
+        self._remember_states()
+
+    # navigation
+    def build_navigation(self) -> None:
+        """(Re)build the list from the registered screens this person has the right to see."""
+        current = self.current_screen_name()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for cls in load_screens():
+            if not cls.available(self.context):
+                continue
+            screen = self.screens.get(cls.NAME)
+            if screen is None:
+                screen = cls(self.context, self)
+                self.screens[cls.NAME] = screen
+                self.stack.addWidget(screen)
+            entry = QListWidgetItem(icons.icon(cls.ICON), "", self.nav)
+            entry.setData(NAME_ROLE, cls.NAME)
+        self.nav.blockSignals(False)
+        self._label_navigation()
+        self.show_screen(current or self._first_screen())
+
+    def _first_screen(self) -> str:
+        roles = self.items.session
+        from desktop.models import Step
+
+        if roles.has_step(Step.APPROVE) and "approval_queue" in self.screens:
+            return "approval_queue"
+        if roles.has_step(Step.EDIT) and "edit_queue" in self.screens:
+            return "edit_queue"
+        return "my_items" if "my_items" in self.screens else self.nav.item(0).data(NAME_ROLE)
+
+    def _label_navigation(self) -> None:
+        for row in range(self.nav.count()):
+            entry = self.nav.item(row)
+            screen = self.screens[entry.data(NAME_ROLE)]
+            count = screen.count()
+            entry.setText(screen.title() + (f"  ({count})" if count else ""))
+            entry.setToolTip(screen.title())
+
+    def visible_screen_names(self) -> list[str]:
+        return [self.nav.item(row).data(NAME_ROLE) for row in range(self.nav.count())]
+
+    def current_screen_name(self) -> str:
+        entry = self.nav.currentItem()
+        return entry.data(NAME_ROLE) if entry is not None else ""
+
+    def show_screen(self, name: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(NAME_ROLE) == name:
+                self.nav.setCurrentRow(row)
+                self._nav_changed(self.nav.item(row))
+                return
+
+    def _nav_changed(self, entry: QListWidgetItem | None, _previous: object = None) -> None:
+        if entry is None:
+            return
+        if self.stack.currentWidget() is self.item_page and self.item_page.editor.pending():
+            self.item_page.editor.flush()
+        screen = self.screens[entry.data(NAME_ROLE)]
+        screen.refresh()
+        self.stack.setCurrentWidget(screen)
+
+    def page(self, name: str) -> Screen:
+        return self.screens[name]
+
+    # items
+    def open_item(self, item_id: str) -> None:
+        self.item_page.open(item_id)
+        self.stack.setCurrentWidget(self.item_page)
+        self.item_page.editor.title.setFocus()
+
+    def new_item(self) -> None:
+        if not self.items.session.can_write():
+            return
+        item = self.items.create_draft()
+        self.open_item(item.id)
+
+    def back_to_list(self) -> None:
+        name = self.current_screen_name()
+        if name:
+            self.screens[name].refresh()
+            self.stack.setCurrentWidget(self.screens[name])
+
+    def save_now(self) -> None:
+        if self.stack.currentWidget() is self.item_page:
+            self.item_page.save_now()
+            self.show_message(
+                labels.sync_status_name(self.items.sync_status(self.item_page.item_id))
+            )
+
+    def main_action(self) -> None:
+        if self.stack.currentWidget() is self.item_page:
+            self.item_page.do_main_action()
+
+    def focus_filter(self) -> None:
+        screen = self.stack.currentWidget()
+        view = getattr(screen, "view", None)
+        if view is not None:
+            view.filter.setFocus()
+            view.filter.selectAll()
+
+    def refresh(self) -> None:
+        conflicts_shown = "conflicts" in self.visible_screen_names()
+        from desktop.ui.screens.conflicts import ConflictsScreen
+
+        if ConflictsScreen.available(self.context) != conflicts_shown:
+            self.build_navigation()
+        else:
+            self._label_navigation()
+        widget = self.stack.currentWidget()
+        if isinstance(widget, Screen):
+            widget.refresh()
+        self.show_sync_state()
+
+    # sync and status
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            if self.item_page.editor.pending():
+                self.item_page.editor.flush()
+            self.sync.sync_now()
+
+    def show_sync_state(self) -> None:
+        state = self.sync.state if self.sync is not None else None
+        pending = self.items.pending_count()
+        self.pending_label.setText(
+            self.tr("%n operation(s) waiting", "", pending)
+            if pending
+            else self.tr("Nothing waiting")
+        )
+        if state is None:
+            self.online_label.setText(self.tr("Offline"))
+            self.last_sync_label.setText("")
+            return
+        self.progress.setVisible(state.running)
+        if state.online is None:
+            self.online_label.setText(self.tr("Connecting…"))
+        else:
+            self.online_label.setText(self.tr("Online") if state.online else self.tr("Offline"))
+        self.online_label.setProperty("online", bool(state.online))
+        self.online_label.style().unpolish(self.online_label)
+        self.online_label.style().polish(self.online_label)
+        if state.last_sync is not None:
+            self.last_sync_label.setText(
+                self.tr("Last sync %1").replace("%1", _clock(state.last_sync))
+            )
+        else:
+            self.last_sync_label.setText(self.tr("Not synced yet"))
+        if state.last_error and not state.running:
+            self.show_message(state.last_error)
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def _after_sync(self, reached: bool) -> None:
+        if reached:
+            self.notify_changes()
+        self.refresh()
+
+    def _remember_states(self) -> None:
+        self._known = {
+            row.id: (row.state, row.created_by == self.items.session.user.username)
+            for row in self.items.rows()
+        }
+
+    def notify_changes(self) -> list[str]:
+        """Tray messages for items that entered my queue, or mine returned or published."""
+        me = self.items.session.user.username
+        messages: list[str] = []
+        queue_states = set()
+        from desktop.models import Step
+
+        if self.items.session.has_step(Step.EDIT):
+            queue_states.add(State.SUBMITTED.value)
+        if self.items.session.has_step(Step.APPROVE):
+            queue_states.add(State.EDITED.value)
+        for row in self.items.rows():
+            before = self._known.get(row.id)
+            if before is not None and before[0] == row.state:
+                continue
+            title = row.title or self.tr("(untitled)")
+            if row.state in queue_states and row.created_by != me:
+                messages.append(self.tr("New in your queue: %1").replace("%1", title))
+            elif row.created_by == me and before is not None:
+                if row.state == State.PUBLISHED.value:
+                    messages.append(self.tr("Published: %1").replace("%1", title))
+                elif row.state == State.DRAFT.value and before[0] == State.SUBMITTED.value:
+                    messages.append(self.tr("Returned to you: %1").replace("%1", title))
+        self._remember_states()
+        self.last_notifications = messages
+        self.notification_log.extend(messages)
+        if messages and self.tray is not None and self.settings.get(options.NOTIFICATIONS):
+            self.tray.showMessage(self.tr("Editorial desk"), "\n".join(messages[:5]))
+        return messages
+
+    # accounts (demo)
+    def set_accounts(self, accounts: list[tuple[str, str]], current: str) -> None:
+        """Offer an account switcher: (username, label) pairs; choosing one asks the app."""
+        self.accounts.blockSignals(True)
+        self.accounts.clear()
+        for username, label in accounts:
+            self.accounts.addItem(label, username)
+        self.accounts.setCurrentIndex(max(self.accounts.findData(current), 0))
+        self.accounts.blockSignals(False)
+        self.accounts_action.setVisible(bool(accounts))
+        self.retranslate()
+
+    def _account_chosen(self, index: int) -> None:
+        username = self.accounts.itemData(index)
+        if username and username != self.items.session.user.username:
+            emit(self.accountSwitchRequested, username)
+
+    def retranslate(self) -> None:
+        session = self.items.session
+        self.setWindowTitle(self.tr("Editorial desk") + " — " + (session.site_name or session.site))
+        self.new_action.setText(self.tr("New item"))
+        self.new_action.setToolTip(self.tr("New item (Ctrl+N)"))
+        self.new_action.setVisible(session.can_write())
+        self.sync_action.setText(self.tr("Sync now"))
+        self.sync_action.setToolTip(self.tr("Sync now (F5)"))
+        self.sync_button.setText(self.tr("Sync now (F5)"))
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.accounts.setAccessibleName(self.tr("Switch demo account"))
+        self.accounts.setToolTip(self.tr("Switch demo account"))
+        roles = ", ".join(labels.role_name(r.value) for r in sorted(session.roles))
+        self.account_label.setText(
+            (self.tr("Demo account:") + " ")
+            if self.accounts_action.isVisible()
+            else f"{session.user.full_name or session.user.username} · {roles}"
+        )
+        self.progress.setAccessibleName(self.tr("Syncing"))
+        self._label_navigation()
+        self.show_sync_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self.closed:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: object) -> None:
+        if self.item_page.editor.pending():
+            self.item_page.editor.flush()
+        if not self.closed and not self.replaced:
+            emit(self.closedByUser)
+        self.closed = True
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.items.itemsChanged.disconnect(self.refresh)
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _clock(when: datetime) -> str:
+    return when.astimezone().strftime("%H:%M")

@@ -1,0 +1,53 @@
+"""The composition root: --demo starts the portal on loopback, signs in, switches accounts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop.app import DEMO_ACCOUNTS, DEMO_PASSWORD, Desk
+
+
+def test_demo_start_sign_in_and_switch(
+    qapp: Any, run: Any, tmp_path: Path, settings: Any, translations: Any
+) -> None:
+    desk = Desk(qapp, tmp_path, settings, translations)
+    shown: list[Any] = []
+    desk.on_window = shown.append
+    try:
+        url = desk.start_demo(reset=True)
+        assert url.startswith("http://127.0.0.1:")
+        assert (tmp_path / "demo" / "portal.sqlite3").exists()
+        first = DEMO_ACCOUNTS[0][0]
+        window = run(desk.sign_in(url, first, DEMO_PASSWORD, desk.demo_store_path(first)))
+        assert window.items.session.user.username == "thanhvien1"
+        assert window.accounts.count() == len(DEMO_ACCOUNTS)
+        assert window.accounts_action.isVisible()
+        assert "my_items" in window.visible_screen_names()
+        run(desk.sync._task)  # the first sync the window started
+        assert desk.sync.state.online is True
+
+        window.accounts.setCurrentIndex(window.accounts.findData("truongban"))
+        run(desk.switch_account("truongban"))
+        assert len(shown) == 2 and desk.window is shown[1]
+        assert desk.window.items.session.user.username == "truongban"
+        assert "approval_queue" in desk.window.visible_screen_names()
+        assert desk.window.page("approval_queue").count() >= 1
+    finally:
+        run(desk.close())
+        if desk.window is not None:
+            desk.window.close()
+
+
+def test_demo_reset_starts_over(qapp: Any, run: Any, tmp_path: Path, settings: Any) -> None:
+    from desktop.ui.i18n import Translations
+
+    desk = Desk(qapp, tmp_path, settings, Translations(qapp, tmp_path / "qm"))
+    marker = tmp_path / "demo" / "desk-thanhvien1.sqlite3"
+    marker.parent.mkdir(parents=True)
+    marker.write_text("old")
+    try:
+        desk.start_demo(reset=True)
+        assert not marker.exists()
+    finally:
+        run(desk.close())
