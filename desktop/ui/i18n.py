@@ -18,7 +18,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger(__name__)
 
 APP_ID = "ban-bien-tap"
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+def _resources() -> Path:
+    """``desktop/resources`` when installed (setup.py), ``resources/`` in a source checkout."""
+    installed = Path(__file__).resolve().parents[1] / "resources"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "resources"
+
+
+RESOURCES = _resources()
 TS_DIR = RESOURCES / "translations"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
