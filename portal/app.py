@@ -8,11 +8,14 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from portal import problems
-from portal.api import auth, blobs, changes, directory, items
+from portal.api import admin, auth, blobs, changes, directory, items
+from portal.api import targets as targets_api
 from portal.db import make_engine
+from portal.forwarded import ForwardedMiddleware, trusted_from_environment
 from portal.guard import BodyGuard
 from portal.idempotency import IdempotencyMiddleware
 from portal.public import router as public_router
+from portal.security_headers import SecurityHeadersMiddleware
 
 
 def utc_now() -> datetime:
@@ -27,6 +30,8 @@ def create_app(
     The database is migrated to the newest schema first. ``app.state.clock`` is the one source
     of "now" (tests replace it to move time), ``app.state.engine`` the one database engine, and
     ``default_site`` (when given) overrides the portal's ``default_site`` setting for ``/``.
+    ``app.state.trusted_proxies`` are the networks whose ``X-Forwarded-*`` headers are believed
+    (``PORTAL_TRUSTED_PROXIES``, default loopback; see :mod:`portal.forwarded`).
     """
     engine = make_engine(database_url)
     if demo:
@@ -41,13 +46,20 @@ def create_app(
     app.state.engine = engine
     app.state.clock = utc_now
     app.state.default_site = default_site
+    app.state.trusted_proxies = trusted_from_environment()
     problems.install(app)
     for router in (auth.router, directory.router, changes.router, items.router, blobs.router):
         app.include_router(router)
+    app.include_router(targets_api.router)  # publishing targets (issue 11)
+    app.include_router(admin.router)  # sessions (issue 5)
     app.include_router(public_router)
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)
+    # Security headers wrap every answer, refusals included; the client's real address and
+    # scheme (portal.forwarded) are settled before anything else looks at them.
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(ForwardedMiddleware)
     return app
 
 

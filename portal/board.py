@@ -26,7 +26,12 @@ from desktop.models import (
     nfc,
 )
 from portal import db
-from portal.passwords import hash_password
+from portal.passwords import (
+    SettingRefused,
+    check_site_settings,
+    hash_password,
+    remember_password,
+)
 
 
 class BoardError(ValueError):
@@ -52,6 +57,10 @@ def add_site(
 ) -> None:
     if get_site(conn, site_id) is not None:
         raise BoardError("exists", f"The site {site_id!r} already exists.")
+    try:
+        check_site_settings(settings or {})
+    except SettingRefused as refused:
+        raise BoardError("refused", f"{refused.en} / {refused.vi}") from None
     merged = {"four_eyes": True, **(settings or {})}
     conn.execute(
         insert(db.sites).values(id=site_id, name=nfc(name), settings=orjson.dumps(merged).decode())
@@ -72,9 +81,14 @@ def site_settings(conn: Connection, site_id: str) -> SiteSettings:
 
 
 def set_site_settings(conn: Connection, site_id: str, **settings: Any) -> None:
+    """Change some of a site's settings; password settings are checked against the policy."""
     site = get_site(conn, site_id)
     if site is None:
         raise BoardError("not_found", f"No site {site_id!r}.")
+    try:
+        check_site_settings(settings)
+    except SettingRefused as refused:
+        raise BoardError("refused", f"{refused.en} / {refused.vi}") from None
     merged = {**site["settings"], **settings}
     conn.execute(
         update(db.sites)
@@ -117,16 +131,18 @@ def set_default_site(conn: Connection, site_id: str | None) -> None:
 def add_user(conn: Connection, username: str, full_name: str, password: str, at: datetime) -> None:
     if conn.execute(select(db.users.c.username).where(db.users.c.username == username)).first():
         raise BoardError("exists", f"The user {username!r} already exists.")
+    password_hash = hash_password(password)
     conn.execute(
         insert(db.users).values(
             username=username,
             full_name=nfc(full_name),
-            password_hash=hash_password(password),
+            password_hash=password_hash,
             password_changed_at=at,
             must_change_password=False,
             disabled=False,
         )
     )
+    remember_password(conn, username, password_hash, at)
 
 
 def user_row(conn: Connection, username: str) -> Any:
@@ -136,17 +152,23 @@ def user_row(conn: Connection, username: str) -> Any:
 def set_password(
     conn: Connection, username: str, password: str, at: datetime, *, must_change: bool = False
 ) -> None:
+    """Store a new password (checked by the caller: ``passwords.check_new_password``).
+
+    ``must_change``: an administrator's reset, which the person must replace at next login.
+    """
+    password_hash = hash_password(password)
     result = conn.execute(
         update(db.users)
         .where(db.users.c.username == username)
         .values(
-            password_hash=hash_password(password),
+            password_hash=password_hash,
             password_changed_at=at,
             must_change_password=must_change,
         )
     )
     if result.rowcount == 0:
         raise BoardError("not_found", f"No user {username!r}.")
+    remember_password(conn, username, password_hash, at)
 
 
 def set_role(

@@ -12,10 +12,13 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from desktop.models import Category, CategoryKind, DeadlineFrom, DeadlineRule, Role, Step
-from portal import board, db
-from portal.passwords import generate_password, policy_problems
+from portal import accounts, audit, board, db
+from portal.passwords import check_new_password, generate_password
 
 APP_NAME = "ban-bien-tap"
 
@@ -90,6 +93,29 @@ def _parser() -> argparse.ArgumentParser:
     reset = user.add_parser("reset-password", parents=[common])
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
+    revoke_sessions = user.add_parser(
+        "revoke-sessions", parents=[common], help="end every session of the account now"
+    )
+    revoke_sessions.add_argument("username")
+    user_sessions = user.add_parser("sessions", parents=[common], help="the account's sessions")
+    user_sessions.add_argument("username")
+
+    audit_log = sub.add_parser("audit", parents=[common], help="the newest audit log entries")
+    audit_log.add_argument("--site", help="one site's entries (default: all)")
+    audit_log.add_argument("--limit", type=int, default=50, metavar="N")
+
+    site_settings = site.add_parser(
+        "settings", parents=[common], help="show or change a site's settings"
+    )
+    site_settings.add_argument("id")
+    site_settings.add_argument("--four-eyes", choices=["on", "off"])
+    site_settings.add_argument("--password-max-age-days", type=int, metavar="DAYS")
+    site_settings.add_argument("--min-password-length", type=int, metavar="N")
+    province = sub.add_parser(
+        "province", parents=[common], help="the province's name (passwords may not contain it)"
+    )
+    province.add_argument("name", nargs="?")
+    province.add_argument("--clear", action="store_true")
 
     category = sub.add_parser("category").add_subparsers(dest="action", required=True)
     cat_add = category.add_parser("add", parents=[common])
@@ -116,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     grant_revoke.add_argument("id")
     grant_list = grant.add_parser("list", parents=[common])
     grant_list.add_argument("--site", required=True)
+    from portal import targets_cli  # publishing targets (issue 11)
+
+    targets_cli.add_parser(sub, common)
     return parser
 
 
@@ -127,14 +156,22 @@ def _date(text: str) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
-def _password(from_stdin: bool, username: str) -> tuple[str, bool]:
-    """The password to set and whether it was generated (and must be shown once)."""
+def _password(
+    conn: db.Connection, from_stdin: bool, username: str, full_name: str | None = None
+) -> tuple[str, bool]:
+    """The password to set and whether it was generated (and must be shown once).
+
+    A typed password goes through the policy like any other (``check_new_password``).
+    """
     if not from_stdin:
-        return generate_password(), True
+        while True:
+            password = generate_password()
+            if not check_new_password(conn, username, password, full_name=full_name):
+                return password, True
     password = sys.stdin.readline().rstrip("\r\n")
-    problems = policy_problems(password, username)
+    problems = check_new_password(conn, username, password, full_name=full_name)
     if problems:
-        raise CliError(problems[0].en)
+        raise CliError("; ".join(f"{p.en} / {p.vi}" for p in problems))
     return password, False
 
 
@@ -152,7 +189,10 @@ def _serve(args: argparse.Namespace, url: str) -> int:
         return 2
     if args.workers == 1:
         app = portal_app.create_app(url, demo=args.demo, default_site=args.default_site)
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        # proxy_headers off: portal.forwarded alone decides which proxies to believe
+        uvicorn.run(
+            app, host=args.host, port=args.port, log_level=args.log_level, proxy_headers=False
+        )
         return 0
     if url.startswith("sqlite"):
         print("portal-server: --workers above 1 needs PostgreSQL", file=sys.stderr)
@@ -176,6 +216,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
         host=args.host,
         port=args.port,
         log_level=args.log_level,
+        proxy_headers=False,
     )
     return 0
 
@@ -211,6 +252,8 @@ def _run(args: argparse.Namespace) -> int:
         return _serve(args, url)
     if args.command == "migrate":
         return _migrate(url)
+    if args.command == "audit":
+        return _audit(url, args.site, args.limit)
     engine = db.make_engine(url)
     now = datetime.now(UTC)
     try:
@@ -228,17 +271,65 @@ def _run(args: argparse.Namespace) -> int:
                     raise CliError("give a site id, or --clear")
                 board.set_default_site(conn, None if args.clear else args.id)
             elif key == ("user", "add"):
-                password, generated = _password(args.password_stdin, args.username)
+                password, generated = _password(conn, args.password_stdin, args.username, args.name)
                 board.add_user(conn, args.username, args.name, password, now)
+                _audit_cli(conn, "account", now, subject=args.username)
                 if generated:
                     print(f"Mật khẩu / password for {args.username}: {password}")
             elif key == ("user", "set-role"):
                 board.set_role(conn, args.username, args.site, Role(args.role), remove=args.remove)
+                _audit_cli(
+                    conn,
+                    "role",
+                    now,
+                    subject=args.username,
+                    site=args.site,
+                    action=("remove " if args.remove else "") + args.role,
+                )
             elif key == ("user", "reset-password"):
-                password, generated = _password(args.password_stdin, args.username)
+                if board.user_row(conn, args.username) is None:
+                    raise CliError(f"no user {args.username!r}")
+                password, generated = _password(conn, args.password_stdin, args.username)
                 board.set_password(conn, args.username, password, now, must_change=True)
+                # a reset answers a sign of compromise: every session of the account ends
+                ended = accounts.revoke_user_sessions(conn, args.username)
+                _audit_cli(
+                    conn,
+                    "password_reset",
+                    now,
+                    subject=args.username,
+                    detail={"sessions_revoked": ended},
+                )
                 if generated:
                     print(f"Mật khẩu / password for {args.username}: {password}")
+            elif key == ("user", "revoke-sessions"):
+                if board.user_row(conn, args.username) is None:
+                    raise CliError(f"no user {args.username!r}")
+                count = accounts.revoke_user_sessions(conn, args.username)
+                _audit_cli(
+                    conn,
+                    "sessions_revoked",
+                    now,
+                    subject=args.username,
+                    detail={"sessions": count},
+                )
+                print(f"{count} phiên đã bị thu hồi / sessions revoked")
+            elif key == ("user", "sessions"):
+                for found in accounts.list_sessions(conn, now, [args.username]):
+                    state = "active" if found["active"] else "revoked" if found["revoked"] else "-"
+                    print(
+                        f"{found['family']}\t{found['started_at']}\t"
+                        f"{found['refreshed_at']}\t{state}"
+                    )
+            elif key == ("site", "settings"):
+                _site_settings(conn, args, now)
+            elif args.command == "province":
+                if args.clear:
+                    board.set_setting(conn, "province", None)
+                elif args.name:
+                    board.set_setting(conn, "province", args.name)
+                else:
+                    print(board.get_setting(conn, "province") or "")
             elif key == ("category", "add"):
                 board.add_category(conn, _category(args))
             elif key == ("grant", "add"):
@@ -254,9 +345,31 @@ def _run(args: argparse.Namespace) -> int:
                     categories=args.categories,
                     decision_ref=args.decision,
                 )
+                _audit_cli(
+                    conn,
+                    "grant",
+                    now,
+                    subject=args.grantee,
+                    site=args.site,
+                    action=args.step,
+                    detail={"id": grant.id, "granted_by": granted_by},
+                )
                 print(grant.id)
+            elif args.command == "target":
+                from portal import targets_cli
+
+                targets_cli.run(conn, args, now)
             elif key == ("grant", "revoke"):
-                board.revoke_grant(conn, args.id, now)
+                revoked = board.revoke_grant(conn, args.id, now)
+                _audit_cli(
+                    conn,
+                    "grant_revoke",
+                    now,
+                    subject=revoked.grantee,
+                    site=revoked.site,
+                    action=revoked.step.value,
+                    detail={"id": revoked.id},
+                )
             elif key == ("grant", "list"):
                 for g in board.list_grants(conn, site=args.site):
                     until = g.valid_until.date().isoformat() if g.valid_until else "-"
@@ -268,6 +381,44 @@ def _run(args: argparse.Namespace) -> int:
                     )
     finally:
         engine.dispose()
+    return 0
+
+
+def _audit_cli(conn: db.Connection, event: str, at: datetime, **fields: Any) -> None:
+    """The command line acts as ``portal-server`` from the server itself."""
+    audit.record(conn, event, actor=audit.COMMAND_LINE, at=at, address="cli", **fields)
+
+
+def _site_settings(conn: db.Connection, args: argparse.Namespace, now: datetime) -> None:
+    wanted: dict[str, Any] = {}
+    if args.four_eyes is not None:
+        wanted["four_eyes"] = args.four_eyes == "on"
+    if args.password_max_age_days is not None:
+        wanted["password_max_age_days"] = args.password_max_age_days
+    if args.min_password_length is not None:
+        wanted["min_password_length"] = args.min_password_length
+    if wanted:
+        board.set_site_settings(conn, args.id, **wanted)
+        _audit_cli(conn, "site_settings", now, site=args.id, detail=wanted)
+    site = board.get_site(conn, args.id)
+    if site is None:
+        raise CliError(f"no site {args.id!r}")
+    for name, value in sorted(site["settings"].items()):
+        print(f"{name}\t{orjson.dumps(value).decode()}")
+
+
+def _audit(url: str, site: str | None, limit: int) -> int:
+    engine = db.make_engine(url)
+    try:
+        with db.reading(engine) as conn:
+            events = audit.latest_events(conn, site=site, limit=limit)
+    finally:
+        engine.dispose()
+    for e in events:
+        who = e["actor"] + (f" (thay {e['on_behalf_of']})" if e["on_behalf_of"] else "")
+        what = " ".join(x for x in (e["event"], e["action"] or "", e["outcome"]) if x)
+        about = " ".join(f"{k}={e[k]}" for k in ("site", "subject", "item_id") if e[k] is not None)
+        print(f"{e['id']}\t{e['at']}\t{who}\t{e['address']}\t{what}\t{about}")
     return 0
 
 

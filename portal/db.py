@@ -186,7 +186,41 @@ login_failures = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("username", String(200), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("address", String(64)),  # the client's address, for the per-address limit
     Index("ix_login_failures_user_at", "username", "at"),
+    Index("ix_login_failures_address_at", "address", "at"),
+)
+
+#: The last passwords of each account (Argon2id hashes, the current one included): no reuse.
+password_history = Table(
+    "password_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", ForeignKey("users.username"), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_password_history_user", "username", "id"),
+)
+
+#: Who did what, when, from where, on whose behalf (AG-10, BD-26): never a password or token.
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("outcome", String(16), nullable=False),  # ok, refused, failed
+    Column("actor", String(200), nullable=False),
+    Column("on_behalf_of", String(64)),
+    Column("subject", String(64)),  # the account acted upon (reset, role, grant, sessions)
+    Column("site", String(64)),
+    Column("item_id", String(64)),
+    Column("action", String(32)),
+    Column("address", String(64), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default="{}"),  # JSON
+    Index("ix_audit_site_id", "site", "id"),
+    Index("ix_audit_actor_id", "actor", "id"),
+    Index("ix_audit_subject_id", "subject", "id"),
 )
 
 idempotency = Table(

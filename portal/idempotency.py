@@ -5,7 +5,9 @@ second effect. The same key with another method, path or body is refused (422). 
 request with a key is still running, a duplicate gets 409 ``in_progress``.
 
 Logins and refreshes are not replayed: their answers hold fresh tokens, which are never stored
-in clear.
+in clear. Answers that a retry could rightly change are not kept either: 401, 409, 429, 5xx, and
+403 ``password_change_required`` (the outbox's operations must go through once the password is
+changed).
 """
 
 from __future__ import annotations
@@ -157,13 +159,19 @@ def _claim(engine: Any, caller: str, key: str, fingerprint: str, now: datetime) 
         return Response(row.body, status_code=row.status, headers=headers, media_type=media)
 
 
+def _passing(status: int, body: list[bytes]) -> bool:
+    """A refusal that ends once the caller does something else (changes an expired password):
+    the retry after it must run again, not be answered from the store."""
+    return status == 403 and b'"code":"password_change_required"' in b"".join(body)
+
+
 def _settle(engine: Any, caller: str, key: str, captured: dict[str, Any]) -> None:
     """Keep a definite answer; forget the key when a retry could rightly succeed."""
     table = db.idempotency
     where = and_(table.c.caller == caller, table.c.key == key)
     status = int(captured["status"])
     with db.writing(engine) as conn:
-        if status >= 500 or status in (401, 409, 429):
+        if status >= 500 or status in (401, 409, 429) or _passing(status, captured["body"]):
             conn.execute(delete(table).where(where))
         else:
             conn.execute(

@@ -29,18 +29,14 @@ from desktop.render import render_markdown
 from portal import board, db
 from portal.api.blobs import blob_response
 from portal.api.deps import EngineDep
+from portal.security_headers import PAGE_CSP
 
 router = APIRouter(include_in_schema=False)
 
 VIETNAM = timezone(timedelta(hours=7))
 _env = Environment(loader=PackageLoader("portal", "templates"), autoescape=select_autoescape())
-PAGE_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+#: The page's own headers; the rest (frame, sniffing, HSTS) come from portal.security_headers.
+PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
 
 
 def published_items(conn: Connection, site: str | None = None) -> list[Item]:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Response
 
-from portal import accounts
-from portal.api.deps import CallerDep, EngineDep, NowDep
+from portal import accounts, audit
+from portal.api.deps import AddressDep, CallerDep, EngineDep, NowDep
 from portal.api.models import Credentials, PasswordChange, RefreshRequest
-from portal.board import get_site, grant_dict, list_grants, set_password, user_row, utc
+from portal.board import get_site, grant_dict, list_grants, set_password, user_row
 from portal.db import reading, writing
-from portal.passwords import policy_problems
+from portal.passwords import check_new_password, max_age_days, password_age
 from portal.problems import ProblemError
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"])
@@ -52,7 +53,9 @@ def _auth_problem(error: accounts.AuthError) -> ProblemError:
     return ProblemError(401, "unauthenticated", "The token is unknown or expired; log in again.")
 
 
-def me_dict(conn: Any, username: str) -> dict[str, Any]:
+def me_dict(conn: Any, username: str, now: datetime | None = None) -> dict[str, Any]:
+    """The caller: roles per site, grants, and the password's age (``password_expires_at``,
+    ``password_expired``, ``must_change_password``: when either holds, only the change works)."""
     from portal.board import load_user
 
     user = load_user(conn, username)
@@ -65,66 +68,78 @@ def me_dict(conn: Any, username: str) -> dict[str, Any]:
             "roles": sorted(role.value for role in roles),
             "settings": site["settings"],
         }
-    changed = utc(row.password_changed_at)
+    age = password_age(conn, username, now or datetime.now(UTC))
     return {
         "username": username,
         "full_name": row.full_name,
         "sites": sites,
         "grants": [grant_dict(g) for g in list_grants(conn, grantee=username)],
-        "password_changed_at": changed.isoformat() if changed else None,
-        "must_change_password": bool(row.must_change_password),
+        **age.to_dict(),
+        "password_max_age_days": max_age_days(conn, username),
     }
 
 
-def _session(engine: Any, session: accounts.Session) -> dict[str, Any]:
+def _session(engine: Any, session: accounts.Session, now: datetime) -> dict[str, Any]:
     with reading(engine) as conn:
-        return {**session.to_dict(), "user": me_dict(conn, session.username)}
+        return {**session.to_dict(), "user": me_dict(conn, session.username, now)}
 
 
 @router.post("/auth/token")
-def token(body: Credentials, engine: EngineDep, now: NowDep) -> dict[str, Any]:
+def token(body: Credentials, engine: EngineDep, now: NowDep, address: AddressDep) -> dict[str, Any]:
     failure: accounts.AuthError | None = None
     with writing(engine) as conn:  # a failure is recorded, so it must commit
         try:
-            session = accounts.login(conn, body.username, body.password, now)
+            session = accounts.login(conn, body.username, body.password, now, address)
         except accounts.AuthError as error:
             failure = error
     if failure is not None:
         raise _auth_problem(failure)
-    return _session(engine, session)
+    return _session(engine, session, now)
 
 
 @router.post("/auth/refresh")
-def refresh(body: RefreshRequest, engine: EngineDep, now: NowDep) -> dict[str, Any]:
+def refresh(
+    body: RefreshRequest, engine: EngineDep, now: NowDep, address: AddressDep
+) -> dict[str, Any]:
     failure: accounts.AuthError | None = None
     with writing(engine) as conn:  # a revoked family must stay revoked
         try:
-            session = accounts.refresh(conn, body.refresh_token, now)
+            session = accounts.refresh(conn, body.refresh_token, now, address)
         except accounts.AuthError as error:
             failure = error
     if failure is not None:
         raise _auth_problem(failure)
-    return _session(engine, session)
+    return _session(engine, session, now)
 
 
 @router.post("/auth/logout", status_code=204)
-def logout(body: RefreshRequest, engine: EngineDep) -> Response:
+def logout(body: RefreshRequest, engine: EngineDep, now: NowDep, address: AddressDep) -> Response:
     """Holding the refresh token is enough to end its session (no access token needed)."""
     with writing(engine) as conn:
-        accounts.logout(conn, body.refresh_token)
+        accounts.logout(conn, body.refresh_token, now, address)
     return Response(status_code=204)
 
 
 @router.post("/auth/password", status_code=204)
 def change_password(
-    body: PasswordChange, caller: CallerDep, engine: EngineDep, now: NowDep
+    body: PasswordChange, caller: CallerDep, engine: EngineDep, now: NowDep, address: AddressDep
 ) -> Response:
+    """Change one's own password: the current one first, then the policy, then the history."""
     failure: accounts.AuthError | None = None
     with writing(engine) as conn:
         try:
-            accounts.check_password(conn, caller.username, body.current_password, now)
+            accounts.check_password(conn, caller.username, body.current_password, now, address)
         except accounts.AuthError as error:
             failure = error
+            audit.record(
+                conn,
+                "password_change",
+                actor=caller.username,
+                at=now,
+                address=address,
+                outcome="failed",
+                detail={"reason": error.code},
+            )
     if failure is not None:
         if failure.code == "locked_out":
             raise _auth_problem(failure)
@@ -142,20 +157,29 @@ def change_password(
             ],
         )
     with writing(engine) as conn:
-        row = user_row(conn, caller.username)
-        problems = policy_problems(
-            body.new_password, caller.username, row.password_hash, row.full_name
-        )
+        problems = check_new_password(conn, caller.username, body.new_password)
         if problems:
-            raise ProblemError(
-                422, "weak_password", "The new password does not meet the policy.", errors=problems
+            audit.record(
+                conn,
+                "password_change",
+                actor=caller.username,
+                at=now,
+                address=address,
+                outcome="refused",
+                detail={"reasons": [p.code for p in problems]},
             )
-        set_password(conn, caller.username, body.new_password, now)
-        accounts.revoke_other_sessions(conn, caller.username, caller.family)
+        else:
+            set_password(conn, caller.username, body.new_password, now)
+            accounts.revoke_other_sessions(conn, caller.username, caller.family)
+            audit.record(conn, "password_change", actor=caller.username, at=now, address=address)
+    if problems:
+        raise ProblemError(
+            422, "weak_password", "The new password does not meet the policy.", errors=problems
+        )
     return Response(status_code=204)
 
 
 @router.get("/me")
-def me(caller: CallerDep, engine: EngineDep) -> dict[str, Any]:
+def me(caller: CallerDep, engine: EngineDep, now: NowDep) -> dict[str, Any]:
     with reading(engine) as conn:
-        return me_dict(conn, caller.username)
+        return me_dict(conn, caller.username, now)

@@ -1,4 +1,9 @@
-"""What every route needs: the database, the clock, and the authenticated caller."""
+"""What every route needs: the database, the clock, the client's address, the caller.
+
+The caller's password must be current: when it is older than the maximum age or was reset by
+an administrator, every authenticated call but :data:`OPEN_WHILE_EXPIRED` answers 403
+``password_change_required`` and the client leads the person through the change.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from desktop.models import User
 from portal import accounts
 from portal.board import load_user
 from portal.db import reading
+from portal.passwords import password_age
 from portal.problems import ProblemError
 
 
@@ -43,6 +49,32 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+def address_of(request: Request) -> str:
+    """The client's address (behind a trusted proxy, the one it forwarded: portal.forwarded)."""
+    return request.client.host if request.client else ""
+
+
+#: What a caller whose password must change may still do.
+OPEN_WHILE_EXPIRED = frozenset(
+    {"/api/v1/me", "/api/v1/auth/password", "/api/v1/auth/logout", "/api/v1/auth/refresh"}
+)
+
+
+def change_required(reason: str) -> ProblemError:
+    if reason == "reset":
+        vi = "Mật khẩu vừa được quản trị đặt lại: hãy đổi mật khẩu trước khi làm việc tiếp."
+        en = "Your password was reset by an administrator: change it before going on."
+    else:
+        vi = "Mật khẩu đã quá hạn sử dụng: hãy đổi mật khẩu trước khi làm việc tiếp."
+        en = "Your password has expired: change it before going on."
+    return ProblemError(
+        403,
+        "password_change_required",
+        en,
+        errors=[{"code": f"password_{reason}", "field": "password", "vi": vi, "en": en}],
+    )
+
+
 def current_caller(request: Request) -> Caller:
     token = bearer_token(request)
     unauthenticated = ProblemError(
@@ -54,12 +86,18 @@ def current_caller(request: Request) -> Caller:
     if token is None:
         raise unauthenticated
     with reading(engine_of(request)) as conn:
-        bearer = accounts.authenticate(conn, token, now_of(request))
+        now = now_of(request)
+        bearer = accounts.authenticate(conn, token, now)
         if bearer is None:
             raise unauthenticated
+        if request.url.path not in OPEN_WHILE_EXPIRED:
+            age = password_age(conn, bearer.username, now)
+            if age.change_required:
+                raise change_required("reset" if age.must_change else "expired")
         return Caller(load_user(conn, bearer.username), bearer.family)
 
 
 EngineDep = Annotated[Engine, Depends(engine_of)]
 NowDep = Annotated[datetime, Depends(now_of)]
 CallerDep = Annotated[Caller, Depends(current_caller)]
+AddressDep = Annotated[str, Depends(address_of)]

@@ -1,16 +1,25 @@
-"""Items: read, create (``If-None-Match: *``), update (``If-Match``), act, versions, comments."""
+"""Items: read, create (``If-None-Match: *``), update (``If-Match``), act, versions, comments.
+
+Every write is audited with the caller's address: in its own transaction when it succeeds (with
+the step's "on whose behalf"), apart when the workflow refuses it (403), since its own
+transaction then rolls back and changes nothing.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Header, Path, Response
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
 
 from desktop.models import Item
-from portal import service
-from portal.api.deps import CallerDep, EngineDep, NowDep
+from portal import audit, db, service
+from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
 from portal.api.models import ActionBody, CommentBody, ContentBody
 from portal.db import reading, writing
 from portal.problems import ProblemError, invalid
@@ -40,6 +49,71 @@ def _json(data: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(data), status_code=status, media_type="application/json")
 
 
+def _audited(
+    engine: Engine,
+    caller: Caller,
+    address: str,
+    now: datetime,
+    item_id: str,
+    action: str,
+    work: Callable[[Connection], Item],
+    site: str | None = None,
+) -> Item:
+    """Run ``work`` in a write transaction and audit it; audit a refusal (403) apart."""
+    try:
+        with writing(engine) as conn:
+            item = work(conn)
+            versions = db.item_versions
+            on_behalf_of = conn.execute(
+                select(versions.c.on_behalf_of).where(
+                    versions.c.item_id == item.id, versions.c.version == item.version
+                )
+            ).scalar()
+            audit.record(
+                conn,
+                "item",
+                actor=caller.username,
+                at=now,
+                address=address,
+                site=item.site,
+                item_id=item.id,
+                action=action,
+                on_behalf_of=on_behalf_of,
+                detail={"version": item.version, "state": item.state.value},
+            )
+        return item
+    except ProblemError as error:
+        if error.status == 403:
+            _audit_refusal(engine, caller, address, now, item_id, action, error, site)
+        raise
+
+
+def _audit_refusal(
+    engine: Engine,
+    caller: Caller,
+    address: str,
+    now: datetime,
+    item_id: str,
+    action: str,
+    error: ProblemError,
+    site: str | None,
+) -> None:
+    with writing(engine) as conn:
+        known = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
+        audit.record(
+            conn,
+            "item",
+            actor=caller.username,
+            at=now,
+            address=address,
+            outcome="refused",
+            site=known or site,
+            item_id=item_id,
+            action=action,
+            detail={"reasons": [e.get("code") for e in error.errors] or [error.code]},
+        )
+
+
 @router.get("/{item_id}", response_model=None)
 def get_item(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     with reading(engine) as conn:
@@ -53,6 +127,7 @@ def put_item(
     caller: CallerDep,
     engine: EngineDep,
     now: NowDep,
+    address: AddressDep,
     if_match: Annotated[str | None, Header()] = None,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
@@ -61,31 +136,52 @@ def put_item(
     if if_none_match is not None and if_none_match.strip() == "*":
         if not site:
             raise invalid("site", "is needed to create an item")
-        with writing(engine) as conn:
-            item = service.create_item(conn, caller.user, item_id, site, fields, now)
-        return item_response(item, 201)
+        created = _audited(
+            engine,
+            caller,
+            address,
+            now,
+            item_id,
+            "create",
+            lambda conn: service.create_item(conn, caller.user, item_id, site, fields, now),
+            site,
+        )
+        return item_response(created, 201)
     if if_match is None:
         raise ProblemError(
             428,
             "precondition_required",
             'Send If-Match: "<version>" to update, or If-None-Match: * to create.',
         )
-    with writing(engine) as conn:
+    match = _ETAG.match(if_match)
+    base = int(match.group(1)) if match else -1
+
+    def update(conn: Connection) -> Item:
         current = service.visible_item(conn, item_id, caller.user)
-        match = _ETAG.match(if_match)
-        base = int(match.group(1)) if match else -1
         if site is not None and site != current.site:
             raise invalid("site", "an item cannot move to another site")
-        item = service.update_item(conn, caller.user, item_id, base, fields, now)
-    return item_response(item)
+        return service.update_item(conn, caller.user, item_id, base, fields, now)
+
+    return item_response(_audited(engine, caller, address, now, item_id, "update", update))
 
 
 @router.post("/{item_id}/actions", response_model=None)
 def act(
-    item_id: ItemId, body: ActionBody, caller: CallerDep, engine: EngineDep, now: NowDep
+    item_id: ItemId,
+    body: ActionBody,
+    caller: CallerDep,
+    engine: EngineDep,
+    now: NowDep,
+    address: AddressDep,
 ) -> Response:
-    with writing(engine) as conn:
-        item = service.do_action(
+    item = _audited(
+        engine,
+        caller,
+        address,
+        now,
+        item_id,
+        body.action[:32],
+        lambda conn: service.do_action(
             conn,
             caller.user,
             item_id,
@@ -93,7 +189,8 @@ def act(
             now,
             comment=body.comment,
             expected_version=body.expected_version,
-        )
+        ),
+    )
     return item_response(item)
 
 
@@ -122,8 +219,30 @@ def comments(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
 
 @router.post("/{item_id}/comments", response_model=None, status_code=201)
 def add_comment(
-    item_id: ItemId, body: CommentBody, caller: CallerDep, engine: EngineDep, now: NowDep
+    item_id: ItemId,
+    body: CommentBody,
+    caller: CallerDep,
+    engine: EngineDep,
+    now: NowDep,
+    address: AddressDep,
 ) -> Response:
-    with writing(engine) as conn:
-        comment = service.add_comment(conn, caller.user, item_id, body.body, now, body.id)
+    try:
+        with writing(engine) as conn:
+            comment = service.add_comment(conn, caller.user, item_id, body.body, now, body.id)
+            site = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
+            audit.record(
+                conn,
+                "item",
+                actor=caller.username,
+                at=now,
+                address=address,
+                site=site,
+                item_id=item_id,
+                action="comment",
+                detail={"comment": comment["id"]},
+            )
+    except ProblemError as error:
+        if error.status == 403:
+            _audit_refusal(engine, caller, address, now, item_id, "comment", error, None)
+        raise
     return _json(comment, 201)

@@ -132,7 +132,7 @@ def test_password_change_policy(api: dict[str, Api]) -> None:
         json={"current_password": PASSWORD, "new_password": "thanhvien1-ngan"},
     )
     assert weak.status_code == 422 and weak.json()["code"] == "weak_password"
-    assert {e["code"] for e in weak.json()["errors"]} == {"contains_name"}
+    assert "contains_name" in {e["code"] for e in weak.json()["errors"]}
     short = session.post(
         "/api/v1/auth/password", json={"current_password": PASSWORD, "new_password": "ngắn"}
     )
