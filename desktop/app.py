@@ -53,6 +53,11 @@ class Desk:
         self.engine: Any = None
         self.sync: Any = None
         self.accounts: list[tuple[str, str]] = []
+        #: The keychain access (None in the demo) and the open store's key (security/store_key).
+        self.credentials: Any = None
+        self.keys: Any = None
+        self.lock: Any = None
+        self.password_flow: Any = None
         self.on_window: Callable[[Any], None] | None = None
         self.welcome_dialog: Any = None
         self._geometry: Any = None
@@ -107,9 +112,14 @@ class Desk:
         password: str,
         store_path: Path,
         on_refresh_token: Callable[[str], None] | None = None,
+        profile_id: str = "",
     ) -> Any:
-        """Log in (the password is not kept), sync once, and show the account's window."""
-        from desktop.store import Store
+        """Log in (the password is not kept), sync once, and show the account's window.
+
+        The store is encrypted with its key, unlocked (or created and wrapped) with this
+        password; the key goes to the keychain of ``profile_id`` when there is one.
+        """
+        from desktop.security.store_key import KeychainSlot, StoreKeys
         from desktop.sync import PortalClient
 
         client = PortalClient(url, on_refresh_token=on_refresh_token)
@@ -118,17 +128,37 @@ class Desk:
         except Exception:  # the current window stays as it is
             await client.aclose()
             raise
+        slot = KeychainSlot(self.credentials) if profile_id and self.credentials else None
+        keys = StoreKeys(profile_id, store_path, slot)
+        try:
+            keys.after_login(password)
+        except Exception:  # the current window stays as it is
+            await client.aclose()
+            raise
         await self.sign_out()
-        store = Store.open(store_path)
+        store = keys.open_store()
+        self.keys = keys
         store.set_me(me)
         return await self.open_session(store, client)
 
     async def resume(self, profile: Any, credentials: Any, keep: Callable[[str], None]) -> Any:
-        """Open a saved profile with the refresh token from the keychain; works offline too."""
-        from desktop.store import Store
+        """Open a saved profile with the refresh token from the keychain; works offline too.
+
+        The store's key comes from the keychain too. A store whose key is not yet wrapped with
+        the password (a plain store from before encryption) goes through the login instead, so
+        that the idle lock can check the password offline.
+        """
+        from desktop.security.store_key import StoreKeyError, StoreKeys
         from desktop.sync import PortalClient
 
-        store = Store.open(profile.store_path)
+        keys = StoreKeys.for_profile(profile, self.credentials)
+        try:
+            if not keys.wrapped:
+                return None
+            store = keys.open_store()
+        except StoreKeyError:
+            return None
+        self.keys = keys
         if store.me() is None:
             store.close()
             return None
@@ -167,6 +197,13 @@ class Desk:
             window.setGeometry(self._geometry)
         window.show()
         self.window = window
+        if self.keys is not None:
+            from desktop.ui.lock import install_lock
+
+            self.lock = install_lock(self, window)
+        from desktop.ui.password_flow import install_password_flow
+
+        self.password_flow = install_password_flow(self, window)  # issue 5: AG-10.3
         self.sync.start()
         if self.on_window is not None:
             self.on_window(window)
@@ -174,6 +211,9 @@ class Desk:
 
     async def sign_out(self) -> None:
         """Close the account's window first: it must not read a store that is closing."""
+        if self.lock is not None:
+            self.lock.stop()
+            self.lock = None
         if self.window is not None:
             self._geometry = self.window.geometry()
             self.window.replaced = True
@@ -244,26 +284,20 @@ def run_gui(args: Any) -> int:
             desk.sync.set_interval(settings.get(options.SYNC_INTERVAL))
 
     settings.changed.connect(setting_changed)
-    selftest = bool(getattr(args, "selftest", False))
 
     async def main() -> int:
         try:
             if getattr(args, "demo", False):
                 await start_demo(desk, reset=bool(getattr(args, "demo_reset", False)))
             else:
-                await start_profile(desk, getattr(args, "profile", None), selftest)
+                await start_profile(desk, getattr(args, "profile", None))
         except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 
             log.exception("start failed")
-            if not selftest:
-                QMessageBox.critical(None, "Bàn biên tập", error_sentence(exc))
+            QMessageBox.critical(None, "Bàn biên tập", error_sentence(exc))
             await desk.close()
             return 1
-        if selftest:
-            ok = desk.window is not None and desk.window.isVisible()
-            await desk.close()
-            return 0 if ok or not getattr(args, "demo", False) else 1
         if desk.window is None:
             await desk.close()
             return 0
@@ -281,15 +315,14 @@ async def start_demo(desk: Desk, reset: bool = False) -> Any:
     return await desk.sign_in(url, first, DEMO_PASSWORD, desk.demo_store_path(first))
 
 
-async def start_profile(
-    desk: Desk, profile_id: str | None, selftest: bool = False, credentials: Any = None
-) -> None:
+async def start_profile(desk: Desk, profile_id: str | None, credentials: Any = None) -> None:
     """The last profile with a session in the keychain; otherwise the welcome screen."""
     from desktop.profiles import Profiles
     from desktop.security.credentials import CredentialStore
 
     profiles = Profiles(desk.root)
     credentials = credentials or CredentialStore()
+    desk.credentials = credentials
     profile = profiles.get(profile_id) if profile_id else profiles.last()
     if profile is not None:
         saved = credentials.load(profile.id)
@@ -302,8 +335,6 @@ async def start_profile(
 
             if await desk.resume(profile, saved, keep) is not None:
                 return
-    if selftest:
-        return
     await welcome(desk, profiles, credentials, profile)
 
 
@@ -331,10 +362,12 @@ async def welcome(desk: Desk, profiles: Any, credentials: Any, profile: Any = No
         try:
             url = check_url(dialog.address.text().strip().rstrip("/"))
             account = dialog.account.text().strip()
-            chosen = _profile_for(profiles, url, account) or profiles.create(url)
+            password = dialog.password.text()
+            chosen = _profile_for(profiles, url, account, credentials, password)
+            chosen = chosen or profiles.create(url)
             profiles.set_last(chosen.id)
             keep = _keeper(credentials, chosen.id, account)
-            await desk.sign_in(url, account, dialog.password.text(), chosen.store_path, keep)
+            await desk.sign_in(url, account, password, chosen.store_path, keep, chosen.id)
             if desk.client is not None and desk.client.refresh_token:
                 keep(desk.client.refresh_token)
             return
@@ -352,14 +385,21 @@ def _keeper(credentials: Any, profile_id: str, account: str) -> Callable[[str], 
     return keep
 
 
-def _profile_for(profiles: Any, url: str, username: str) -> Any:
-    """The existing profile of this portal and account (the account is read from its store)."""
-    from desktop.store import Store
+def _profile_for(
+    profiles: Any, url: str, username: str, credentials: Any = None, password: str = ""
+) -> Any:
+    """The existing profile of this portal and account (the account is read from its store,
+    which the keychain's key or the password opens; one neither opens is not this account's)."""
+    from desktop.security.store_key import StoreKeyError, StoreKeys
 
     for profile in profiles.all():
         if profile.url != url or not profile.store_path.exists():
             continue
-        with contextlib.closing(Store.open(profile.store_path)) as store:
+        try:
+            opened = StoreKeys.for_profile(profile, credentials).open_store(password or None)
+        except StoreKeyError:
+            continue
+        with contextlib.closing(opened) as store:
             me = store.me()
         if me and me.get("username") == username:
             return profile

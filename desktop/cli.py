@@ -66,6 +66,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Online: {online} · pending: {pending} · conflicts: {conflicts} · failed: {failed} · "
         "last sync: {last_sync}",
     ),
+    "no_hits": ("Không tìm thấy tin nào khớp “{query}”.", "No items match “{query}”."),
+    "converted_in_place": (
+        "Đã ghi lại {file} (bản cũ giữ ở {backup}).",
+        "{file} rewritten (the old one is kept as {backup}).",
+    ),
+    "unchanged": ("Tệp {file} giữ nguyên.", "{file} left unchanged."),
+    "unsure": (
+        "Chưa chắc chắn về phông chữ cũ (có thể là {suggested}); hãy kiểm tra, hoặc chỉ rõ bằng "
+        "--encoding.",
+        "Not sure of the old font (perhaps {suggested}); check the result, or say it with "
+        "--encoding.",
+    ),
+    "report_period": (
+        "Chọn kỳ báo cáo: --year N [--quarter 1-4] hoặc --from YYYY-MM-DD --to YYYY-MM-DD.",
+        "Choose the period: --year N [--quarter 1-4] or --from YYYY-MM-DD --to YYYY-MM-DD.",
+    ),
+    "report_done": (
+        "Đã lập báo cáo {out}: {published} tin, bài đã đăng; tỷ lệ đúng hạn {share}.",
+        "Report written to {out}: {published} items published; within the deadline {share}.",
+    ),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "never": ("chưa", "never"),
@@ -115,9 +135,19 @@ class Cli:
         return chosen
 
     def store(self, profile: Profile) -> Store:
-        from desktop.store import Store
+        """The profile's encrypted store: its key from the keychain, else from the password."""
+        from desktop.security.store_key import StoreKeyError, StoreKeys
 
-        return Store.open(profile.store_path)
+        keys = StoreKeys.for_profile(profile, make_credential_store())
+        password = self._password
+        if password is None and getattr(self.args, "unlock_stdin", False):
+            password = self.read_password()
+        try:
+            store: Store = keys.open_store(password)
+        except StoreKeyError as error:
+            hint = " (--unlock-stdin)" if password is None else ""
+            raise CliError(error.message(self.lang) + hint, NOT_LOGGED_IN) from error
+        return store
 
     def me(self, store: Store) -> dict[str, Any]:
         me = store.me()
@@ -135,12 +165,16 @@ class Cli:
 
     def read_file(self, path: str) -> dict[str, Any]:
         from desktop.frontmatter import FrontMatterError, parse
+        from desktop.models.legacy import convert_file
 
         try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(path, "rb") as handle:
+                conversion = convert_file(handle.read())  # old TCVN3/VNI text → Unicode
         except (OSError, UnicodeDecodeError) as error:
             raise CliError(self.say("file_error", file=path, error=error)) from error
+        text = conversion.text.replace("\r\n", "\n").replace("\r", "\n")
+        if conversion.changed:
+            print(f"{path}: {conversion.summary(self.lang)}", file=sys.stderr)
         try:
             return parse(text)
         except FrontMatterError as error:
@@ -148,10 +182,16 @@ class Cli:
 
     # -- commands -----------------------------------------------------------------------------
 
+    _password: str | None = None
+
     def read_password(self) -> str:
+        """The password from stdin, read once per run (login, sync and the store share it)."""
+        if self._password is not None:
+            return self._password
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             raise CliError(self.say("no_password"), USAGE)
+        self._password = password
         return password
 
     def login(self) -> int:
@@ -170,6 +210,7 @@ class Cli:
             raise CliError(error.message(self.lang), OFFLINE) from error
 
     async def _login(self, password: str) -> int:
+        from desktop.security.store_key import StoreKeyError, StoreKeys
         from desktop.store import Store
         from desktop.sync import PortalClient, SyncEngine
         from desktop.sync.api import check_url
@@ -185,13 +226,18 @@ class Cli:
             except Offline as error:
                 raise CliError(error.message(self.lang), OFFLINE) from error
             profiles = self.profiles()
-            profile = self._profile_for(profiles, url, me["username"])
+            profile = self._profile_for(profiles, url, me["username"], creds, password)
             label = ", ".join(info.get("name", site) for site, info in me["sites"].items())
             if profile is None:
                 profile = profiles.create(url, label)
             else:
                 profiles.set_last(profile.id, label)
-            with Store.open(profile.store_path) as store:
+            keys = StoreKeys.for_profile(profile, creds)
+            try:
+                keys.after_login(password)  # the store's key, wrapped with this password
+            except StoreKeyError as error:
+                raise CliError(error.message(self.lang), NOT_LOGGED_IN) from error
+            with keys.open_store() as store:
                 store.set_me(me)
             secure = creds.save(profile.id, me["username"], client.refresh_token or "")
             engine = SyncEngine(Store.open(profile.store_path), client, language=self.lang)
@@ -206,13 +252,19 @@ class Cli:
             print(self.say("memory_only"), file=sys.stderr)
         return OK
 
-    def _profile_for(self, profiles: Any, url: str, username: str) -> Profile | None:
-        from desktop.store import Store
+    def _profile_for(
+        self, profiles: Any, url: str, username: str, creds: Any = None, password: str = ""
+    ) -> Profile | None:
+        from desktop.security.store_key import StoreKeyError, StoreKeys
 
         for profile in profiles.all():
             if profile.url != url or not profile.store_path.exists():
                 continue
-            with Store.open(profile.store_path) as store:
+            try:  # a store this password (or the keychain) cannot open is someone else's
+                store = StoreKeys.for_profile(profile, creds).open_store(password or None)
+            except StoreKeyError:
+                continue
+            with store:
                 me = store.me()
             if me and me.get("username") == username:
                 return profile
@@ -227,6 +279,9 @@ class Cli:
         if saved is not None:
             asyncio.run(self._logout(profile, saved.refresh_token))
         creds.delete(profile.id)
+        from desktop.security.store_key import StoreKeys
+
+        StoreKeys.for_profile(profile, creds).forget()  # the password still opens the store
         self.out(self.say("logged_out"))
         return OK
 
@@ -315,6 +370,11 @@ class Cli:
     def items_list(self) -> int:
         with self.store(self.profile()) as store:
             rows = store.list_items(states=[self.args.state] if self.args.state else None)
+            if self.args.json:
+                from desktop.cli_content import with_due_dates  # issue 6
+
+                self.emit_json(with_due_dates(store, rows))
+                return OK
         if self.args.json:
             self.emit_json([row.to_dict() for row in rows])
         elif not rows:
@@ -338,6 +398,9 @@ class Cli:
                 "base_version": local.base_version,
                 "comments": store.comments(item_id),
             }
+            from desktop.cli_content import due_fields  # issue 6: due_date, deadline_status
+
+            data.update(due_fields(store, local.current))
         if self.args.json:
             self.emit_json(data)
         else:
@@ -469,12 +532,137 @@ class Cli:
         self.out(self.say("resolved", id=conflict.id))
         return OK
 
+    # -- search, convert, report (issue 7) ------------------------------------------------------
+
+    def search(self) -> int:
+        query = " ".join(self.args.query)
+        with self.store(self.profile()) as store:
+            hits = store.search(
+                query,
+                states=self.args.state,
+                category=self.args.category,
+                author=self.args.author,
+                unit=self.args.unit,
+                date_from=self.args.date_from,
+                date_to=self.args.date_to,
+                limit=self.args.limit,
+            )
+        if self.args.json:
+            self.emit_json([hit.to_dict() for hit in hits])
+        elif not hits:
+            self.out(self.say("no_hits", query=query))
+        else:
+            for hit in hits:
+                self.out(f"{hit.id[:8]}  {hit.state:<10} {hit.category:<16} {hit.marked_title()}")
+                if hit.snippet:
+                    self.out(f"          {hit.marked()}")
+        return OK
+
+    def convert(self) -> int:
+        from pathlib import Path
+
+        from desktop.models.legacy import convert_file
+
+        path = Path(self.args.file)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CliError(self.say("file_error", file=path, error=error)) from error
+        result = convert_file(data, self.args.encoding)
+        print(result.summary(self.lang), file=sys.stderr)
+        if result.is_unsure:
+            print(self.say("unsure", suggested=result.suggested or "tcvn3/vni"), file=sys.stderr)
+        if not self.args.in_place:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        elif not result.changed:
+            print(self.say("unchanged", file=path), file=sys.stderr)
+        else:
+            backup = path.with_name(path.name + ".bak")
+            backup.write_bytes(data)
+            path.write_bytes(result.text.encode("utf-8"))
+            print(self.say("converted_in_place", file=path, backup=backup), file=sys.stderr)
+        return OK
+
+    def report(self) -> int:
+        from desktop.reports import Period, compute, write_csv, write_docx
+        from desktop.reports.docx_export import percent
+
+        args = self.args
+        try:
+            if args.date_from and args.date_to:
+                period = Period.between(args.date_from, args.date_to)
+            elif args.year and args.quarter:
+                period = Period.for_quarter(args.year, args.quarter)
+            elif args.year and not (args.date_from or args.date_to):
+                period = Period.for_year(args.year)
+            else:
+                raise ValueError("period")
+        except ValueError as error:
+            raise CliError(self.say("report_period"), USAGE) from error
+        profile = self.profile()
+        with self.store(profile) as store:
+            me = store.me() or {}
+            figures = compute(store, period, site=args.site, language=self.lang)
+        if args.format == "csv":
+            out = write_csv(figures, args.out)
+        else:
+            sites = me.get("sites") or {}
+            names = [info.get("name", site) for site, info in sites.items()]
+            agency = (sites.get(args.site) or {}).get("name", "") if args.site else ""
+            out = write_docx(
+                figures,
+                args.out,
+                agency=agency or (names[0] if len(names) == 1 else ""),
+                portal_url=profile.url,
+                reporter=me.get("full_name") or "",
+            )
+        if not figures.up_to_date:
+            print(figures.freshness(self.lang), file=sys.stderr)
+        share = percent(figures.total.on_time_share)
+        self.out(self.say("report_done", out=out, published=figures.total.published, share=share))
+        return OK
+
+
+def add_search_convert_report(commands: Any) -> None:
+    """``search``, ``convert`` and ``report`` (issue 7; docs/cli.md)."""
+    search = commands.add_parser("search", help="search the local store (offline too)")
+    search.add_argument("query", nargs="+", help="words, with or without accents")
+    search.add_argument("--state", action="append", help="only items in this state (repeatable)")
+    search.add_argument("--category", help="category id")
+    search.add_argument("--author", help="author or writer's account")
+    search.add_argument("--unit", help="responsible unit")
+    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(run=Cli.search)
+    convert = commands.add_parser("convert", help="old TCVN3 / VNI text to Unicode")
+    convert.add_argument("file")
+    convert.add_argument("--in-place", action="store_true", help="rewrite FILE, keep FILE.bak")
+    convert.add_argument("--encoding", choices=["tcvn3", "vni", "unicode"])
+    convert.set_defaults(run=Cli.convert)
+    report = commands.add_parser("report", help="the yearly / quarterly report (BD-27)")
+    report.add_argument("--year", type=int)
+    report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4])
+    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    report.add_argument("--format", choices=["docx", "csv"], default="docx")
+    report.add_argument("--out", required=True, metavar="PATH")
+    report.add_argument("--site", help="one site (default: every site in the store)")
+    report.set_defaults(run=Cli.report)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal-desk", description="Bàn biên tập")
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (profiles and stores)")
     parser.add_argument("--profile", metavar="ID", help="profile id (default: the last used)")
     parser.add_argument("--lang", choices=["vi", "en"], help="message language (default vi)")
+    parser.add_argument(
+        "--unlock-stdin",
+        action="store_true",
+        help="read the password from stdin to open the encrypted store (no keychain)",
+    )
     parser.add_argument("--demo", action="store_true", help="GUI: run the demo portal")
     parser.add_argument("--demo-reset", action="store_true", help="GUI: reset the demo data")
     parser.add_argument("--version", action="store_true", help="print the version")
@@ -538,6 +726,13 @@ def build_parser() -> argparse.ArgumentParser:
     cresolve.add_argument("--keep", choices=["mine", "theirs"])
     cresolve.add_argument("--file")
     cresolve.set_defaults(run=Cli.conflicts_resolve)
+    add_search_convert_report(commands)
+    from desktop.cli_publishing import add_commands  # targets, publish-queue (issue 11)
+
+    add_commands(commands)
+    from desktop.cli_content import add_content_commands  # export (issue 6)
+
+    add_content_commands(commands)
     return parser
 
 
@@ -553,6 +748,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print(__version__)
             return OK
+        if args.selftest:  # the installers' check: embedded demo, main window, one step
+            from desktop.selftest import run
+
+            return run(args)
         from desktop.app import run_gui
 
         return int(run_gui(args) or 0)

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from portal import problems
 from portal.api import admin, auth, blobs, changes, directory, items
+from portal.api import calendar as calendar_api
 from portal.api import targets as targets_api
 from portal.db import make_engine
 from portal.forwarded import ForwardedMiddleware, trusted_from_environment
@@ -51,6 +52,7 @@ def create_app(
     for router in (auth.router, directory.router, changes.router, items.router, blobs.router):
         app.include_router(router)
     app.include_router(targets_api.router)  # publishing targets (issue 11)
+    app.include_router(calendar_api.router)  # site calendar notices (issue 6)
     app.include_router(admin.router)  # sessions (issue 5)
     app.include_router(public_router)
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.

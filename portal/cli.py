@@ -145,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     from portal import targets_cli  # publishing targets (issue 11)
 
     targets_cli.add_parser(sub, common)
+    from portal import calendar_cli  # site calendar notices (issue 6)
+
+    calendar_cli.add_parser(sub, common)
     return parser
 
 
@@ -359,6 +362,10 @@ def _run(args: argparse.Namespace) -> int:
                 from portal import targets_cli
 
                 targets_cli.run(conn, args, now)
+            elif args.command == "calendar":
+                from portal import calendar_cli
+
+                calendar_cli.run(conn, args, now)
             elif key == ("grant", "revoke"):
                 revoked = board.revoke_grant(conn, args.id, now)
                 _audit_cli(

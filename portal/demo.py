@@ -51,6 +51,7 @@ def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) 
         if not _is_empty(conn):
             return False
         _seed_board(conn, content, start, now)
+        _seed_files(conn, content, start)  # the items' files (issue 6: legal documents)
         for index, spec in enumerate(items):
             _seed_item(conn, site, index, spec, start + timedelta(days=index + 1))
     return True
@@ -92,6 +93,20 @@ def _seed_board(conn: Any, content: ModuleType, start: datetime, now: datetime) 
             valid_until=now + timedelta(days=int(grant.get("valid_days", 365))),
             categories=grant.get("categories", ()),
             decision_ref=grant.get("decision_ref", ""),
+        )
+
+
+def _seed_files(conn: Any, content: ModuleType, at: datetime) -> None:
+    for sha, (content_type, data) in getattr(content, "FILES", {}).items():
+        conn.execute(
+            db.blobs.insert().values(
+                sha256=sha,
+                content_type=content_type,
+                size=len(data),
+                data=data,
+                uploaded_by=content.USERS[0]["username"],
+                created_at=at,
+            )
         )
 
 

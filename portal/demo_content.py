@@ -17,6 +17,7 @@ Shape, agreed with the seeder:
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 DEMO_PASSWORD = "bien-tap-demo-2026"
@@ -94,6 +95,19 @@ GRANTS: list[dict[str, Any]] = [
     },
 ]
 
+#: The legal document's downloadable file (BD-11 §6): the seeder stores it as a blob first.
+_LEGAL_FILE = (
+    "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH AN\n"
+    "Số: 12/2026/QĐ-UBND\n\n"
+    "QUYẾT ĐỊNH\n"
+    "Ban hành Quy chế tiếp nhận, xử lý, trả lời phản ánh, kiến nghị của người dân, doanh nghiệp"
+    " trên địa bàn tỉnh Hòa Bình An\n\n"
+    "(Bản trình diễn: văn bản và số liệu là hư cấu.)\n"
+).encode()
+LEGAL_FILE_SHA = hashlib.sha256(_LEGAL_FILE).hexdigest()
+#: sha256 → (content type, bytes): the files the demo items carry.
+FILES: dict[str, tuple[str, bytes]] = {LEGAL_FILE_SHA: ("text/plain; charset=utf-8", _LEGAL_FILE)}
+
 #: Labels for the metadata keys used below (the public page's fact box), Vietnamese and English.
 METADATA_LABELS: dict[str, tuple[str, str]] = {
     "document_type": ("Hình thức văn bản", "Document type"),
@@ -120,25 +134,27 @@ METADATA_LABELS: dict[str, tuple[str, str]] = {
     "donor": ("Nhà tài trợ", "Donor"),
     "status": ("Tình trạng", "Status"),
     "approval_decision": ("Quyết định phê duyệt", "Approval decision"),
+    "approval_date": ("Ngày phê duyệt", "Approval date"),
+    "plan_type": ("Loại chiến lược, quy hoạch, kế hoạch", "Kind of plan"),
+    "file": ("Tệp văn bản", "Document file"),
     "draft_title": ("Tên dự thảo", "Draft"),
-    "drafting_agency": ("Cơ quan chủ trì soạn thảo", "Drafting agency"),
+    "drafting_unit": ("Cơ quan chủ trì soạn thảo", "Drafting unit"),
     "comment_deadline": ("Hạn góp ý", "Comment deadline"),
     "receiving_unit": ("Đơn vị tiếp nhận góp ý", "Receiving unit"),
-    "receiving_address": ("Địa chỉ tiếp nhận", "Receiving address"),
-    "receiving_email": ("Thư điện tử tiếp nhận", "Receiving e-mail"),
-    "receiving_phone": ("Điện thoại liên hệ", "Contact phone"),
-    "name": ("Họ và tên", "Name"),
+    "address": ("Địa chỉ tiếp nhận", "Receiving address"),
+    "full_name": ("Họ và tên", "Name"),
     "position": ("Chức vụ", "Position"),
     "unit": ("Đơn vị công tác", "Unit"),
     "phone": ("Điện thoại", "Phone"),
     "fax": ("Fax", "Fax"),
     "email": ("Thư điện tử", "E-mail"),
     "code": ("Mã số", "Code"),
-    "title": ("Tên chương trình, đề tài", "Title"),
+    "program_name": ("Tên chương trình, đề tài", "Title"),
     "management_level": ("Cấp quản lý", "Management level"),
     "lead_unit": ("Đơn vị chủ trì", "Lead unit"),
-    "false_claim": ("Thông tin sai lệch", "False claim"),
-    "appeared_on": ("Nơi xuất hiện", "Where it appeared"),
+    "misinformation": ("Thông tin sai lệch", "False claim"),
+    "appeared_in": ("Nơi xuất hiện", "Where it appeared"),
+    "appeared_on": ("Ngày xuất hiện", "When it appeared"),
     "clarifying_agency": ("Cơ quan giải thích, làm rõ", "Clarifying agency"),
 }
 
@@ -702,7 +718,9 @@ ITEMS: list[dict[str, Any]] = [
                 " người dân, doanh nghiệp trên địa bàn tỉnh Hòa Bình An",
                 "field": "Hành chính",
                 "replaces": "Quyết định số 18/2020/QĐ-UBND ngày 15/6/2020 của UBND tỉnh",
+                "file": LEGAL_FILE_SHA,
             },
+            "attachments": [LEGAL_FILE_SHA],
             "trigger_date": "2026-10-30",
         },
         "path": [("submit", "thanhvien2", None), *_PUBLISH],
@@ -782,12 +800,13 @@ ITEMS: list[dict[str, Any]] = [
             "author": "Minh Khoa",
             "unit": "Sở Khoa học và Công nghệ",
             "metadata": {
-                "document_type": "Kế hoạch",
+                "plan_type": "socio_economic",
                 "issuer": "Ủy ban nhân dân tỉnh Hòa Bình An",
                 "field": "Chuyển đổi số",
                 "period": "Năm 2027",
                 "document_status": "Dự thảo, Sở Khoa học và Công nghệ trình UBND tỉnh ngày"
                 " 16/11/2026",
+                "approval_date": "2026-11-16",
             },
             "trigger_date": None,
         },
@@ -824,13 +843,14 @@ ITEMS: list[dict[str, Any]] = [
                 "objective": "Hoàn thiện trục giao thông kết nối các xã phía tây với trung tâm"
                 " tỉnh, bảo đảm an toàn giao thông",
                 "field": "Giao thông",
-                "project_type": "Dự án nhóm B, đầu tư công",
+                "project_type": "group_b",
                 "duration": "2027–2029",
-                "budget": "186,5 tỷ đồng",
-                "funding_type": "Vốn ngân sách tỉnh",
+                "budget": 186_500_000_000,
+                "funding_type": "state_budget",
                 "donor": "Không",
                 "status": "preparing",
                 "approval_decision": "Quyết định số 2145/QĐ-UBND ngày 12/11/2026 của UBND tỉnh",
+                "approval_date": "2026-11-12",
             },
             "trigger_date": "2026-11-12",
         },
@@ -864,12 +884,12 @@ ITEMS: list[dict[str, Any]] = [
                 "draft_title": "Dự thảo Nghị quyết của Hội đồng nhân dân tỉnh quy định chính sách"
                 " hỗ trợ chuyển đổi số cho hợp tác xã, hộ kinh doanh trên địa bàn tỉnh Hòa Bình An"
                 " giai đoạn 2027–2030",
-                "drafting_agency": "Sở Khoa học và Công nghệ",
+                "drafting_unit": "Sở Khoa học và Công nghệ",
                 "comment_deadline": "2026-12-18",
                 "receiving_unit": "Phòng Chuyển đổi số, Sở Khoa học và Công nghệ tỉnh Hòa Bình An",
-                "receiving_address": "Số 25 đường Trần Hưng Đạo, phường Bình An, tỉnh Hòa Bình An",
-                "receiving_email": "gopy.skhcn@hoabinhan.gov.vn",
-                "receiving_phone": "0200 3 852 416",
+                "address": "Số 25 đường Trần Hưng Đạo, phường Bình An, tỉnh Hòa Bình An",
+                "email": "gopy.skhcn@hoabinhan.gov.vn",
+                "phone": "0200 3 852 416",
             },
             "trigger_date": None,
         },
@@ -890,7 +910,7 @@ ITEMS: list[dict[str, Any]] = [
             "author": "",
             "unit": "Văn phòng UBND tỉnh",
             "metadata": {
-                "name": "Võ Đình Nam",
+                "full_name": "Võ Đình Nam",
                 "position": "Chánh Văn phòng UBND tỉnh, Người phát ngôn của UBND tỉnh",
                 "unit": "Văn phòng UBND tỉnh Hòa Bình An",
                 "phone": "0200 3 822 101",
@@ -918,13 +938,14 @@ ITEMS: list[dict[str, Any]] = [
             "unit": "Sở Khoa học và Công nghệ",
             "metadata": {
                 "code": "ĐTKHCN.2027.03",
-                "title": "Nghiên cứu xây dựng mô hình canh tác lúa giảm phát thải khí nhà kính tại"
-                " tỉnh Hòa Bình An",
-                "management_level": "Cấp tỉnh",
+                "program_name": "Nghiên cứu xây dựng mô hình canh tác lúa giảm phát thải khí nhà"
+                " kính tại tỉnh Hòa Bình An",
+                "management_level": "province",
                 "field": "Nông nghiệp",
                 "lead_unit": "Trung tâm Khuyến nông tỉnh Hòa Bình An",
                 "duration": "30 tháng (01/2027 – 6/2029)",
                 "approval_decision": "Quyết định số 1987/QĐ-UBND ngày 06/11/2026 của UBND tỉnh",
+                "approval_date": "2026-11-06",
             },
             "trigger_date": "2026-11-06",
         },
@@ -954,9 +975,10 @@ ITEMS: list[dict[str, Any]] = [
             "author": "Minh Khoa",
             "unit": "Sở Xây dựng",
             "metadata": {
-                "false_claim": "Từ ngày 01/01/2027, tỉnh cấm xe máy đi vào khu vực trung tâm"
+                "misinformation": "Từ ngày 01/01/2027, tỉnh cấm xe máy đi vào khu vực trung tâm"
                 " phường Bình An",
-                "appeared_on": "Một số trang, nhóm mạng xã hội, từ ngày 14/11/2026",
+                "appeared_in": "Một số trang, nhóm mạng xã hội",
+                "appeared_on": "2026-11-14",
                 "clarifying_agency": "Sở Xây dựng tỉnh Hòa Bình An",
             },
             "trigger_date": None,

@@ -171,7 +171,37 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
         ),
         attachments=attachments,
         base=base,
+        **_content_rules(conn, item, categories),  # issue 6: consultation, translations
     )
+
+
+def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> dict[str, Any]:
+    """A consultation's comment deadline (closed after it) and the published translations."""
+    from datetime import date
+
+    from desktop.models import CategoryKind
+    from desktop.models.fields import parse_vn_date
+
+    comment_until, comments_closed = "", False
+    category = categories.get(item.category)
+    if category is not None and category.kind is CategoryKind.CONSULTATION:
+        try:
+            deadline = parse_vn_date(item.metadata.get("comment_deadline") or "")
+            comment_until = deadline.strftime("%d/%m/%Y")
+            comments_closed = date.today() > deadline
+        except ValueError:
+            pass
+    root = item.translation_of or item.id
+    translations = [
+        other
+        for other in published_items(conn, item.site)
+        if other.id != item.id and (other.id == root or other.translation_of == root)
+    ]
+    return {
+        "comment_until": comment_until,
+        "comments_closed": comments_closed,
+        "translations": translations,
+    }
 
 
 ATOM = "http://www.w3.org/2005/Atom"

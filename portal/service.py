@@ -260,6 +260,14 @@ def do_action(
         raise ProblemError(
             422, "incomplete", "The item is not ready for this step.", errors=verdict.problems
         )
+    if action is Action.SUBMIT:  # the section's required fields (BD-11, issue 6)
+        from portal.content_checks import metadata_problems
+
+        missing = metadata_problems(conn, item, at)
+        if missing:
+            raise ProblemError(
+                422, "incomplete", "The section's fields are not complete.", errors=missing
+            )
     if comment_required(item.state, action) and not comment:
         raise ProblemError(
             422,

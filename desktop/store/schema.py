@@ -2,8 +2,8 @@
 
 Each migration is a function run in one transaction together with the bump of
 ``user_version``; a store at version k is upgraded by running migrations k+1..n in order.
-Never edit a released migration: add a new one. (Search, a folded FTS5 table, comes in a later
-migration.)
+Never edit a released migration: add a new one. Search is migration 4: a folded FTS5 index
+kept current by triggers (see docs/search.md).
 """
 
 from __future__ import annotations
@@ -129,6 +129,184 @@ def m3_failed_conflicts_blobs(conn: sqlite3.Connection) -> None:
     )
 
 
+def _content(field: str) -> str:
+    """A content field of the merged view: the working copy's value over the portal's."""
+    return f"COALESCE(json_extract(wj, '$.{field}'), json_extract(sj, '$.{field}'))"
+
+
+def _folded(expression: str) -> str:
+    """Text as the index holds it: ``đ→d``, ``Đ→D``; the tokenizer removes the tone marks.
+
+    With ``unicode61 remove_diacritics 2`` this gives the same tokens as
+    ``desktop.models.search_query.fold_for_index`` (tested), in plain SQL, so that every
+    connection keeps the index current without a registered function.
+    """
+    return f"replace(replace(COALESCE({expression}, ''), 'đ', 'd'), 'Đ', 'D')"
+
+
+#: What the index holds for one item: its current view (working copy over the portal's copy),
+#: local-only drafts included. ``day`` is the Vietnam-time date it reached its state (or, for a
+#: local draft, was last saved).
+_SEARCH_SOURCE = """
+CREATE VIEW search_source AS
+SELECT s.id AS item_id, s.site AS site, s.state AS state, s.created_by AS created_by,
+       COALESCE(w.json, '{}') AS wj, s.json AS sj,
+       date(COALESCE(s.state_since, s.updated_at, w.saved_at), '+7 hours') AS day
+FROM server_items s LEFT JOIN working w ON w.id = s.id
+UNION ALL
+SELECT w.id, w.site, 'draft', w.created_by, w.json, '{}', date(w.saved_at, '+7 hours')
+FROM working w WHERE w.id NOT IN (SELECT id FROM server_items)
+"""
+
+_SEARCH_DOC = (
+    "INSERT INTO search_docs (item_id, site, state, category, author, created_by, unit, day) "
+    "SELECT item_id, site, state, COALESCE({category}, ''), COALESCE({author}, ''), "
+    "COALESCE(created_by, ''), COALESCE({unit}, ''), day FROM search_source WHERE {where}"
+).format(
+    category=_content("category"), author=_content("author"), unit=_content("unit"), where="{where}"
+)
+
+_SEARCH_TEXT = (
+    "INSERT INTO search_fts (rowid, title, summary, body, source, author, meta) "
+    "SELECT d.doc, {title}, {summary}, {body}, {source}, {author}, {meta} "
+    "FROM search_source s JOIN search_docs d ON d.item_id = s.item_id WHERE {where}"
+)
+_SEARCH_FIELDS = dict(
+    title=_folded(_content("title")),
+    summary=_folded(_content("summary")),
+    body=_folded(_content("body")),
+    source=_folded(
+        "COALESCE(json_extract(wj, '$.source.name'), json_extract(sj, '$.source.name'), "
+        "CASE json_type(sj, '$.source') WHEN 'text' THEN json_extract(sj, '$.source') END)"
+    ),
+    author=_folded(_content("author")),
+    meta=_folded(
+        "(SELECT group_concat(value, ' ') FROM json_tree("
+        f"COALESCE({_content('metadata')}, '{{}}')) WHERE type IN ('text', 'integer', 'real'))"
+    ),
+)
+_SEARCH_TEXT = _SEARCH_TEXT.format(where="{where}", **_SEARCH_FIELDS)
+
+#: The head index: everything but the body. Small, so a word common in titles is ranked
+#: fast; head matches rank above body-only matches (see desktop/store/search.py).
+_SEARCH_HEAD = (
+    "INSERT INTO search_head (rowid, title, summary, source, author, meta) "
+    "SELECT d.doc, {title}, {summary}, {source}, {author}, {meta} "
+    "FROM search_source s JOIN search_docs d ON d.item_id = s.item_id WHERE {where}"
+).format(where="{where}", **_SEARCH_FIELDS)
+
+
+def _reindex_statements(item: str) -> str:
+    """The trigger body that re-reads one item into the index (or drops it when gone)."""
+    doc = f"(SELECT doc FROM search_docs WHERE item_id = {item})"
+    return (
+        f"DELETE FROM search_fts WHERE rowid = {doc};"
+        f" DELETE FROM search_head WHERE rowid = {doc};"
+        f" DELETE FROM search_docs WHERE item_id = {item};"
+        f" {_SEARCH_DOC.replace('{where}', f'item_id = {item}')};"
+        f" {_SEARCH_TEXT.replace('{where}', f's.item_id = {item}')};"
+        f" {_SEARCH_HEAD.replace('{where}', f's.item_id = {item}')};"
+    )
+
+
+def m4_search_index(conn: sqlite3.Connection) -> None:
+    """The search index (issue 7): folded FTS5 text + filter columns, kept by triggers.
+
+    Triggers run in the transaction of every write to ``server_items`` or ``working``, so the
+    index can never lag behind a pull, an acknowledged push or a keystroke saved offline.
+    Existing rows are indexed here, in chunks.
+    """
+    _run(
+        conn,
+        """
+        CREATE TABLE search_docs (
+            doc INTEGER PRIMARY KEY,
+            item_id TEXT NOT NULL UNIQUE,
+            site TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            day TEXT
+        );
+        CREATE INDEX search_docs_category ON search_docs (category, state);
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            title, summary, body, source, author, meta,
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+        CREATE VIRTUAL TABLE search_head USING fts5(
+            title, summary, source, author, meta,
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+        )
+        """,
+    )
+    conn.execute(_SEARCH_SOURCE)
+    triggers = [
+        ("server_items_search_insert", "AFTER INSERT ON server_items", "NEW.id"),
+        ("server_items_search_update", "AFTER UPDATE ON server_items", "NEW.id"),
+        ("server_items_search_delete", "AFTER DELETE ON server_items", "OLD.id"),
+        ("working_search_insert", "AFTER INSERT ON working", "NEW.id"),
+        ("working_search_update", "AFTER UPDATE OF json ON working", "NEW.id"),
+        ("working_search_delete", "AFTER DELETE ON working", "OLD.id"),
+    ]
+    for name, event, item in triggers:
+        conn.execute(f"CREATE TRIGGER {name} {event} BEGIN {_reindex_statements(item)} END")
+    ids = [
+        row[0] for row in conn.execute("SELECT item_id FROM search_source ORDER BY day, item_id")
+    ]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        conn.execute(_SEARCH_DOC.replace("{where}", f"item_id IN ({marks})"), chunk)
+        conn.execute(_SEARCH_TEXT.replace("{where}", f"s.item_id IN ({marks})"), chunk)
+        conn.execute(_SEARCH_HEAD.replace("{where}", f"s.item_id IN ({marks})"), chunk)
+    if ids:
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        conn.execute("INSERT INTO search_head (search_head) VALUES ('optimize')")
+
+
+def m5_publish_queue(conn: sqlite3.Connection) -> None:
+    """The publish queue (issue 11): one job per (item, target), and the site's targets seen.
+
+    A job says what the target should show (``want``: published or taken_down) for which item
+    version, and where it stands (waiting, published with its link, failed with the reason).
+    """
+    _run(
+        conn,
+        """
+        CREATE TABLE publish_targets (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            json TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE publish_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id TEXT NOT NULL,
+            target TEXT NOT NULL,
+            site TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            want TEXT NOT NULL CHECK (want IN ('published', 'taken_down')),
+            item_version INTEGER NOT NULL,
+            done_version INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('waiting', 'published', 'taken_down', 'failed')),
+            claim TEXT NOT NULL,
+            remote_id TEXT,
+            url TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            error_kind TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (item_id, target)
+        );
+        CREATE INDEX publish_jobs_due ON publish_jobs (status, next_attempt_at)
+        """,
+    )
+
+
 def _run(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit the migration's transaction."""
     for statement in script.split(";"):
@@ -140,6 +318,8 @@ MIGRATIONS: list[Migration] = [
     m1_items_and_outbox,
     m2_directory_comments_versions,
     m3_failed_conflicts_blobs,
+    m4_search_index,
+    m5_publish_queue,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

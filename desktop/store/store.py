@@ -8,17 +8,17 @@ read-modify-write. The sync engine's side of the store is in ``syncing.py``.
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from desktop.models import Action, Item, ModelError
-from desktop.store.base import dump, now_iso
+from desktop.store.base import connect, dump, now_iso
 from desktop.store.content import canonical_content, content_of, empty_content
 from desktop.store.records import Conflict, FailedOp, ItemRow, LocalItem, SyncStatus
 from desktop.store.schema import migrate
+from desktop.store.search import SearchSide
 from desktop.store.syncing import SyncSide
 
 _STATUS_SQL = """
@@ -52,18 +52,19 @@ class StoreError(ValueError):
     """A local request the store cannot do (unknown item, nothing to resolve, ...)."""
 
 
-class Store(SyncSide):
+class Store(SyncSide, SearchSide):
     """Server copies, working copies, the outbox, conflicts and the cached directory."""
 
     @classmethod
-    def open(cls, path: str | Path, *, upto: int | None = None) -> Store:
-        """Open (creating and migrating) the store at ``path``; ``upto`` is for migration tests."""
+    def open(cls, path: str | Path, *, key: bytes | None = None, upto: int | None = None) -> Store:
+        """Open (creating and migrating) the store at ``path``; ``upto`` is for migration tests.
+
+        ``key``: the profile's 256-bit store key (SQLCipher). Without one, the key this process
+        already unlocked for ``path``, else a plain file (tests and tools only; see base.py).
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn = connect(path, key)
         migrate(conn, upto)
         return cls(path, conn)
 
@@ -311,6 +312,59 @@ class Store(SyncSide):
         )
         return sorted(r["id"] for r in rows)
 
+    def change_mark(self) -> tuple[int, int]:
+        """Equal marks mean no row changed in between (other connections' commits move
+        ``data_version``, ours ``total_changes``): lets readers cache what they derive."""
+        version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return version, int(self.conn.total_changes)
+
+    def count_by_state(
+        self, site: str | None = None, created_by: str | None = None
+    ) -> dict[str, int]:
+        """Items per state in one ``GROUP BY`` (the store's states; no queued action applied)."""
+        where, params = [], []
+        if site is not None:
+            where.append("site = ?")
+            params.append(site)
+        if created_by is not None:
+            where.append("created_by = ?")
+            params.append(created_by)
+        sql = f"SELECT state, count(*) AS n FROM ({_ROWS_SQL})"
+        sql += (" WHERE " + " AND ".join(where)) if where else ""
+        return {r["state"]: int(r["n"]) for r in self.db.query(sql + " GROUP BY state", params)}
+
+    def deadline_inputs(self, site: str, categories: Iterable[str]) -> dict[str, tuple[Any, Any]]:
+        """``id -> (trigger_date, metadata)`` of the items in ``categories`` as the user sees
+        them (working copy over server copy), without reading whole items: the queues' due
+        dates for 10,000 items in one query."""
+        wanted = list(categories)
+        if not wanted:
+            return {}
+        marks = ", ".join("?" for _ in wanted)
+        sql = f"""
+        SELECT s.id, json_extract(s.json, '$.trigger_date', '$.metadata') AS server,
+               w.json IS NOT NULL AS has_working,
+               json_type(w.json, '$.trigger_date') IS NOT NULL AS w_has_trigger,
+               json_type(w.json, '$.metadata') IS NOT NULL AS w_has_metadata,
+               json_extract(w.json, '$.trigger_date', '$.metadata') AS working
+        FROM server_items s LEFT JOIN working w ON w.id = s.id
+        WHERE s.site = ? AND COALESCE(json_extract(w.json, '$.category'), s.category) IN ({marks})
+        UNION ALL
+        SELECT w.id, NULL, 1, 1, 1, json_extract(w.json, '$.trigger_date', '$.metadata')
+        FROM working w
+        WHERE w.site = ? AND w.id NOT IN (SELECT id FROM server_items)
+          AND json_extract(w.json, '$.category') IN ({marks})
+        """
+        found: dict[str, tuple[Any, Any]] = {}
+        for r in self.db.query(sql, [site, *wanted, site, *wanted]):
+            trigger, metadata = json.loads(r["server"]) if r["server"] else (None, None)
+            if r["has_working"] and r["working"]:
+                w_trigger, w_metadata = json.loads(r["working"])
+                trigger = w_trigger if r["w_has_trigger"] else trigger
+                metadata = w_metadata if r["w_has_metadata"] else metadata
+            found[r["id"]] = (trigger, metadata)
+        return found
+
     def pending_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM outbox").fetchone()[0])
 
@@ -357,6 +411,11 @@ class Store(SyncSide):
 
     def grants(self, site: str) -> list[dict[str, Any]]:
         return self._directory(site, "grants")
+
+    def calendar_notices(self, site: str) -> list[dict[str, Any]]:
+        """The site's days off and working days, as synced with the directory (issue 6)."""
+        found = self.get_meta(f"calendar:{site}", [])
+        return found if isinstance(found, list) else []
 
     def comments(self, item_id: str) -> list[dict[str, Any]]:
         rows = self.db.query(

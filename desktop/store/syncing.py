@@ -10,12 +10,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from desktop.store.base import StoreBase, dump, now_iso
 from desktop.store.content import MergeFn, content_of, empty_content
 from desktop.store.records import OutboxOp, PullDecision
 
 #: Largest pulled chunk applied in one transaction (keeps each write short, see platform notes).
 CHUNK = 50
+
+
+def encode_item(item: dict[str, Any]) -> str:
+    """An item's JSON for ``server_items.json``: sorted keys like ``dump``, but with orjson,
+    ~50× faster (a first sync encodes every item: issue 8). Readers only parse this text."""
+    try:
+        return orjson.dumps(item, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+    except (orjson.JSONEncodeError, TypeError):  # e.g. an integer beyond 64 bits
+        return dump(item)
 
 
 class SyncSide(StoreBase):
@@ -258,7 +269,7 @@ class SyncSide(StoreBase):
             [
                 item["id"],
                 item["site"],
-                dump(item),
+                encode_item(item),
                 item["version"],
                 item["state"],
                 item.get("category") or "",

@@ -9,6 +9,7 @@ All store work goes through the writer thread (``StoreWriter``); nothing here bl
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from desktop.sync.errors import (
     BadResponse,
     MovedOn,
     Offline,
+    PasswordChangeRequired,
     PortalError,
     Refused,
     Stale,
@@ -60,6 +62,8 @@ class SyncReport:
     dropped: int = 0
     online: bool = True
     auth_failed: bool = False
+    #: The portal answered 403 password_change_required: the outbox stays queued (AG-10.3).
+    password_change_required: bool = False
     error: str | None = None
     error_kind: str | None = None
     decisions: list[tuple[str, str, str]] = field(default_factory=list)
@@ -92,14 +96,17 @@ class SyncEngine:
         *,
         page_size: int = 100,
         chunk: int = 50,
+        prefetch: int = 2,
         directory_every: float = 3600.0,
         language: str = "vi",
     ) -> None:
         self.client = client
         self.page_size = page_size
         self.chunk = chunk
+        self.prefetch = prefetch
         self.directory_every = directory_every
         self.language = language
+        self.publisher: Any = None  # a desktop.publishing.Publisher; None: the default
         if isinstance(store, StoreWriter):
             self.writer, self._own_writer = store, False
         else:
@@ -128,6 +135,9 @@ class SyncEngine:
             report.online = False
             report.error, report.error_kind = error.message(self.language), "offline"
             report.note(SyncAction.OFFLINE, "-", str(error) or type(error).__name__)
+        except PasswordChangeRequired as error:
+            report.password_change_required = True
+            report.error, report.error_kind = error.message(self.language), "password"
         except AuthError as error:
             report.auth_failed = True
             report.error, report.error_kind = error.message(self.language), "auth"
@@ -137,6 +147,10 @@ class SyncEngine:
         except PortalError as error:
             report.error, report.error_kind = error.message(self.language), "refused"
         await self._w("record_sync", report.online, report.error, finished)
+        if finished:  # issue 11: queue and run this user's publish jobs (desktop/publishing)
+            from desktop.publishing.hook import after_sync
+
+            await after_sync(self, report)
         return report
 
     # -- push ---------------------------------------------------------------------------------
@@ -259,22 +273,57 @@ class SyncEngine:
     # -- pull ---------------------------------------------------------------------------------
 
     async def pull(self, report: SyncReport) -> None:
-        """Page through /changes from the saved cursor, applying each page in short chunks."""
+        """Page through /changes from the saved cursor, applying each page in short chunks.
+
+        Pipelined (issue 8): up to ``prefetch`` pages are downloaded and checked while the
+        writer applies the current one. Pages are still applied strictly in order and each
+        page's cursor is saved in the transaction of its last chunk, so a crash or an error at
+        any point neither skips nor repeats a change; a failed download is raised only after
+        every page before it is applied, as if the pages had been fetched one by one.
+        """
         cursor = await self._w("get_meta", "cursor")
-        while True:
-            page = await self.client.changes(cursor, self.page_size)
-            changes = page["changes"]
-            chunks = [changes[i : i + self.chunk] for i in range(0, len(changes), self.chunk)]
-            for index, part in enumerate(chunks or [[]]):
-                last = index == max(len(chunks), 1) - 1
-                decisions = await self._w(
-                    "apply_changes", part, page["cursor"] if last else None, merge_content
-                )
-                for decision in decisions:
-                    self._count(decision, report)
-            cursor = page["cursor"]
-            if not page["has_more"]:
-                return
+        pages: asyncio.Queue[dict[str, Any] | Exception] = asyncio.Queue(max(1, self.prefetch))
+        fetcher = asyncio.ensure_future(self._fetch_pages(cursor, pages))
+        try:
+            while True:
+                page = await pages.get()
+                if isinstance(page, Exception):
+                    raise page
+                await self._apply_page(page, cursor, report)
+                cursor = page["cursor"]
+                if not page["has_more"]:
+                    return
+        finally:
+            fetcher.cancel()
+
+    async def _fetch_pages(
+        self, cursor: str | None, pages: asyncio.Queue[dict[str, Any] | Exception]
+    ) -> None:
+        """Download pages ahead of the writer; an error goes down the queue in its turn."""
+        try:
+            while True:
+                page = await self.client.changes(cursor, self.page_size)
+                await pages.put(page)
+                if not page["has_more"]:
+                    return
+                cursor = page["cursor"]
+        except Exception as error:  # Offline, BadResponse, AuthError…: raised by ``pull``
+            await pages.put(error)
+
+    async def _apply_page(
+        self, page: dict[str, Any], cursor: str | None, report: SyncReport
+    ) -> None:
+        changes = page["changes"]
+        if not changes and page["cursor"] == cursor:
+            return  # nothing new (the usual sync): no write transaction at all
+        chunks = [changes[i : i + self.chunk] for i in range(0, len(changes), self.chunk)]
+        for index, part in enumerate(chunks or [[]]):
+            last = index == max(len(chunks), 1) - 1
+            decisions = await self._w(
+                "apply_changes", part, page["cursor"] if last else None, merge_content
+            )
+            for decision in decisions:
+                self._count(decision, report)
 
     def _count(self, decision: PullDecision, report: SyncReport) -> None:
         action = SyncAction(decision.action)
@@ -307,6 +356,8 @@ class SyncEngine:
         for site, kinds in found.items():
             for kind, entries in kinds.items():
                 await self._w("set_directory", site, kind, entries)
+        for site in found:  # the site's days off and working days (issue 6)
+            await self._w("set_meta", f"calendar:{site}", await self.client.calendar(site))
         await self._w("set_meta", "directory_at", time.time())
         if report is not None:
             report.note(SyncAction.DIRECTORY, "-", f"{len(found)} site(s)")

@@ -3,6 +3,8 @@
 PortalError
 ├── Offline            connect errors, timeouts, 5xx after retries, a cut answer: try later
 ├── AuthError          no valid session: the user must log in again
+├── PasswordChangeRequired  403 password_change_required: nothing but the change until done;
+│                      the outbox keeps its operations (they go through after the change)
 ├── BadResponse        the portal answered something we cannot trust (not JSON, wrong shape,
 │                      oversize, missing fields, wrong types); nothing is written to the store
 └── Refused            the portal said no to this request, for good (a 4xx)
@@ -96,3 +98,28 @@ class Stale(_WithCurrent):
 
 class MovedOn(_WithCurrent):
     """409: an action's expected version is stale; ``current`` is the portal's item."""
+
+
+class PasswordChangeRequired(PortalError):
+    """403 ``password_change_required``: expired, or reset by an administrator (AG-10.3).
+
+    Not a ``Refused``: the request was fine and goes through once the password is changed, so
+    the sync engine keeps the operation queued instead of failing it.
+    """
+
+    vi = "Mật khẩu đã quá hạn hoặc vừa được đặt lại: hãy đổi mật khẩu trước khi làm việc tiếp."
+    en = "Your password has expired or was reset: change it before going on."
+
+    def __init__(self, detail: str = "", problems: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail or "password_change_required")
+        self.problems = problems or []
+
+    @property
+    def reason_code(self) -> str:
+        """``password_expired`` or ``password_reset`` (the portal's first problem), or ""."""
+        return str(self.problems[0].get("code") or "") if self.problems else ""
+
+    def message(self, language: str = "vi") -> str:
+        key = "vi" if language == "vi" else "en"
+        texts = [str(p.get(key) or p.get("en") or "") for p in self.problems]
+        return " ".join(t for t in texts if t) or super().message(language)

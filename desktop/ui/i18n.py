@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger(__name__)
 
 APP_ID = "ban-bien-tap"
+
+
 def _resources() -> Path:
     """``desktop/resources`` when installed (setup.py), ``resources/`` in a source checkout."""
     installed = Path(__file__).resolve().parents[1] / "resources"
@@ -53,8 +55,16 @@ def lrelease_command() -> list[str] | None:
 def ensure_qm(
     language: str, cache_dir: Path | None = None, catalogue: str = "ban_bien_tap"
 ) -> Path | None:
-    """The compiled catalogue for ``language``, (re)built when missing or stale."""
+    """The compiled catalogue for ``language``, (re)built when missing or stale.
+
+    A frozen app has no lrelease: installer/build compiles the .qm next to where the .ts would
+    be, and that prebuilt catalogue is used first while it is not older than its .ts."""
     source = ts_path(language, catalogue)
+    prebuilt = source.with_suffix(".qm")
+    if prebuilt.exists() and (
+        not source.exists() or prebuilt.stat().st_mtime >= source.stat().st_mtime
+    ):
+        return prebuilt
     if not source.exists():
         return None
     target_dir = cache_dir or Path(platformdirs.user_cache_dir(APP_ID)) / "translations"

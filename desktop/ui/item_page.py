@@ -27,7 +27,9 @@ from desktop.ui.qtcompat import emit
 from desktop.ui.services import ItemService, _attr, _when, error_sentence
 from desktop.ui.widgets.diff import diff_html
 from desktop.ui.widgets.editor import ItemEditor
+from desktop.ui.widgets.public_links import PublicLinks
 from desktop.ui.widgets.step_indicator import StepIndicator
+from desktop.ui.widgets.translations import ContentRulesBar
 
 #: The action Ctrl+Enter does, in order of preference.
 MAIN_ACTIONS = (Action.SUBMIT, Action.FORWARD, Action.APPROVE)
@@ -109,6 +111,12 @@ class ItemPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.steps)
+        self.public_links = PublicLinks(items, self)  # issue 11: its address on each target
+        layout.addWidget(self.public_links)
+        self.content_rules = ContentRulesBar(items, self)  # issue 6: translations, export
+        self.content_rules.openItem.connect(self.open)
+        self.content_rules.message.connect(lambda text: emit(self.message, text))
+        layout.addWidget(self.content_rules)
         layout.addLayout(failure_row)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self.action_bar)
@@ -133,10 +141,13 @@ class ItemPage(QWidget):
             not self.editor.pending() and self.editor.content() != _content_json(item)
         ):
             self.editor.load(item)
+        self.editor.refresh_attachments(item)  # issue 6: file fields offer its files
         editable = self.items.session.may_edit(item)
         self.editor.set_read_only(not editable)
         self.heading.setText(item.title or self.tr("(untitled)"))
         self.steps.set_state(item.state)
+        self.public_links.show_for(self.item_id)
+        self.content_rules.show_for(item)
         self._show_status()
         self._show_changes(item)
         self._show_thread()
@@ -233,8 +244,11 @@ class ItemPage(QWidget):
             cells = (
                 str(_attr(version, "version")),
                 when.astimezone().strftime("%d/%m/%Y %H:%M") if when else "",
-                names.get(actor, actor)
-                + (f" ({self.tr('for')} {names.get(behalf, behalf)})" if behalf else ""),
+                self.tr("%1 (on behalf of %2)")
+                .replace("%1", names.get(actor, actor))
+                .replace("%2", names.get(behalf, behalf))
+                if behalf
+                else names.get(actor, actor),
                 _history_action(action),
                 str(_attr(version, "comment", default="") or ""),
             )
@@ -252,8 +266,10 @@ class ItemPage(QWidget):
         blocked_submit = (
             item.state is State.DRAFT
             and item.created_by == self.items.session.user.username
-            and Action.SUBMIT not in allowed
+            and (Action.SUBMIT not in allowed or bool(self.editor.metadata_problems()))
         )
+        if blocked_submit and Action.SUBMIT in shown:
+            shown.remove(Action.SUBMIT)  # issue 6: required section fields are missing
         if blocked_submit:
             shown.insert(0, Action.SUBMIT)
         for action in shown:
@@ -302,6 +318,9 @@ class ItemPage(QWidget):
             )
             if not comment:
                 return False
+        if action is Action.SUBMIT and self.editor.metadata_problems():
+            emit(self.message, " ".join(self.editor.problem_messages()))
+            return False
         if action not in self.items.session.actions_for(item):
             emit(self.message, self.tr("This action is not possible now."))
             return False
@@ -391,6 +410,9 @@ def _content_json(item: Item) -> dict[str, Any]:
         "source": data["source"],
         "author": data["author"],
         "language": data["language"],
+        "metadata": data["metadata"],  # issue 6: the section's fields, unit, trigger date
+        "unit": data["unit"],
+        "trigger_date": data["trigger_date"],
     }
 
 

@@ -11,7 +11,7 @@ import logging
 import mimetypes
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,8 @@ class QueueRow:
     created_by: str
     sync_status: str = "synced"
     due: str = ""
+    due_iso: str = ""  # issue 6: sorts the due column
+    due_status: str = ""  # late, due_soon (red, amber) or empty
 
 
 def _attr(row: Any, *names: str, default: Any = "") -> Any:
@@ -108,6 +110,17 @@ def queue_row(row: Any) -> QueueRow:
     )
 
 
+class _DueProbe:
+    """What ``Deadlines.deadline`` reads of an item, without parsing its body."""
+
+    __slots__ = ("category", "metadata", "site", "state", "trigger_date")
+
+    def __init__(self, site: str, category: str, state: State, trigger: Any, metadata: Any) -> None:
+        self.site, self.category, self.state = site, category, state
+        self.trigger_date = date.fromisoformat(trigger) if trigger else None
+        self.metadata = metadata if isinstance(metadata, dict) else {}
+
+
 def _pending_status(row: QueueRow) -> str:
     return "pending" if row.sync_status == "synced" else row.sync_status
 
@@ -127,6 +140,7 @@ class ItemService(QObject):
         self.store = store
         self.session = session
         self._categories: list[Category] | None = None
+        self._rows_cache: tuple[tuple[Any, ...], list[QueueRow]] | None = None
         # Actions queued here but not yet answered by the portal: (action, server version then).
         # The store keeps the server's state until sync; the screens show the expected one.
         self._queued: dict[str, list[tuple[Action, int]]] = {}
@@ -135,26 +149,87 @@ class ItemService(QObject):
 
     # reading
     def rows(self, states: Iterable[str] | None = None, mine: bool = False) -> list[QueueRow]:
-        kwargs: dict[str, Any] = {"site": self.session.site}
-        if states is not None:
-            kwargs["states"] = list(states)
-        if mine:
-            kwargs["created_by"] = self.session.user.username
-        rows = [queue_row(r) for r in self.store.list_items(**kwargs)]
-        if not self._queued:
-            return rows
+        """Queue rows, newest state change first, filtered from one cached list of the site's
+        items (read again only when the store changed: see ``rows_key``)."""
+        rows = self._all_rows()
         wanted = set(states) if states is not None else None
-        everything = (
-            rows
-            if wanted is None
-            else [queue_row(r) for r in self.store.list_items(**{**kwargs, "states": None})]
-        )
-        result = []
-        for row in everything:
-            state = self._expected_state(row.id, State(row.state))
-            if wanted is None or state.value in wanted:
-                result.append(replace(row, state=state.value, sync_status=_pending_status(row)))
-        return result
+        me = self.session.user.username if mine else None
+        if wanted is None and me is None:
+            return list(rows)
+        return [
+            r
+            for r in rows
+            if (wanted is None or r.state in wanted) and (me is None or r.created_by == me)
+        ]
+
+    def rows_key(self) -> tuple[Any, ...]:
+        """Equal keys, equal ``rows()``: the store's change mark, the actions queued here, the
+        language of the due labels, today (due status) and the session's grants."""
+        mark = self.store.change_mark() if hasattr(self.store, "change_mark") else object()
+        queued = tuple((k, len(v)) for k, v in self._queued.items())
+        session = self.session
+        return (mark, queued, current_language(), date.today(), session.site, session.grants)
+
+    def _all_rows(self) -> list[QueueRow]:
+        key = self.rows_key()
+        if self._rows_cache is not None and self._rows_cache[0] == key:
+            return self._rows_cache[1]
+        rows = [queue_row(r) for r in self.store.list_items(site=self.session.site)]
+        rows = self._with_due(rows)
+        if self._queued:
+            rows = [
+                replace(
+                    r,
+                    state=self._expected_state(r.id, State(r.state)).value,
+                    sync_status=_pending_status(r),
+                )
+                if r.id in self._queued
+                else r
+                for r in rows
+            ]
+        self._rows_cache = (key, rows)
+        return rows
+
+    def _with_due(self, rows: list[QueueRow]) -> list[QueueRow]:
+        """Due dates (issue 6) from a small query per refresh instead of reading every item."""
+        from desktop.deadlines import Deadlines, with_due
+
+        if not hasattr(self.store, "deadline_inputs"):
+            return with_due(self.store, rows, current_language())
+        if not hasattr(self.store, "calendar_notices"):  # a store from before issue 6
+            return rows
+        site, language = self.session.site, current_language()
+        deadlines = Deadlines(self.store)
+        ruled = set()
+        for category_id in {r.category for r in rows}:
+            category = deadlines.category(site, category_id)
+            if category is not None and category.deadline is not None:
+                ruled.add(category_id)
+        if not ruled:
+            return rows
+        inputs = self.store.deadline_inputs(site, ruled)
+        out: list[QueueRow] = []
+        for row in rows:
+            found = inputs.get(row.id)
+            deadline = None
+            if found is not None and row.category in ruled:
+                try:
+                    probe = _DueProbe(site, row.category, State(row.state), *found)
+                    deadline = deadlines.deadline(probe)  # type: ignore[arg-type]
+                except (ValueError, TypeError):  # an unreadable date: no due date shown
+                    deadline = None
+            if deadline is None:
+                out.append(row)
+                continue
+            out.append(
+                replace(
+                    row,
+                    due=deadline.label(language),
+                    due_iso=deadline.due.isoformat(),
+                    due_status=deadline.status or "",
+                )
+            )
+        return out
 
     def _expected_state(self, item_id: str, state: State) -> State:
         for action, _version in self._queued.get(item_id, ()):
@@ -340,6 +415,7 @@ class SyncService(QObject):
     syncFinished = Signal(bool)
     statusChanged = Signal()
     arrived = Signal(list)  # items that entered a queue or came back: for notifications
+    passwordChangeRequired = Signal()  # a sync met 403 password_change_required (issue 5)
 
     def __init__(
         self, engine: Any, items: ItemService, interval_seconds: int = 60, client: Any = None
@@ -420,6 +496,8 @@ class SyncService(QObject):
             self.state.last_error = str(getattr(report, "error", "") or "")
             if reached and not self.state.last_error:
                 self.state.last_sync = datetime.now(UTC)
+            if getattr(report, "password_change_required", False):
+                emit(self.passwordChangeRequired)  # desktop/ui/password_flow.py leads the change
         except Exception as exc:
             self.state.last_error = error_sentence(exc)
             log.info("sync failed: %s", exc)
@@ -428,6 +506,7 @@ class SyncService(QObject):
             self.state.online = reached
             self.state.pending = self._pending()
             self.items._categories = None
+            follow_directory(self.items)  # issue 6: grants follow the directory at once
             self.items.forget_answered()
             emit(self.syncFinished, reached)
             emit(self.statusChanged)
@@ -435,3 +514,198 @@ class SyncService(QObject):
         if self._again:
             self._again = False
             self.sync_now()
+
+
+# --- search, reports and the publish queue (issues 7 and 11) -----------------------------------
+
+
+class Lookups:
+    """Reads that may take longer than a frame (search, the yearly report) on a second
+    connection in one worker thread, and the publish queue of this profile's store."""
+
+    def __init__(self, items: ItemService) -> None:
+        import weakref
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.items = items
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-reader")
+        self._reader: Any = None
+        self._queue: Any = None
+        weakref.finalize(self, Lookups._shutdown, self._pool)
+
+    @staticmethod
+    def _shutdown(pool: Any) -> None:
+        pool.shutdown(wait=False)
+
+    def _store(self) -> Any:
+        """The reader store, opened in the worker thread on first use (its only user)."""
+        if self._reader is None:
+            from desktop.store import Store
+            from desktop.store.base import connect
+
+            store = self.items.store
+            self._reader = Store(store.path, connect(store.path)) if store.path else store
+        return self._reader
+
+    def _off_thread(self, work: Callable[[Any], Any]) -> asyncio.Future[Any]:
+        return asyncio.get_event_loop().run_in_executor(self._pool, lambda: work(self._store()))
+
+    def search(self, query: str, **filters: Any) -> asyncio.Future[Any]:
+        """Hits for ``query`` (see Store.search), worked out off the UI thread."""
+        return self._off_thread(lambda store: store.search(query, **filters))
+
+    def report(self, period: Any, language: str) -> asyncio.Future[Any]:
+        from desktop.reports import compute
+
+        site = self.items.session.site or None
+        return self._off_thread(lambda store: compute(store, period, site=site, language=language))
+
+    def close(self) -> None:
+        def close_reader() -> None:
+            if self._reader is not None and self._reader is not self.items.store:
+                self._reader.close()
+            self._reader = None
+
+        self._pool.submit(close_reader)
+        self._pool.shutdown(wait=True)
+        if self._queue is not None:
+            self._queue.close()
+            self._queue = None
+
+    # the publish queue: a small table, read on the UI thread
+    def publish_queue(self) -> Any:
+        if self._queue is None:
+            from desktop.publishing.queue import PublishQueue
+
+            self._queue = PublishQueue(self.items.store.path)
+        return self._queue
+
+    def publishing_in_use(self) -> bool:
+        """Targets are configured for the site, or something is (or was) in the queue."""
+        try:
+            queue = self.publish_queue()
+            return bool(queue.targets(self.items.session.site) or queue.jobs())
+        except Exception:  # no publishing tables (an old store): nothing to show
+            log.debug("publish queue unavailable", exc_info=True)
+            return False
+
+    def publish_jobs(self) -> list[Any]:
+        try:
+            return list(self.publish_queue().jobs())
+        except Exception:
+            log.debug("publish queue unavailable", exc_info=True)
+            return []
+
+    def retry_publish(self, job_id: int) -> bool:
+        done = bool(self.publish_queue().retry(job_id))
+        emit(self.items.itemsChanged)
+        return done
+
+    def publications(self, item_id: str) -> list[Any]:
+        """This item's jobs that reached their target (their public link is known)."""
+        return [
+            job
+            for job in self.publish_jobs()
+            if job.item_id == item_id and job.status == "published" and job.url
+        ]
+
+
+def lookups(items: ItemService) -> Lookups:
+    """The Lookups of this ItemService, made on first use."""
+    found = getattr(items, "_lookups", None)
+    if found is None:
+        found = Lookups(items)
+        items._lookups = found  # type: ignore[attr-defined]
+    return found
+
+
+# --- grants (issue 6: BD-18.4, BD-22) ----------------------------------------------------------
+
+
+def follow_directory(items: ItemService) -> None:
+    """Take the grants of the synced directory into the session: queues and actions follow a
+    new or revoked grant at once, and offline from the cached copy."""
+    from desktop.ui.session import _grant
+
+    me = items.store.me() or {}
+    try:
+        items.session.grants = tuple(_grant(g) for g in me.get("grants") or [])
+    except (KeyError, ValueError):
+        log.info("unreadable grants in the directory", exc_info=True)
+
+
+class GrantsOffline(ConnectionError):
+    def message(self, language: str = "vi") -> str:
+        if language == "vi":
+            return (
+                "Không kết nối được cổng thông tin: phân công, ủy quyền chỉ thay đổi khi có mạng."
+            )
+        return "The portal cannot be reached: grants can only be changed online."
+
+
+class GrantService:
+    """Gives and revokes grants through the portal (a directory change: online only), then
+    refreshes the directory so this desk follows the change at once."""
+
+    def __init__(self, items: ItemService, sync: SyncService | None) -> None:
+        self.items = items
+        self.sync = sync
+
+    @property
+    def site(self) -> str:
+        return self.items.session.site
+
+    def grants(self) -> list[dict[str, Any]]:
+        return list(self.items.store.grants(self.site) or [])
+
+    def members(self) -> list[dict[str, Any]]:
+        return list(self.items.store.members(self.site) or [])
+
+    def _client(self) -> Any:
+        client = getattr(self.sync, "client", None) if self.sync is not None else None
+        engine = getattr(self.sync, "engine", None) if self.sync is not None else None
+        client = getattr(engine, "client", None) or client
+        if client is None:
+            raise GrantsOffline()
+        return client
+
+    async def _call(self, method: str, path: str, ok: tuple[int, ...], **kw: Any) -> Any:
+        from desktop.sync.errors import Offline
+
+        try:
+            return await self._client().call(method, path, ok=ok, **kw)
+        except Offline as exc:
+            raise GrantsOffline() from exc
+
+    async def give(
+        self,
+        grantee: str,
+        step: str,
+        categories: list[str],
+        valid_from: datetime | None,
+        valid_until: datetime | None,
+        decision_ref: str,
+    ) -> dict[str, Any]:
+        body = {
+            "grantee": grantee,
+            "step": step,
+            "categories": categories,
+            "valid_from": valid_from.isoformat() if valid_from else None,
+            "valid_until": valid_until.isoformat() if valid_until else None,
+            "decision_ref": decision_ref,
+        }
+        given = await self._call("POST", f"sites/{self.site}/grants", (201,), json_body=body)
+        await self.refresh()
+        return dict(given or {})
+
+    async def revoke(self, grant_id: str) -> dict[str, Any]:
+        revoked = await self._call("POST", f"sites/{self.site}/grants/{grant_id}/revoke", (200,))
+        await self.refresh()
+        return dict(revoked or {})
+
+    async def refresh(self) -> None:
+        engine = getattr(self.sync, "engine", None) if self.sync is not None else None
+        if engine is not None:
+            await engine.refresh_directory()
+        follow_directory(self.items)
+        emit(self.items.itemsChanged)

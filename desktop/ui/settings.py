@@ -50,8 +50,17 @@ SYNC_INTERVAL = Setting("sync/interval_seconds", int, 60, minimum=10, maximum=36
 FONT_SIZE = Setting("ui/font_point_size", int, 10, minimum=8, maximum=24)
 LAST_PROFILE = Setting("profiles/last", str, "")
 NOTIFICATIONS = Setting("ui/notifications", bool, True)
+#: Minutes without input before the window is covered until the password is given (AG-10.2).
+IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", int, 10, minimum=1, maximum=240)
 
-ALL: tuple[Setting[Any], ...] = (LANGUAGE, SYNC_INTERVAL, FONT_SIZE, LAST_PROFILE, NOTIFICATIONS)
+ALL: tuple[Setting[Any], ...] = (
+    LANGUAGE,
+    SYNC_INTERVAL,
+    FONT_SIZE,
+    LAST_PROFILE,
+    NOTIFICATIONS,
+    IDLE_LOCK_MINUTES,
+)
 
 
 class Settings(QObject):

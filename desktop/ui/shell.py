@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
             "main2": QShortcut(QKeySequence("Ctrl+Enter"), self, self.main_action),
             "filter": QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter),
         }
+        from desktop.ui.screens.search import install_search_box
+
+        self.search_box = install_search_box(self)  # Ctrl+K, Ctrl+Shift+F
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icons.icon("app"), self)
@@ -246,13 +249,13 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.filter.setFocus()
             view.filter.selectAll()
+        else:  # no queue on screen: Ctrl+F searches all items
+            self.search_box.focus()
 
     def refresh(self) -> None:
-        conflicts_shown = "conflicts" in self.visible_screen_names()
-        from desktop.ui.screens.conflicts import ConflictsScreen
-
-        if ConflictsScreen.available(self.context) != conflicts_shown:
-            self.build_navigation()
+        shown = set(self.visible_screen_names())
+        if any(cls.available(self.context) != (cls.NAME in shown) for cls in load_screens()):
+            self.build_navigation()  # a screen came or went (conflicts, the publish queue)
         else:
             self._label_navigation()
         widget = self.stack.currentWidget()

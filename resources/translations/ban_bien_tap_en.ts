@@ -49,6 +49,49 @@
     </message>
   </context>
   <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <source>Change password</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>&amp;Current password</source>
+      <translation>&amp;Current password</translation>
+    </message>
+    <message>
+      <source>&amp;New password</source>
+      <translation>&amp;New password</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the new password</source>
+      <translation>&amp;Repeat the new password</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Sign out</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>What the new password still needs</source>
+      <translation>What the new password still needs</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <source>The new password must differ from the current one.</source>
+      <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+      <source>The two new passwords are not the same.</source>
+      <translation>The two new passwords are not the same.</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictsScreen</name>
     <message>
       <source>Conflicts</source>
@@ -92,6 +135,61 @@
     </message>
   </context>
   <context>
+    <name>ContentRulesBar</name>
+    <message>
+      <source>Comments closed on %1</source>
+      <translation>Comments closed on %1</translation>
+    </message>
+    <message>
+      <source>Comments until %1</source>
+      <translation>Comments until %1</translation>
+    </message>
+    <message>
+      <source>Translations:</source>
+      <translation>Translations:</translation>
+    </message>
+    <message>
+      <source>Choose a language other than the item's own.</source>
+      <translation>Choose a language other than the item's own.</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Language of the translation</source>
+      <translation>Language of the translation</translation>
+    </message>
+    <message>
+      <source>Create a translation</source>
+      <translation>Create a translation</translation>
+    </message>
+    <message>
+      <source>Print, export</source>
+      <translation>Print, export</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>Export as PDF…</source>
+      <translation>Export as PDF…</translation>
+    </message>
+    <message>
+      <source>Export as HTML…</source>
+      <translation>Export as HTML…</translation>
+    </message>
+    <message>
+      <source>Export as Markdown…</source>
+      <translation>Export as Markdown…</translation>
+    </message>
+  </context>
+  <context>
     <name>Dialogs</name>
     <message>
       <source>Comment</source>
@@ -110,7 +208,150 @@
     </message>
   </context>
   <context>
+    <name>GrantsScreen</name>
+    <message>
+      <source>Grants</source>
+      <translation>Grants</translation>
+    </message>
+    <message>
+      <source>All sections</source>
+      <translation>All sections</translation>
+    </message>
+    <message>
+      <source>Revoked %1</source>
+      <translation>Revoked %1</translation>
+    </message>
+    <message>
+      <source>Editing (step 2)</source>
+      <translation>Editing (step 2)</translation>
+    </message>
+    <message>
+      <source>Approval (step 3)</source>
+      <translation>Approval (step 3)</translation>
+    </message>
+    <message>
+      <source>Choose the person who receives the right.</source>
+      <translation>Choose the person who receives the right.</translation>
+    </message>
+    <message>
+      <source>Write the dates as dd/mm/yyyy.</source>
+      <translation>Write the dates as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+      <source>The end of the period must come after its start.</source>
+      <translation>The end of the period must come after its start.</translation>
+    </message>
+    <message>
+      <source>Choose at least one section, or all sections.</source>
+      <translation>Choose at least one section, or all sections.</translation>
+    </message>
+    <message>
+      <source>The right was given.</source>
+      <translation>The right was given.</translation>
+    </message>
+    <message>
+      <source>Choose a grant in the list first.</source>
+      <translation>Choose a grant in the list first.</translation>
+    </message>
+    <message>
+      <source>This grant is already revoked.</source>
+      <translation>This grant is already revoked.</translation>
+    </message>
+    <message>
+      <source>Revoke the right of %1 from now on?</source>
+      <translation>Revoke the right of %1 from now on?</translation>
+    </message>
+    <message>
+      <source>Revoke</source>
+      <translation>Revoke</translation>
+    </message>
+    <message>
+      <source>The right was revoked.</source>
+      <translation>The right was revoked.</translation>
+    </message>
+    <message>
+      <source>The head gives editing and approval rights; the deputy gives editing rights. A right covers some sections (or all) for a period and cites the decision. Changes need the portal: they are not possible offline.</source>
+      <translation>The head gives editing and approval rights; the deputy gives editing rights. A right covers some sections (or all) for a period and cites the decision. Changes need the portal: they are not possible offline.</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <source>Sections</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <source>Given by</source>
+      <translation>Given by</translation>
+    </message>
+    <message>
+      <source>Revoked</source>
+      <translation>Revoked</translation>
+    </message>
+    <message>
+      <source>Revoke the chosen grant…</source>
+      <translation>Revoke the chosen grant…</translation>
+    </message>
+    <message>
+      <source>Give a right</source>
+      <translation>Give a right</translation>
+    </message>
+    <message>
+      <source>&amp;Person</source>
+      <translation>&amp;Person</translation>
+    </message>
+    <message>
+      <source>S&amp;tep</source>
+      <translation>S&amp;tep</translation>
+    </message>
+    <message>
+      <source>Se&amp;ctions</source>
+      <translation>Se&amp;ctions</translation>
+    </message>
+    <message>
+      <source>Period (from, until)</source>
+      <translation>Period (from, until)</translation>
+    </message>
+    <message>
+      <source>&amp;Decision</source>
+      <translation>&amp;Decision</translation>
+    </message>
+    <message>
+      <source>Valid from</source>
+      <translation>Valid from</translation>
+    </message>
+    <message>
+      <source>Valid until (empty: no end)</source>
+      <translation>Valid until (empty: no end)</translation>
+    </message>
+    <message>
+      <source>Number of the assignment decision</source>
+      <translation>Number of the assignment decision</translation>
+    </message>
+    <message>
+      <source>Give the right</source>
+      <translation>Give the right</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemEditor</name>
+    <message>
+      <source>Suggested: %1 (from the section's fields)</source>
+      <translation>Suggested: %1 (from the section's fields)</translation>
+    </message>
     <message>
       <source>Cannot be submitted yet:</source>
       <translation>Cannot be submitted yet:</translation>
@@ -166,6 +407,26 @@
     <message>
       <source>Preview: as the portal will show it</source>
       <translation>Preview: as the portal will show it</translation>
+    </message>
+    <message>
+      <source>Section details</source>
+      <translation>Section details</translation>
+    </message>
+    <message>
+      <source>Providing &amp;unit</source>
+      <translation>Providing &amp;unit</translation>
+    </message>
+    <message>
+      <source>Deadline counts &amp;from</source>
+      <translation>Deadline counts &amp;from</translation>
+    </message>
+    <message>
+      <source>Providing unit</source>
+      <translation>Providing unit</translation>
+    </message>
+    <message>
+      <source>Deadline counts from</source>
+      <translation>Deadline counts from</translation>
     </message>
     <message>
       <source>Title</source>
@@ -238,6 +499,10 @@
     <message>
       <source>Body</source>
       <translation>Body</translation>
+    </message>
+    <message>
+      <source>%1 (on behalf of %2)</source>
+      <translation>%1 (on behalf of %2)</translation>
     </message>
     <message>
       <source>Write the reason. The author and the board will see it.</source>
@@ -496,6 +761,34 @@
     </message>
   </context>
   <context>
+    <name>LockCover</name>
+    <message>
+      <source>The editorial desk is locked</source>
+      <extracomment>Input that counts as the person being there.</extracomment>
+      <translation>The editorial desk is locked</translation>
+    </message>
+    <message>
+      <source>Enter your password to go on working.</source>
+      <translation>Enter your password to go on working.</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+      <source>Wrong password.</source>
+      <translation>Wrong password.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n operation(s) waiting</source>
@@ -715,6 +1008,192 @@
     </message>
   </context>
   <context>
+    <name>PasswordFlow</name>
+    <message>
+      <source>Account</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>Change password…</source>
+      <translation>Change password…</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Sign out</translation>
+    </message>
+    <message>
+      <source>Change password now</source>
+      <translation>Change password now</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>Later</translation>
+    </message>
+    <message>
+      <source>Your password was reset: change it before going on.</source>
+      <translation>Your password was reset: change it before going on.</translation>
+    </message>
+    <message>
+      <source>Your password has expired: change it before going on.</source>
+      <translation>Your password has expired: change it before going on.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Your password expires in %n day(s): please change it.</source>
+      <translation>
+        <numerusform>Your password expires in %n day: please change it.</numerusform>
+        <numerusform>Your password expires in %n days: please change it.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Your password was changed.</source>
+      <translation>Your password was changed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasteConversion</name>
+    <message>
+      <source>The pasted text may be in an old Vietnamese encoding (TCVN3 or VNI). How should it be read?</source>
+      <extracomment>(watched object, its field): a text edit's context menu event goes to its viewport</extracomment>
+      <translation>The pasted text may be in an old Vietnamese encoding (TCVN3 or VNI). How should it be read?</translation>
+    </message>
+    <message numerus="yes">
+      <source>Converted %n word(s) from %1 to Unicode.</source>
+      <translation>
+        <numerusform>Converted %n word from %1 to Unicode.</numerusform>
+        <numerusform>Converted %n words from %1 to Unicode.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Convert as TCVN3</source>
+      <translation>Convert as TCVN3</translation>
+    </message>
+    <message>
+      <source>Convert as VNI</source>
+      <translation>Convert as VNI</translation>
+    </message>
+    <message>
+      <source>Keep as is</source>
+      <translation>Keep as is</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Put back the text as it was pasted</source>
+      <translation>Put back the text as it was pasted</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Pasted text conversion</source>
+      <translation>Pasted text conversion</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublicLinks</name>
+    <message>
+      <source>Public on:</source>
+      <translation>Public on:</translation>
+    </message>
+    <message>
+      <source>Public addresses</source>
+      <translation>Public addresses</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublishQueueScreen</name>
+    <message>
+      <source>Publish queue</source>
+      <translation>Publish queue</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>Waiting</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Published</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>Taken down</source>
+      <translation>Taken down</translation>
+    </message>
+    <message>
+      <source>(untitled)</source>
+      <translation>(untitled)</translation>
+    </message>
+    <message>
+      <source>Double-click to open the item</source>
+      <translation>Double-click to open the item</translation>
+    </message>
+    <message>
+      <source>No reason given</source>
+      <translation>No reason given</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n job(s) will be tried again now.</source>
+      <translation>
+        <numerusform>%n job will be tried again now.</numerusform>
+        <numerusform>%n jobs will be tried again now.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Approved items go to the agency's other sites after each sync. A failed one shows the reason; select it and press Retry.</source>
+      <translation>Approved items go to the agency's other sites after each sync. A failed one shows the reason; select it and press Retry.</translation>
+    </message>
+    <message>
+      <source>All jobs</source>
+      <translation>All jobs</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Retry</translation>
+    </message>
+    <message>
+      <source>Try the selected jobs again now</source>
+      <translation>Try the selected jobs again now</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Link or reason</source>
+      <translation>Link or reason</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Attempts</translation>
+    </message>
+    <message>
+      <source>Publish jobs</source>
+      <translation>Publish jobs</translation>
+    </message>
+    <message>
+      <source>Nothing to publish right now.</source>
+      <translation>Nothing to publish right now.</translation>
+    </message>
+  </context>
+  <context>
     <name>PublishedScreen</name>
     <message>
       <source>Published</source>
@@ -779,6 +1258,278 @@
     </message>
   </context>
   <context>
+    <name>ReportsScreen</name>
+    <message>
+      <source>Reports</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts.</source>
+      <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+      <source>Working out the figures…</source>
+      <translation>Working out the figures…</translation>
+    </message>
+    <message>
+      <source>Published: %1 · within the deadline: %2 · returned: %3 · rejected: %4 · taken down: %5</source>
+      <translation>Published: %1 · within the deadline: %2 · returned: %3 · rejected: %4 · taken down: %5</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Responsible unit</source>
+      <translation>Responsible unit</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <source>Passes</source>
+      <translation>Passes</translation>
+    </message>
+    <message>
+      <source>Average hours</source>
+      <translation>Average hours</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Items published</source>
+      <translation>Items published</translation>
+    </message>
+    <message>
+      <source>by section</source>
+      <translation>by section</translation>
+    </message>
+    <message>
+      <source>by unit</source>
+      <translation>by unit</translation>
+    </message>
+    <message>
+      <source>Average hours at each step</source>
+      <translation>Average hours at each step</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Published</translation>
+    </message>
+    <message>
+      <source>Within deadline</source>
+      <translation>Within deadline</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>Late</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>Taken down</source>
+      <translation>Taken down</translation>
+    </message>
+    <message>
+      <source>Save the report as a Word file</source>
+      <translation>Save the report as a Word file</translation>
+    </message>
+    <message>
+      <source>Word documents (*.docx)</source>
+      <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+      <source>Save the figures as CSV</source>
+      <translation>Save the figures as CSV</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <source>Date range</source>
+      <translation>Date range</translation>
+    </message>
+    <message>
+      <source>Report period</source>
+      <translation>Report period</translation>
+    </message>
+    <message>
+      <source>Quarter %1</source>
+      <translation>Quarter %1</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>Make the report</source>
+      <translation>Make the report</translation>
+    </message>
+    <message>
+      <source>Export .docx…</source>
+      <translation>Export .docx…</translation>
+    </message>
+    <message>
+      <source>The report in the province's template (BD-27)</source>
+      <translation>The report in the province's template (BD-27)</translation>
+    </message>
+    <message>
+      <source>Export .csv…</source>
+      <translation>Export .csv…</translation>
+    </message>
+    <message>
+      <source>The raw figures, for a spreadsheet</source>
+      <translation>The raw figures, for a spreadsheet</translation>
+    </message>
+    <message>
+      <source>By section</source>
+      <translation>By section</translation>
+    </message>
+    <message>
+      <source>By unit</source>
+      <translation>By unit</translation>
+    </message>
+    <message>
+      <source>Time at each step</source>
+      <translation>Time at each step</translation>
+    </message>
+    <message>
+      <source>Take-downs</source>
+      <translation>Take-downs</translation>
+    </message>
+    <message>
+      <source>Nothing published in this period.</source>
+      <translation>Nothing published in this period.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBox</name>
+    <message>
+      <source>Search (Ctrl+K)</source>
+      <translation>Search (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Search all items</source>
+      <translation>Search all items</translation>
+    </message>
+    <message>
+      <source>Search all items, with or without accents (Ctrl+K or Ctrl+Shift+F)</source>
+      <translation>Search all items, with or without accents (Ctrl+K or Ctrl+Shift+F)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchScreen</name>
+    <message>
+      <source>Search</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <source>(untitled)</source>
+      <translation>(untitled)</translation>
+    </message>
+    <message>
+      <source>Type words, with or without accents. Enter opens the selected item.</source>
+      <translation>Type words, with or without accents. Enter opens the selected item.</translation>
+    </message>
+    <message>
+      <source>Nothing found.</source>
+      <translation>Nothing found.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item(s) found, best first.</source>
+      <translation>
+        <numerusform>%n item found, best first.</numerusform>
+        <numerusform>%n items found, best first.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>Search titles, summaries, bodies, sources, authors and document numbers</source>
+      <translation>Search titles, summaries, bodies, sources, authors and document numbers</translation>
+    </message>
+    <message>
+      <source>Search words</source>
+      <translation>Search words</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Author</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>The first day (a dash: no limit)</source>
+      <translation>The first day (a dash: no limit)</translation>
+    </message>
+    <message>
+      <source>The last day (a dash: no limit)</source>
+      <translation>The last day (a dash: no limit)</translation>
+    </message>
+    <message>
+      <source>Search results</source>
+      <translation>Search results</translation>
+    </message>
+  </context>
+  <context>
     <name>Services</name>
     <message>
       <source>The portal cannot be reached. Your work is kept on this computer and will be sent when the connection is back.</source>
@@ -812,6 +1563,10 @@
       <translation>&amp;Notifications</translation>
     </message>
     <message>
+      <source>&amp;Lock after idle (minutes)</source>
+      <translation>&amp;Lock after idle (minutes)</translation>
+    </message>
+    <message>
       <source>Signed in as</source>
       <translation>Signed in as</translation>
     </message>
@@ -822,6 +1577,14 @@
     <message>
       <source> pt</source>
       <translation> pt</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Change password…</source>
+      <translation>Change password…</translation>
     </message>
     <message>
       <source>Tell me when an item enters my queue, or mine is returned or published</source>
@@ -842,6 +1605,14 @@
     <message>
       <source>Notifications</source>
       <translation>Notifications</translation>
+    </message>
+    <message>
+      <source>Idle lock minutes</source>
+      <translation>Idle lock minutes</translation>
+    </message>
+    <message>
+      <source>Change password</source>
+      <translation>Change password</translation>
     </message>
   </context>
   <context>

@@ -1,923 +1,1690 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
-  <context>
+<context>
     <name>ApprovalQueueScreen</name>
     <message>
-      <source>Approval queue</source>
-      <translation>Chờ duyệt</translation>
+        <source>Approval queue</source>
+        <translation>Chờ duyệt</translation>
     </message>
     <message>
-      <source>Step 3: read and compare, then approve to publish. Select several items (Ctrl or Shift + click) to approve them together.</source>
-      <translation>Bước 3: đọc, so sánh rồi duyệt để đăng. Chọn nhiều tin (Ctrl hoặc Shift + nhấp) để duyệt cùng lúc.</translation>
+        <source>Step 3: read and compare, then approve to publish. Select several items (Ctrl or Shift + click) to approve them together.</source>
+        <translation>Bước 3: đọc, so sánh rồi duyệt để đăng. Chọn nhiều tin (Ctrl hoặc Shift + nhấp) để duyệt cùng lúc.</translation>
     </message>
     <message numerus="yes">
-      <source>Approve selected (%n)</source>
-      <translation>
-        <numerusform>Duyệt các tin đã chọn (%n)</numerusform>
-      </translation>
+        <source>Approve selected (%n)</source>
+        <translation>
+            <numerusform>Duyệt các tin đã chọn (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>Approve and publish %n item(s)? They will appear on the portal.</source>
-      <translation>
-        <numerusform>Duyệt và đăng %n tin? Các tin sẽ xuất hiện trên cổng thông tin.</numerusform>
-      </translation>
+        <source>Approve and publish %n item(s)? They will appear on the portal.</source>
+        <translation>
+            <numerusform>Duyệt và đăng %n tin? Các tin sẽ xuất hiện trên cổng thông tin.</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Approve items</source>
-      <translation>Duyệt tin</translation>
+        <source>Approve items</source>
+        <translation>Duyệt tin</translation>
     </message>
     <message numerus="yes">
-      <source>%n item(s) approved.</source>
-      <translation>
-        <numerusform>Đã duyệt %n tin.</numerusform>
-      </translation>
+        <source>%n item(s) approved.</source>
+        <translation>
+            <numerusform>Đã duyệt %n tin.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n item(s) skipped: you cannot approve them (for example, you edited them yourself).</source>
-      <translation>
-        <numerusform>Bỏ qua %n tin: bạn không duyệt được (ví dụ: chính bạn đã biên tập tin đó).</numerusform>
-      </translation>
+        <source>%n item(s) skipped: you cannot approve them (for example, you edited them yourself).</source>
+        <translation>
+            <numerusform>Bỏ qua %n tin: bạn không duyệt được (ví dụ: chính bạn đã biên tập tin đó).</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Approve the selected items</source>
-      <translation>Duyệt các tin đã chọn</translation>
+        <source>Approve the selected items</source>
+        <translation>Duyệt các tin đã chọn</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>Mật khẩu &amp;hiện tại</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>Mật khẩu &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password</source>
+        <translation>&amp;Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>What the new password still needs</source>
+        <translation>Những điều mật khẩu mới còn thiếu</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Mật khẩu mới phải khác mật khẩu hiện tại.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsScreen</name>
     <message>
-      <source>Conflicts</source>
-      <translation>Xung đột</translation>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
     </message>
     <message>
-      <source>%1 (fields: %2)</source>
-      <translation>%1 (trường: %2)</translation>
+        <source>%1 (fields: %2)</source>
+        <translation>%1 (trường: %2)</translation>
     </message>
     <message>
-      <source>Someone else changed the same text while you worked. Nothing has been thrown away: choose which version to keep, or edit a merge of both.</source>
-      <translation>Trong lúc bạn làm việc, người khác đã sửa cùng đoạn nội dung. Không có gì bị mất: hãy chọn giữ bản nào, hoặc tự gộp hai bản.</translation>
+        <source>Someone else changed the same text while you worked. Nothing has been thrown away: choose which version to keep, or edit a merge of both.</source>
+        <translation>Trong lúc bạn làm việc, người khác đã sửa cùng đoạn nội dung. Không có gì bị mất: hãy chọn giữ bản nào, hoặc tự gộp hai bản.</translation>
     </message>
     <message>
-      <source>My version (differences in red)</source>
-      <translation>Bản của tôi (chỗ khác tô đỏ)</translation>
+        <source>My version (differences in red)</source>
+        <translation>Bản của tôi (chỗ khác tô đỏ)</translation>
     </message>
     <message>
-      <source>Their version on the portal (differences in green)</source>
-      <translation>Bản trên cổng thông tin (chỗ khác tô xanh)</translation>
+        <source>Their version on the portal (differences in green)</source>
+        <translation>Bản trên cổng thông tin (chỗ khác tô xanh)</translation>
     </message>
     <message>
-      <source>Keep mine</source>
-      <translation>Giữ bản của tôi</translation>
+        <source>Keep mine</source>
+        <translation>Giữ bản của tôi</translation>
     </message>
     <message>
-      <source>Keep theirs</source>
-      <translation>Giữ bản trên cổng</translation>
+        <source>Keep theirs</source>
+        <translation>Giữ bản trên cổng</translation>
     </message>
     <message>
-      <source>Edit a merge…</source>
-      <translation>Tự gộp hai bản…</translation>
+        <source>Edit a merge…</source>
+        <translation>Tự gộp hai bản…</translation>
     </message>
     <message>
-      <source>My version</source>
-      <translation>Bản của tôi</translation>
+        <source>My version</source>
+        <translation>Bản của tôi</translation>
     </message>
     <message>
-      <source>Their version</source>
-      <translation>Bản trên cổng</translation>
+        <source>Their version</source>
+        <translation>Bản trên cổng</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>ContentRulesBar</name>
+    <message>
+        <source>Comments closed on %1</source>
+        <translation>Đã hết hạn góp ý (%1)</translation>
+    </message>
+    <message>
+        <source>Comments until %1</source>
+        <translation>Hạn góp ý: %1</translation>
+    </message>
+    <message>
+        <source>Translations:</source>
+        <translation>Bản dịch:</translation>
+    </message>
+    <message>
+        <source>Choose a language other than the item&apos;s own.</source>
+        <translation>Hãy chọn một ngôn ngữ khác ngôn ngữ của tin.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất tệp</translation>
+    </message>
+    <message>
+        <source>Language of the translation</source>
+        <translation>Ngôn ngữ của bản dịch</translation>
+    </message>
+    <message>
+        <source>Create a translation</source>
+        <translation>Tạo bản dịch</translation>
+    </message>
+    <message>
+        <source>Print, export</source>
+        <translation>In, xuất tệp</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Export as HTML…</source>
+        <translation>Xuất HTML…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Xuất Markdown…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
-      <source>Comment</source>
-      <translation>Ý kiến</translation>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EditQueueScreen</name>
     <message>
-      <source>Edit queue</source>
-      <translation>Chờ biên tập</translation>
+        <source>Edit queue</source>
+        <translation>Chờ biên tập</translation>
     </message>
     <message>
-      <source>Step 2: open an item, edit it, then forward it for approval or return it to its author with a comment.</source>
-      <translation>Bước 2: mở tin, biên tập, rồi chuyển duyệt hoặc trả lại người viết kèm ý kiến.</translation>
+        <source>Step 2: open an item, edit it, then forward it for approval or return it to its author with a comment.</source>
+        <translation>Bước 2: mở tin, biên tập, rồi chuyển duyệt hoặc trả lại người viết kèm ý kiến.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>GrantsScreen</name>
+    <message>
+        <source>Grants</source>
+        <translation>Phân công, ủy quyền</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Tất cả chuyên mục</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Đã thu hồi %1</translation>
+    </message>
+    <message>
+        <source>Editing (step 2)</source>
+        <translation>Biên tập tin (bước 2)</translation>
+    </message>
+    <message>
+        <source>Approval (step 3)</source>
+        <translation>Duyệt tin (bước 3)</translation>
+    </message>
+    <message>
+        <source>Choose the person who receives the right.</source>
+        <translation>Hãy chọn người được giao quyền.</translation>
+    </message>
+    <message>
+        <source>Write the dates as dd/mm/yyyy.</source>
+        <translation>Hãy nhập ngày theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>The end of the period must come after its start.</source>
+        <translation>Ngày kết thúc phải sau ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Choose at least one section, or all sections.</source>
+        <translation>Hãy chọn ít nhất một chuyên mục, hoặc tất cả chuyên mục.</translation>
+    </message>
+    <message>
+        <source>The right was given.</source>
+        <translation>Đã giao quyền.</translation>
+    </message>
+    <message>
+        <source>Choose a grant in the list first.</source>
+        <translation>Hãy chọn một quyền trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>This grant is already revoked.</source>
+        <translation>Quyền này đã được thu hồi.</translation>
+    </message>
+    <message>
+        <source>Revoke the right of %1 from now on?</source>
+        <translation>Thu hồi quyền của %1 kể từ bây giờ?</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>The right was revoked.</source>
+        <translation>Đã thu hồi quyền.</translation>
+    </message>
+    <message>
+        <source>The head gives editing and approval rights; the deputy gives editing rights. A right covers some sections (or all) for a period and cites the decision. Changes need the portal: they are not possible offline.</source>
+        <translation>Trưởng ban giao quyền biên tập và quyền duyệt; Phó Trưởng ban giao quyền biên tập. Mỗi quyền áp dụng cho một số chuyên mục (hoặc tất cả) trong một thời hạn và ghi rõ quyết định. Thay đổi cần kết nối cổng thông tin: không thực hiện được khi ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người được giao</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Người giao</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>Revoke the chosen grant…</source>
+        <translation>Thu hồi quyền đã chọn…</translation>
+    </message>
+    <message>
+        <source>Give a right</source>
+        <translation>Giao quyền</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Người được giao</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>&amp;Bước</translation>
+    </message>
+    <message>
+        <source>Se&amp;ctions</source>
+        <translation>&amp;Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Period (from, until)</source>
+        <translation>Thời hạn (từ ngày, đến ngày)</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Quyết định</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Có hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Valid until (empty: no end)</source>
+        <translation>Hết hiệu lực (để trống: không thời hạn)</translation>
+    </message>
+    <message>
+        <source>Number of the assignment decision</source>
+        <translation>Số quyết định phân công</translation>
+    </message>
+    <message>
+        <source>Give the right</source>
+        <translation>Giao quyền</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
-      <source>Cannot be submitted yet:</source>
-      <translation>Chưa gửi được:</translation>
+        <source>Suggested: %1 (from the section&apos;s fields)</source>
+        <translation>Gợi ý: %1 (theo thông tin chuyên mục)</translation>
     </message>
     <message>
-      <source>Ready to submit.</source>
-      <translation>Đủ thông tin để gửi biên tập.</translation>
+        <source>Cannot be submitted yet:</source>
+        <translation>Chưa gửi được:</translation>
     </message>
     <message>
-      <source>&amp;Title</source>
-      <translation>&amp;Tiêu đề</translation>
+        <source>Ready to submit.</source>
+        <translation>Đủ thông tin để gửi biên tập.</translation>
     </message>
     <message>
-      <source>Su&amp;mmary</source>
-      <translation>&amp;Sapo</translation>
+        <source>&amp;Title</source>
+        <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-      <source>&amp;Category, language</source>
-      <translation>&amp;Chuyên mục, ngôn ngữ</translation>
+        <source>Su&amp;mmary</source>
+        <translation>&amp;Sapo</translation>
     </message>
     <message>
-      <source>&amp;Origin, author</source>
-      <translation>&amp;Loại tin, tác giả</translation>
+        <source>&amp;Category, language</source>
+        <translation>&amp;Chuyên mục, ngôn ngữ</translation>
     </message>
     <message>
-      <source>So&amp;urce</source>
-      <translation>&amp;Nguồn tin</translation>
+        <source>&amp;Origin, author</source>
+        <translation>&amp;Loại tin, tác giả</translation>
     </message>
     <message>
-      <source>A short, clear headline</source>
-      <translation>Tiêu đề ngắn gọn, rõ ràng</translation>
+        <source>So&amp;urce</source>
+        <translation>&amp;Nguồn tin</translation>
     </message>
     <message>
-      <source>One or two sentences that sum up the item</source>
-      <translation>Một hai câu tóm tắt nội dung tin</translation>
+        <source>A short, clear headline</source>
+        <translation>Tiêu đề ngắn gọn, rõ ràng</translation>
     </message>
     <message>
-      <source>Write the item here. Use the buttons above for bold, headings, lists, links, images and tables.</source>
-      <translation>Viết nội dung tin ở đây. Dùng các nút phía trên để in đậm, đặt đề mục, liệt kê, chèn liên kết, ảnh và bảng.</translation>
+        <source>One or two sentences that sum up the item</source>
+        <translation>Một hai câu tóm tắt nội dung tin</translation>
     </message>
     <message>
-      <source>Source name (required for a repost)</source>
-      <translation>Tên nguồn (bắt buộc với tin đăng lại)</translation>
+        <source>Write the item here. Use the buttons above for bold, headings, lists, links, images and tables.</source>
+        <translation>Viết nội dung tin ở đây. Dùng các nút phía trên để in đậm, đặt đề mục, liệt kê, chèn liên kết, ảnh và bảng.</translation>
     </message>
     <message>
-      <source>Source address: https://…</source>
-      <translation>Địa chỉ nguồn: https://…</translation>
+        <source>Source name (required for a repost)</source>
+        <translation>Tên nguồn (bắt buộc với tin đăng lại)</translation>
     </message>
     <message>
-      <source>Author</source>
-      <translation>Tác giả</translation>
+        <source>Source address: https://…</source>
+        <translation>Địa chỉ nguồn: https://…</translation>
     </message>
     <message>
-      <source>Preview: as the portal will show it</source>
-      <translation>Xem trước: như trên cổng thông tin</translation>
+        <source>Author</source>
+        <translation>Tác giả</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>Tiêu đề</translation>
+        <source>Preview: as the portal will show it</source>
+        <translation>Xem trước: như trên cổng thông tin</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>Sapo</translation>
+        <source>Section details</source>
+        <translation>Thông tin chuyên mục</translation>
     </message>
     <message>
-      <source>Body</source>
-      <translation>Nội dung</translation>
+        <source>Providing &amp;unit</source>
+        <translation>Đơn vị &amp;cung cấp</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>Chuyên mục</translation>
+        <source>Deadline counts &amp;from</source>
+        <translation>Hạn tính &amp;từ ngày</translation>
     </message>
     <message>
-      <source>Origin</source>
-      <translation>Loại tin</translation>
+        <source>Providing unit</source>
+        <translation>Đơn vị cung cấp</translation>
     </message>
     <message>
-      <source>Source name</source>
-      <translation>Tên nguồn</translation>
+        <source>Deadline counts from</source>
+        <translation>Hạn tính từ ngày</translation>
     </message>
     <message>
-      <source>Source address</source>
-      <translation>Địa chỉ nguồn</translation>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Ngôn ngữ</translation>
+        <source>Summary</source>
+        <translation>Sapo</translation>
     </message>
     <message>
-      <source>Preview</source>
-      <translation>Xem trước</translation>
+        <source>Body</source>
+        <translation>Nội dung</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Loại tin</translation>
+    </message>
+    <message>
+        <source>Source name</source>
+        <translation>Tên nguồn</translation>
+    </message>
+    <message>
+        <source>Source address</source>
+        <translation>Địa chỉ nguồn</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+</context>
+<context>
     <name>ItemPage</name>
     <message>
-      <source>(untitled)</source>
-      <extracomment>The action Ctrl+Enter does, in order of preference.</extracomment>
-      <translation>(chưa có tiêu đề)</translation>
+        <source>(untitled)</source>
+        <extracomment>The action Ctrl+Enter does, in order of preference.</extracomment>
+        <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-      <source>The portal refused a change: %1 Your text is kept.</source>
-      <translation>Cổng thông tin không nhận một thay đổi: %1 Nội dung của bạn vẫn được giữ.</translation>
+        <source>The portal refused a change: %1 Your text is kept.</source>
+        <translation>Cổng thông tin không nhận một thay đổi: %1 Nội dung của bạn vẫn được giữ.</translation>
     </message>
     <message>
-      <source>Nothing to compare yet: the item has not been submitted.</source>
-      <translation>Chưa có gì để so sánh: tin chưa được gửi biên tập.</translation>
+        <source>Nothing to compare yet: the item has not been submitted.</source>
+        <translation>Chưa có gì để so sánh: tin chưa được gửi biên tập.</translation>
     </message>
     <message>
-      <source>The submitted version is not on this computer yet; it arrives with the next sync.</source>
-      <translation>Bản đã gửi chưa có trên máy này; bản đó sẽ về trong lần đồng bộ tới.</translation>
+        <source>The submitted version is not on this computer yet; it arrives with the next sync.</source>
+        <translation>Bản đã gửi chưa có trên máy này; bản đó sẽ về trong lần đồng bộ tới.</translation>
     </message>
     <message>
-      <source>Changes since the author submitted it (version %1): added text in green, removed text struck through in red.</source>
-      <translation>Thay đổi so với bản người viết đã gửi (phiên bản %1): phần thêm tô xanh, phần bỏ gạch ngang tô đỏ.</translation>
+        <source>Changes since the author submitted it (version %1): added text in green, removed text struck through in red.</source>
+        <translation>Thay đổi so với bản người viết đã gửi (phiên bản %1): phần thêm tô xanh, phần bỏ gạch ngang tô đỏ.</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>Tiêu đề</translation>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>Sapo</translation>
+        <source>Summary</source>
+        <translation>Sapo</translation>
     </message>
     <message>
-      <source>Body</source>
-      <translation>Nội dung</translation>
+        <source>Body</source>
+        <translation>Nội dung</translation>
     </message>
     <message>
-      <source>Write the reason. The author and the board will see it.</source>
-      <translation>Ghi rõ lý do. Người viết và Ban Biên tập sẽ thấy ý kiến này.</translation>
+        <source>%1 (on behalf of %2)</source>
+        <translation>%1 (thay mặt %2)</translation>
     </message>
     <message>
-      <source>This action is not possible now.</source>
-      <translation>Lúc này không thực hiện được thao tác này.</translation>
+        <source>Write the reason. The author and the board will see it.</source>
+        <translation>Ghi rõ lý do. Người viết và Ban Biên tập sẽ thấy ý kiến này.</translation>
     </message>
     <message>
-      <source>Done: %1. It will be sent to the portal with the next sync.</source>
-      <translation>Đã ghi nhận: %1. Thao tác sẽ được gửi lên cổng trong lần đồng bộ tới.</translation>
+        <source>This action is not possible now.</source>
+        <translation>Lúc này không thực hiện được thao tác này.</translation>
     </message>
     <message>
-      <source>← Back</source>
-      <translation>← Quay lại</translation>
+        <source>Done: %1. It will be sent to the portal with the next sync.</source>
+        <translation>Đã ghi nhận: %1. Thao tác sẽ được gửi lên cổng trong lần đồng bộ tới.</translation>
     </message>
     <message>
-      <source>Understood</source>
-      <translation>Đã hiểu</translation>
+        <source>← Back</source>
+        <translation>← Quay lại</translation>
     </message>
     <message>
-      <source>Back to the list</source>
-      <translation>Quay lại danh sách</translation>
+        <source>Understood</source>
+        <translation>Đã hiểu</translation>
     </message>
     <message>
-      <source>Content</source>
-      <translation>Nội dung</translation>
+        <source>Back to the list</source>
+        <translation>Quay lại danh sách</translation>
     </message>
     <message>
-      <source>Changes</source>
-      <translation>Thay đổi</translation>
+        <source>Content</source>
+        <translation>Nội dung</translation>
     </message>
     <message>
-      <source>Comments</source>
-      <translation>Trao đổi</translation>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
     </message>
     <message>
-      <source>History</source>
-      <translation>Lịch sử</translation>
+        <source>Comments</source>
+        <translation>Trao đổi</translation>
     </message>
     <message>
-      <source>Write a comment for the board…</source>
-      <translation>Viết ý kiến gửi Ban Biên tập…</translation>
+        <source>History</source>
+        <translation>Lịch sử</translation>
     </message>
     <message>
-      <source>New comment</source>
-      <translation>Ý kiến mới</translation>
+        <source>Write a comment for the board…</source>
+        <translation>Viết ý kiến gửi Ban Biên tập…</translation>
     </message>
     <message>
-      <source>Add comment</source>
-      <translation>Gửi ý kiến</translation>
+        <source>New comment</source>
+        <translation>Ý kiến mới</translation>
     </message>
     <message>
-      <source>Version</source>
-      <translation>Phiên bản</translation>
+        <source>Add comment</source>
+        <translation>Gửi ý kiến</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>Thời gian</translation>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
     </message>
     <message>
-      <source>Who</source>
-      <translation>Người thực hiện</translation>
+        <source>When</source>
+        <translation>Thời gian</translation>
     </message>
     <message>
-      <source>What</source>
-      <translation>Thao tác</translation>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
     </message>
     <message>
-      <source>Comment</source>
-      <translation>Ý kiến</translation>
+        <source>What</source>
+        <translation>Thao tác</translation>
     </message>
     <message>
-      <source>Created</source>
-      <translation>Tạo tin</translation>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
     </message>
     <message>
-      <source>Changed the content</source>
-      <translation>Sửa nội dung</translation>
+        <source>Created</source>
+        <translation>Tạo tin</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Changed the content</source>
+        <translation>Sửa nội dung</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-      <source>Draft</source>
-      <translation>Bản nháp</translation>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
     </message>
     <message>
-      <source>Waiting for editing</source>
-      <translation>Chờ biên tập</translation>
+        <source>Waiting for editing</source>
+        <translation>Chờ biên tập</translation>
     </message>
     <message>
-      <source>Waiting for approval</source>
-      <translation>Chờ duyệt</translation>
+        <source>Waiting for approval</source>
+        <translation>Chờ duyệt</translation>
     </message>
     <message>
-      <source>Published</source>
-      <translation>Đã đăng</translation>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
     </message>
     <message>
-      <source>Rejected</source>
-      <translation>Bị từ chối</translation>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
     </message>
     <message>
-      <source>Taken down</source>
-      <translation>Đã gỡ bỏ</translation>
+        <source>Taken down</source>
+        <translation>Đã gỡ bỏ</translation>
     </message>
     <message>
-      <source>Submit for editing</source>
-      <translation>Gửi biên tập</translation>
+        <source>Submit for editing</source>
+        <translation>Gửi biên tập</translation>
     </message>
     <message>
-      <source>Withdraw</source>
-      <translation>Rút lại</translation>
+        <source>Withdraw</source>
+        <translation>Rút lại</translation>
     </message>
     <message>
-      <source>Forward for approval</source>
-      <translation>Chuyển duyệt</translation>
+        <source>Forward for approval</source>
+        <translation>Chuyển duyệt</translation>
     </message>
     <message>
-      <source>Return</source>
-      <translation>Trả lại</translation>
+        <source>Return</source>
+        <translation>Trả lại</translation>
     </message>
     <message>
-      <source>Approve and publish</source>
-      <translation>Duyệt đăng</translation>
+        <source>Approve and publish</source>
+        <translation>Duyệt đăng</translation>
     </message>
     <message>
-      <source>Reject</source>
-      <translation>Từ chối</translation>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
     </message>
     <message>
-      <source>Take down</source>
-      <translation>Gỡ bỏ</translation>
+        <source>Take down</source>
+        <translation>Gỡ bỏ</translation>
     </message>
     <message>
-      <source>1 Write</source>
-      <translation>1 Cập nhật tin</translation>
+        <source>1 Write</source>
+        <translation>1 Cập nhật tin</translation>
     </message>
     <message>
-      <source>2 Edit</source>
-      <translation>2 Biên tập tin</translation>
+        <source>2 Edit</source>
+        <translation>2 Biên tập tin</translation>
     </message>
     <message>
-      <source>3 Approve</source>
-      <translation>3 Duyệt tin</translation>
+        <source>3 Approve</source>
+        <translation>3 Duyệt tin</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Xong</translation>
+        <source>Done</source>
+        <translation>Xong</translation>
     </message>
     <message>
-      <source>Saved on this computer</source>
-      <translation>Đã lưu trên máy này</translation>
+        <source>Saved on this computer</source>
+        <translation>Đã lưu trên máy này</translation>
     </message>
     <message>
-      <source>Waiting to sync</source>
-      <translation>Đang chờ đồng bộ</translation>
+        <source>Waiting to sync</source>
+        <translation>Đang chờ đồng bộ</translation>
     </message>
     <message>
-      <source>Synced</source>
-      <translation>Đã đồng bộ</translation>
+        <source>Synced</source>
+        <translation>Đã đồng bộ</translation>
     </message>
     <message>
-      <source>Conflict: choose a version</source>
-      <translation>Xung đột: cần chọn bản</translation>
+        <source>Conflict: choose a version</source>
+        <translation>Xung đột: cần chọn bản</translation>
     </message>
     <message>
-      <source>Sync failed</source>
-      <translation>Đồng bộ không thành công</translation>
+        <source>Sync failed</source>
+        <translation>Đồng bộ không thành công</translation>
     </message>
     <message>
-      <source>Head</source>
-      <translation>Trưởng ban</translation>
+        <source>Head</source>
+        <translation>Trưởng ban</translation>
     </message>
     <message>
-      <source>Deputy head</source>
-      <translation>Phó trưởng ban</translation>
+        <source>Deputy head</source>
+        <translation>Phó trưởng ban</translation>
     </message>
     <message>
-      <source>Member</source>
-      <translation>Thành viên</translation>
+        <source>Member</source>
+        <translation>Thành viên</translation>
     </message>
     <message>
-      <source>Administrator</source>
-      <translation>Quản trị</translation>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
     </message>
     <message>
-      <source>Original</source>
-      <translation>Tin tự viết</translation>
+        <source>Original</source>
+        <translation>Tin tự viết</translation>
     </message>
     <message>
-      <source>Repost</source>
-      <translation>Tin đăng lại</translation>
+        <source>Repost</source>
+        <translation>Tin đăng lại</translation>
     </message>
     <message>
-      <source>Next: the author submits it</source>
-      <translation>Tiếp theo: người viết gửi biên tập</translation>
+        <source>Next: the author submits it</source>
+        <translation>Tiếp theo: người viết gửi biên tập</translation>
     </message>
     <message>
-      <source>Next: a deputy head edits and forwards it</source>
-      <translation>Tiếp theo: Phó trưởng ban biên tập và chuyển duyệt</translation>
+        <source>Next: a deputy head edits and forwards it</source>
+        <translation>Tiếp theo: Phó trưởng ban biên tập và chuyển duyệt</translation>
     </message>
     <message>
-      <source>Next: the head approves it</source>
-      <translation>Tiếp theo: Trưởng ban duyệt đăng</translation>
+        <source>Next: the head approves it</source>
+        <translation>Tiếp theo: Trưởng ban duyệt đăng</translation>
     </message>
     <message>
-      <source>On the portal</source>
-      <translation>Đang đăng trên cổng</translation>
+        <source>On the portal</source>
+        <translation>Đang đăng trên cổng</translation>
     </message>
     <message>
-      <source>Stopped: rejected</source>
-      <translation>Dừng: bị từ chối</translation>
+        <source>Stopped: rejected</source>
+        <translation>Dừng: bị từ chối</translation>
     </message>
     <message>
-      <source>Stopped: taken down</source>
-      <translation>Dừng: đã gỡ bỏ</translation>
+        <source>Stopped: taken down</source>
+        <translation>Dừng: đã gỡ bỏ</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>Tiêu đề</translation>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>Sapo</translation>
+        <source>Summary</source>
+        <translation>Sapo</translation>
     </message>
     <message>
-      <source>Body</source>
-      <translation>Nội dung</translation>
+        <source>Body</source>
+        <translation>Nội dung</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>Chuyên mục</translation>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
     </message>
     <message>
-      <source>Author</source>
-      <translation>Tác giả</translation>
+        <source>Author</source>
+        <translation>Tác giả</translation>
     </message>
     <message>
-      <source>Source</source>
-      <translation>Nguồn tin</translation>
+        <source>Source</source>
+        <translation>Nguồn tin</translation>
     </message>
     <message>
-      <source>Origin</source>
-      <translation>Loại tin</translation>
+        <source>Origin</source>
+        <translation>Loại tin</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Ngôn ngữ</translation>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <source>Attachments</source>
-      <translation>Tệp đính kèm</translation>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>LockCover</name>
+    <message>
+        <source>The editorial desk is locked</source>
+        <extracomment>Input that counts as the person being there.</extracomment>
+        <translation>Bàn biên tập đang khóa</translation>
+    </message>
+    <message>
+        <source>Enter your password to go on working.</source>
+        <translation>Nhập mật khẩu để làm việc tiếp.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Mật khẩu không đúng.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <source>%n operation(s) waiting</source>
-      <translation>
-        <numerusform>%n thao tác chờ gửi</numerusform>
-      </translation>
+        <source>%n operation(s) waiting</source>
+        <translation>
+            <numerusform>%n thao tác chờ gửi</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Nothing waiting</source>
-      <translation>Không có gì chờ gửi</translation>
+        <source>Nothing waiting</source>
+        <translation>Không có gì chờ gửi</translation>
     </message>
     <message>
-      <source>Offline</source>
-      <translation>Ngoại tuyến</translation>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
     </message>
     <message>
-      <source>Connecting…</source>
-      <translation>Đang kết nối…</translation>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
     </message>
     <message>
-      <source>Online</source>
-      <translation>Trực tuyến</translation>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
     </message>
     <message>
-      <source>Last sync %1</source>
-      <translation>Đồng bộ lúc %1</translation>
+        <source>Last sync %1</source>
+        <translation>Đồng bộ lúc %1</translation>
     </message>
     <message>
-      <source>Not synced yet</source>
-      <translation>Chưa đồng bộ</translation>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-      <source>(untitled)</source>
-      <translation>(chưa có tiêu đề)</translation>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-      <source>New in your queue: %1</source>
-      <translation>Tin mới chờ bạn xử lý: %1</translation>
+        <source>New in your queue: %1</source>
+        <translation>Tin mới chờ bạn xử lý: %1</translation>
     </message>
     <message>
-      <source>Published: %1</source>
-      <translation>Đã đăng: %1</translation>
+        <source>Published: %1</source>
+        <translation>Đã đăng: %1</translation>
     </message>
     <message>
-      <source>Returned to you: %1</source>
-      <translation>Bị trả lại: %1</translation>
+        <source>Returned to you: %1</source>
+        <translation>Bị trả lại: %1</translation>
     </message>
     <message>
-      <source>Editorial desk</source>
-      <translation>Bàn biên tập</translation>
+        <source>Editorial desk</source>
+        <translation>Bàn biên tập</translation>
     </message>
     <message>
-      <source>New item</source>
-      <translation>Tin mới</translation>
+        <source>New item</source>
+        <translation>Tin mới</translation>
     </message>
     <message>
-      <source>New item (Ctrl+N)</source>
-      <translation>Tin mới (Ctrl+N)</translation>
+        <source>New item (Ctrl+N)</source>
+        <translation>Tin mới (Ctrl+N)</translation>
     </message>
     <message>
-      <source>Sync now</source>
-      <translation>Đồng bộ ngay</translation>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-      <source>Sync now (F5)</source>
-      <translation>Đồng bộ ngay (F5)</translation>
+        <source>Sync now (F5)</source>
+        <translation>Đồng bộ ngay (F5)</translation>
     </message>
     <message>
-      <source>Screens</source>
-      <translation>Các màn hình</translation>
+        <source>Screens</source>
+        <translation>Các màn hình</translation>
     </message>
     <message>
-      <source>Switch demo account</source>
-      <translation>Đổi tài khoản trình diễn</translation>
+        <source>Switch demo account</source>
+        <translation>Đổi tài khoản trình diễn</translation>
     </message>
     <message>
-      <source>Demo account:</source>
-      <translation>Tài khoản trình diễn:</translation>
+        <source>Demo account:</source>
+        <translation>Tài khoản trình diễn:</translation>
     </message>
     <message>
-      <source>Syncing</source>
-      <translation>Đang đồng bộ</translation>
+        <source>Syncing</source>
+        <translation>Đang đồng bộ</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MarkdownToolbar</name>
     <message>
-      <source>bold text</source>
-      <translation>chữ đậm</translation>
+        <source>bold text</source>
+        <translation>chữ đậm</translation>
     </message>
     <message>
-      <source>italic text</source>
-      <translation>chữ nghiêng</translation>
+        <source>italic text</source>
+        <translation>chữ nghiêng</translation>
     </message>
     <message>
-      <source>link text</source>
-      <translation>chữ liên kết</translation>
+        <source>link text</source>
+        <translation>chữ liên kết</translation>
     </message>
     <message>
-      <source>image description</source>
-      <translation>mô tả ảnh</translation>
+        <source>image description</source>
+        <translation>mô tả ảnh</translation>
     </message>
     <message>
-      <source>Column 1</source>
-      <translation>Cột 1</translation>
+        <source>Column 1</source>
+        <translation>Cột 1</translation>
     </message>
     <message>
-      <source>Column 2</source>
-      <translation>Cột 2</translation>
+        <source>Column 2</source>
+        <translation>Cột 2</translation>
     </message>
     <message>
-      <source>cell</source>
-      <translation>ô</translation>
+        <source>cell</source>
+        <translation>ô</translation>
     </message>
     <message>
-      <source>B</source>
-      <translation>Đ</translation>
+        <source>B</source>
+        <translation>Đ</translation>
     </message>
     <message>
-      <source>Bold (Ctrl+B)</source>
-      <translation>In đậm (Ctrl+B)</translation>
+        <source>Bold (Ctrl+B)</source>
+        <translation>In đậm (Ctrl+B)</translation>
     </message>
     <message>
-      <source>I</source>
-      <translation>N</translation>
+        <source>I</source>
+        <translation>N</translation>
     </message>
     <message>
-      <source>Italic (Ctrl+I)</source>
-      <translation>In nghiêng (Ctrl+I)</translation>
+        <source>Italic (Ctrl+I)</source>
+        <translation>In nghiêng (Ctrl+I)</translation>
     </message>
     <message>
-      <source>Heading</source>
-      <translation>Đề mục</translation>
+        <source>Heading</source>
+        <translation>Đề mục</translation>
     </message>
     <message>
-      <source>Make the line a heading</source>
-      <translation>Biến dòng thành đề mục</translation>
+        <source>Make the line a heading</source>
+        <translation>Biến dòng thành đề mục</translation>
     </message>
     <message>
-      <source>List</source>
-      <translation>Liệt kê</translation>
+        <source>List</source>
+        <translation>Liệt kê</translation>
     </message>
     <message>
-      <source>Make the lines a bulleted list</source>
-      <translation>Biến các dòng thành danh sách liệt kê</translation>
+        <source>Make the lines a bulleted list</source>
+        <translation>Biến các dòng thành danh sách liệt kê</translation>
     </message>
     <message>
-      <source>Quote</source>
-      <translation>Trích dẫn</translation>
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
     </message>
     <message>
-      <source>Make the lines a quotation</source>
-      <translation>Biến các dòng thành đoạn trích dẫn</translation>
+        <source>Make the lines a quotation</source>
+        <translation>Biến các dòng thành đoạn trích dẫn</translation>
     </message>
     <message>
-      <source>Link</source>
-      <translation>Liên kết</translation>
+        <source>Link</source>
+        <translation>Liên kết</translation>
     </message>
     <message>
-      <source>Insert a link (Ctrl+K)</source>
-      <translation>Chèn liên kết (Ctrl+K)</translation>
+        <source>Insert a link (Ctrl+K)</source>
+        <translation>Chèn liên kết (Ctrl+K)</translation>
     </message>
     <message>
-      <source>Image</source>
-      <translation>Ảnh</translation>
+        <source>Image</source>
+        <translation>Ảnh</translation>
     </message>
     <message>
-      <source>Insert an image</source>
-      <translation>Chèn ảnh</translation>
+        <source>Insert an image</source>
+        <translation>Chèn ảnh</translation>
     </message>
     <message>
-      <source>Table</source>
-      <translation>Bảng</translation>
+        <source>Table</source>
+        <translation>Bảng</translation>
     </message>
     <message>
-      <source>Insert a table</source>
-      <translation>Chèn bảng</translation>
+        <source>Insert a table</source>
+        <translation>Chèn bảng</translation>
     </message>
     <message>
-      <source>Formatting</source>
-      <translation>Định dạng</translation>
+        <source>Formatting</source>
+        <translation>Định dạng</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-      <source>Edit a merge</source>
-      <translation>Tự gộp hai bản</translation>
+        <source>Edit a merge</source>
+        <translation>Tự gộp hai bản</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MyItemsScreen</name>
     <message>
-      <source>My items</source>
-      <translation>Tin của tôi</translation>
+        <source>My items</source>
+        <translation>Tin của tôi</translation>
     </message>
     <message>
-      <source>Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts.</source>
-      <translation>Bước 1: viết tin rồi gửi biên tập. Tin bị trả lại sẽ về đây dưới dạng bản nháp.</translation>
+        <source>Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts.</source>
+        <translation>Bước 1: viết tin rồi gửi biên tập. Tin bị trả lại sẽ về đây dưới dạng bản nháp.</translation>
     </message>
     <message>
-      <source>All my items</source>
-      <translation>Tất cả tin của tôi</translation>
+        <source>All my items</source>
+        <translation>Tất cả tin của tôi</translation>
     </message>
     <message>
-      <source>Show</source>
-      <translation>Hiển thị</translation>
+        <source>Show</source>
+        <translation>Hiển thị</translation>
     </message>
     <message>
-      <source>New item (Ctrl+N)</source>
-      <translation>Tin mới (Ctrl+N)</translation>
+        <source>New item (Ctrl+N)</source>
+        <translation>Tin mới (Ctrl+N)</translation>
     </message>
     <message>
-      <source>New item</source>
-      <translation>Tin mới</translation>
+        <source>New item</source>
+        <translation>Tin mới</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>PasswordFlow</name>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Đổi mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>Change password now</source>
+        <translation>Đổi mật khẩu ngay</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Your password was reset: change it before going on.</source>
+        <translation>Mật khẩu vừa được quản trị đặt lại: hãy đổi mật khẩu trước khi làm việc tiếp.</translation>
+    </message>
+    <message>
+        <source>Your password has expired: change it before going on.</source>
+        <translation>Mật khẩu đã quá hạn sử dụng: hãy đổi mật khẩu trước khi làm việc tiếp.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password expires in %n day(s): please change it.</source>
+        <translation>
+            <numerusform>Mật khẩu sẽ hết hạn sau %n ngày: hãy đổi mật khẩu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteConversion</name>
+    <message>
+        <source>The pasted text may be in an old Vietnamese encoding (TCVN3 or VNI). How should it be read?</source>
+        <extracomment>(watched object, its field): a text edit&apos;s context menu event goes to its viewport</extracomment>
+        <translation>Đoạn vừa dán có thể là văn bản mã cũ (TCVN3 hoặc VNI). Đọc theo mã nào?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Converted %n word(s) from %1 to Unicode.</source>
+        <translation>
+            <numerusform>Đã chuyển %n từ từ mã %1 sang Unicode.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Convert as TCVN3</source>
+        <translation>Chuyển theo TCVN3</translation>
+    </message>
+    <message>
+        <source>Convert as VNI</source>
+        <translation>Chuyển theo VNI</translation>
+    </message>
+    <message>
+        <source>Keep as is</source>
+        <translation>Giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Put back the text as it was pasted</source>
+        <translation>Trả lại đoạn văn bản như lúc dán</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Pasted text conversion</source>
+        <translation>Chuyển mã văn bản dán</translation>
+    </message>
+</context>
+<context>
+    <name>PublicLinks</name>
+    <message>
+        <source>Public on:</source>
+        <translation>Đã đăng công khai tại:</translation>
+    </message>
+    <message>
+        <source>Public addresses</source>
+        <translation>Địa chỉ công khai</translation>
+    </message>
+</context>
+<context>
+    <name>PublishQueueScreen</name>
+    <message>
+        <source>Publish queue</source>
+        <translation>Hàng đợi đăng tin</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Taken down</source>
+        <translation>Đã gỡ</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>Double-click to open the item</source>
+        <translation>Nháy đúp để mở tin</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Không rõ lý do</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) will be tried again now.</source>
+        <translation>
+            <numerusform>Sẽ thử lại %n việc đăng ngay bây giờ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved items go to the agency&apos;s other sites after each sync. A failed one shows the reason; select it and press Retry.</source>
+        <translation>Tin đã duyệt được đăng sang các trang khác của cơ quan sau mỗi lần đồng bộ. Việc đăng bị lỗi có ghi lý do; chọn rồi bấm Thử lại.</translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Try the selected jobs again now</source>
+        <translation>Thử lại ngay các việc đăng đã chọn</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Tin</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Link or reason</source>
+        <translation>Đường dẫn hoặc lý do</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần thử</translation>
+    </message>
+    <message>
+        <source>Publish jobs</source>
+        <translation>Các việc đăng tin</translation>
+    </message>
+    <message>
+        <source>Nothing to publish right now.</source>
+        <translation>Hiện không có gì cần đăng.</translation>
+    </message>
+</context>
+<context>
     <name>PublishedScreen</name>
     <message>
-      <source>Published</source>
-      <translation>Đã đăng</translation>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
     </message>
     <message>
-      <source>Items on the portal now. The head can take an item down, giving a reason.</source>
-      <translation>Các tin đang đăng trên cổng. Trưởng ban có thể gỡ tin, kèm lý do.</translation>
+        <source>Items on the portal now. The head can take an item down, giving a reason.</source>
+        <translation>Các tin đang đăng trên cổng. Trưởng ban có thể gỡ tin, kèm lý do.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-      <source>Title</source>
-      <translation>Tiêu đề</translation>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>Chuyên mục</translation>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
     </message>
     <message>
-      <source>Author</source>
-      <translation>Tác giả</translation>
+        <source>Author</source>
+        <translation>Tác giả</translation>
     </message>
     <message>
-      <source>Step</source>
-      <translation>Bước</translation>
+        <source>Step</source>
+        <translation>Bước</translation>
     </message>
     <message>
-      <source>Waiting since</source>
-      <translation>Chờ từ</translation>
+        <source>Waiting since</source>
+        <translation>Chờ từ</translation>
     </message>
     <message>
-      <source>Due</source>
-      <translation>Hạn</translation>
+        <source>Due</source>
+        <translation>Hạn</translation>
     </message>
     <message>
-      <source>(untitled)</source>
-      <translation>(chưa có tiêu đề)</translation>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueueScreen</name>
     <message>
-      <source>Nothing here right now.</source>
-      <translation>Hiện chưa có tin nào.</translation>
+        <source>Nothing here right now.</source>
+        <translation>Hiện chưa có tin nào.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-      <source>Filter (Ctrl+F): title, category, author…</source>
-      <translation>Lọc (Ctrl+F): tiêu đề, chuyên mục, tác giả…</translation>
+        <source>Filter (Ctrl+F): title, category, author…</source>
+        <translation>Lọc (Ctrl+F): tiêu đề, chuyên mục, tác giả…</translation>
     </message>
     <message>
-      <source>Filter the list</source>
-      <translation>Lọc danh sách</translation>
+        <source>Filter the list</source>
+        <translation>Lọc danh sách</translation>
     </message>
     <message>
-      <source>Items</source>
-      <translation>Danh sách tin</translation>
+        <source>Items</source>
+        <translation>Danh sách tin</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>Published: %1 · within the deadline: %2 · returned: %3 · rejected: %4 · taken down: %5</source>
+        <translation>Đã đăng: %1 · đúng hạn: %2 · trả lại: %3 · từ chối: %4 · gỡ bỏ: %5</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>Đơn vị chịu trách nhiệm</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Số lượt</translation>
+    </message>
+    <message>
+        <source>Average hours</source>
+        <translation>Số giờ trung bình</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Items published</source>
+        <translation>Tin đã đăng</translation>
+    </message>
+    <message>
+        <source>by section</source>
+        <translation>theo chuyên mục</translation>
+    </message>
+    <message>
+        <source>by unit</source>
+        <translation>theo đơn vị</translation>
+    </message>
+    <message>
+        <source>Average hours at each step</source>
+        <translation>Số giờ trung bình ở mỗi bước</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Within deadline</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Taken down</source>
+        <translation>Đã gỡ</translation>
+    </message>
+    <message>
+        <source>Save the report as a Word file</source>
+        <translation>Lưu báo cáo thành tệp Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the figures as CSV</source>
+        <translation>Lưu số liệu thành tệp CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Khoảng ngày</translation>
+    </message>
+    <message>
+        <source>Report period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Make the report</source>
+        <translation>Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Export .docx…</source>
+        <translation>Xuất .docx…</translation>
+    </message>
+    <message>
+        <source>The report in the province&apos;s template (BD-27)</source>
+        <translation>Báo cáo theo mẫu của tỉnh (BD-27)</translation>
+    </message>
+    <message>
+        <source>Export .csv…</source>
+        <translation>Xuất .csv…</translation>
+    </message>
+    <message>
+        <source>The raw figures, for a spreadsheet</source>
+        <translation>Số liệu thô, để mở bằng bảng tính</translation>
+    </message>
+    <message>
+        <source>By section</source>
+        <translation>Theo chuyên mục</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>Theo đơn vị</translation>
+    </message>
+    <message>
+        <source>Time at each step</source>
+        <translation>Thời gian mỗi bước</translation>
+    </message>
+    <message>
+        <source>Take-downs</source>
+        <translation>Tin bị gỡ</translation>
+    </message>
+    <message>
+        <source>Nothing published in this period.</source>
+        <translation>Không có tin nào được đăng trong kỳ này.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search (Ctrl+K)</source>
+        <translation>Tìm kiếm (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search all items</source>
+        <translation>Tìm trong mọi tin</translation>
+    </message>
+    <message>
+        <source>Search all items, with or without accents (Ctrl+K or Ctrl+Shift+F)</source>
+        <translation>Tìm trong mọi tin, gõ có dấu hoặc không dấu (Ctrl+K hoặc Ctrl+Shift+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>Type words, with or without accents. Enter opens the selected item.</source>
+        <translation>Gõ từ cần tìm, có dấu hoặc không dấu. Enter mở tin đang chọn.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Không tìm thấy tin nào.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) found, best first.</source>
+        <translation>
+            <numerusform>Tìm thấy %n tin, phù hợp nhất trước.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Search titles, summaries, bodies, sources, authors and document numbers</source>
+        <translation>Tìm trong tiêu đề, tóm tắt, nội dung, nguồn, tác giả và số hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Từ cần tìm</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>The first day (a dash: no limit)</source>
+        <translation>Ngày đầu (gạch ngang: không giới hạn)</translation>
+    </message>
+    <message>
+        <source>The last day (a dash: no limit)</source>
+        <translation>Ngày cuối (gạch ngang: không giới hạn)</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
-      <source>The portal cannot be reached. Your work is kept on this computer and will be sent when the connection is back.</source>
-      <translation>Không kết nối được cổng thông tin. Công việc của bạn được giữ trên máy này và sẽ được gửi khi có kết nối.</translation>
+        <source>The portal cannot be reached. Your work is kept on this computer and will be sent when the connection is back.</source>
+        <translation>Không kết nối được cổng thông tin. Công việc của bạn được giữ trên máy này và sẽ được gửi khi có kết nối.</translation>
     </message>
     <message>
-      <source>Something went wrong: %1</source>
-      <translation>Đã xảy ra lỗi: %1</translation>
+        <source>Something went wrong: %1</source>
+        <translation>Đã xảy ra lỗi: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
-      <source>Settings</source>
-      <translation>Cài đặt</translation>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>&amp;Ngôn ngữ</translation>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-      <source>&amp;Sync every (seconds)</source>
-      <translation>&amp;Đồng bộ mỗi (giây)</translation>
+        <source>&amp;Sync every (seconds)</source>
+        <translation>&amp;Đồng bộ mỗi (giây)</translation>
     </message>
     <message>
-      <source>&amp;Font size</source>
-      <translation>&amp;Cỡ chữ</translation>
+        <source>&amp;Font size</source>
+        <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-      <source>&amp;Notifications</source>
-      <translation>&amp;Thông báo</translation>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Thông báo</translation>
     </message>
     <message>
-      <source>Signed in as</source>
-      <translation>Đang đăng nhập</translation>
+        <source>&amp;Lock after idle (minutes)</source>
+        <translation>&amp;Khóa khi không dùng (phút)</translation>
     </message>
     <message>
-      <source> s</source>
-      <translation> giây</translation>
+        <source>Signed in as</source>
+        <translation>Đang đăng nhập</translation>
     </message>
     <message>
-      <source> pt</source>
-      <translation> pt</translation>
+        <source> s</source>
+        <translation> giây</translation>
     </message>
     <message>
-      <source>Tell me when an item enters my queue, or mine is returned or published</source>
-      <translation>Báo khi có tin chờ tôi xử lý, hoặc tin của tôi bị trả lại hay được đăng</translation>
+        <source> pt</source>
+        <translation> pt</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Ngôn ngữ</translation>
+        <source> min</source>
+        <translation> phút</translation>
     </message>
     <message>
-      <source>Sync interval</source>
-      <translation>Chu kỳ đồng bộ</translation>
+        <source>Change password…</source>
+        <translation>Đổi mật khẩu…</translation>
     </message>
     <message>
-      <source>Font size</source>
-      <translation>Cỡ chữ</translation>
+        <source>Tell me when an item enters my queue, or mine is returned or published</source>
+        <translation>Báo khi có tin chờ tôi xử lý, hoặc tin của tôi bị trả lại hay được đăng</translation>
     </message>
     <message>
-      <source>Notifications</source>
-      <translation>Thông báo</translation>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Sync interval</source>
+        <translation>Chu kỳ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Idle lock minutes</source>
+        <translation>Số phút trước khi khóa</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+</context>
+<context>
     <name>StepIndicator</name>
     <message>
-      <source>1 Write (Cập nhật tin)</source>
-      <translation>1 Cập nhật tin</translation>
+        <source>1 Write (Cập nhật tin)</source>
+        <translation>1 Cập nhật tin</translation>
     </message>
     <message>
-      <source>2 Edit (Biên tập tin)</source>
-      <translation>2 Biên tập tin</translation>
+        <source>2 Edit (Biên tập tin)</source>
+        <translation>2 Biên tập tin</translation>
     </message>
     <message>
-      <source>3 Approve (Duyệt tin)</source>
-      <translation>3 Duyệt tin</translation>
+        <source>3 Approve (Duyệt tin)</source>
+        <translation>3 Duyệt tin</translation>
     </message>
     <message>
-      <source>Workflow step</source>
-      <translation>Bước trong quy trình</translation>
+        <source>Workflow step</source>
+        <translation>Bước trong quy trình</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TakenDownScreen</name>
     <message>
-      <source>Taken down</source>
-      <translation>Đã gỡ, bị từ chối</translation>
+        <source>Taken down</source>
+        <translation>Đã gỡ, bị từ chối</translation>
     </message>
     <message>
-      <source>Items taken down or rejected. They and their history are kept.</source>
-      <translation>Các tin đã gỡ bỏ hoặc bị từ chối. Tin và lịch sử của tin vẫn được lưu.</translation>
+        <source>Items taken down or rejected. They and their history are kept.</source>
+        <translation>Các tin đã gỡ bỏ hoặc bị từ chối. Tin và lịch sử của tin vẫn được lưu.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
-      <source>Fill in the portal address, your account and your password.</source>
-      <translation>Hãy nhập địa chỉ cổng thông tin, tài khoản và mật khẩu.</translation>
+        <source>Fill in the portal address, your account and your password.</source>
+        <translation>Hãy nhập địa chỉ cổng thông tin, tài khoản và mật khẩu.</translation>
     </message>
     <message>
-      <source>Editorial desk</source>
-      <translation>Bàn biên tập</translation>
+        <source>Editorial desk</source>
+        <translation>Bàn biên tập</translation>
     </message>
     <message>
-      <source>Welcome to the editorial desk</source>
-      <translation>Chào mừng đến với Bàn biên tập</translation>
+        <source>Welcome to the editorial desk</source>
+        <translation>Chào mừng đến với Bàn biên tập</translation>
     </message>
     <message>
-      <source>Connect to your portal with the account the administrator gave you. Or try the demo: a portal on this computer with sample items and accounts.</source>
-      <translation>Kết nối với cổng thông tin bằng tài khoản quản trị viên đã cấp. Hoặc dùng thử bản trình diễn: một cổng thông tin chạy ngay trên máy này, có sẵn tin và tài khoản mẫu.</translation>
+        <source>Connect to your portal with the account the administrator gave you. Or try the demo: a portal on this computer with sample items and accounts.</source>
+        <translation>Kết nối với cổng thông tin bằng tài khoản quản trị viên đã cấp. Hoặc dùng thử bản trình diễn: một cổng thông tin chạy ngay trên máy này, có sẵn tin và tài khoản mẫu.</translation>
     </message>
     <message>
-      <source>Portal &amp;address</source>
-      <translation>&amp;Địa chỉ cổng</translation>
+        <source>Portal &amp;address</source>
+        <translation>&amp;Địa chỉ cổng</translation>
     </message>
     <message>
-      <source>A&amp;ccount</source>
-      <translation>&amp;Tài khoản</translation>
+        <source>A&amp;ccount</source>
+        <translation>&amp;Tài khoản</translation>
     </message>
     <message>
-      <source>&amp;Password</source>
-      <translation>&amp;Mật khẩu</translation>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-      <source>Portal address</source>
-      <translation>Địa chỉ cổng</translation>
+        <source>Portal address</source>
+        <translation>Địa chỉ cổng</translation>
     </message>
     <message>
-      <source>Account</source>
-      <translation>Tài khoản</translation>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>Mật khẩu</translation>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
     </message>
     <message>
-      <source>Connect</source>
-      <translation>Kết nối</translation>
+        <source>Connect</source>
+        <translation>Kết nối</translation>
     </message>
     <message>
-      <source>Try the demo</source>
-      <translation>Thử bản trình diễn</translation>
+        <source>Try the demo</source>
+        <translation>Thử bản trình diễn</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -37,6 +37,7 @@ from desktop.models import (
     parse_content,
     submit_problems,
 )
+from desktop.models.fields import validate_metadata
 from desktop.render import render_markdown
 from portal import demo_content as demo
 
@@ -263,26 +264,6 @@ def test_the_translation_points_at_its_vietnamese_original() -> None:
 # --- items: metadata per kind ----------------------------------------------------------------
 
 KIND_OF = {c["id"]: CategoryKind(c["kind"]) for c in demo.CATEGORIES}
-REQUIRED_METADATA: dict[CategoryKind, set[str]] = {
-    CategoryKind.LEGAL: {
-        "document_type", "number", "issuer", "issue_date", "effective_date", "abstract",
-    },
-    CategoryKind.DISSEMINATION: {"related_document"},
-    CategoryKind.STRATEGY: {"document_type", "issuer", "field", "period"},
-    CategoryKind.PROJECTS: {
-        "project_name", "investor", "location", "objective", "field", "project_type",
-        "duration", "budget", "funding_type", "donor", "status",
-    },
-    CategoryKind.CONSULTATION: {
-        "draft_title", "comment_deadline", "receiving_unit", "receiving_address",
-        "receiving_email",
-    },
-    CategoryKind.CONTACTS: {"name", "position", "unit", "phone", "email"},
-    CategoryKind.SCIENCE: {
-        "code", "title", "management_level", "field", "lead_unit", "duration",
-    },
-    CategoryKind.CLARIFICATION: {"false_claim", "clarifying_agency"},
-}  # fmt: skip
 EMAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.gov\.vn")
 
 
@@ -291,15 +272,20 @@ def test_item_metadata_fits_its_category_kind(index: int) -> None:
     content = demo.ITEMS[index]["content"]
     kind = KIND_OF[content["category"]]
     metadata = content["metadata"]
-    assert REQUIRED_METADATA.get(kind, set()) <= set(metadata)
+    # every required field of the section's declaration, under its declared key (issue 6)
+    assert validate_metadata(kind, metadata) == []
     assert set(metadata) <= set(demo.METADATA_LABELS)
     for key, value in metadata.items():
+        if key == "budget":
+            assert isinstance(value, int) and value > 0
+            continue
         assert isinstance(value, str) and value.strip(), key
         if key.endswith("_date") or key == "comment_deadline":
             date.fromisoformat(value)
         if key.endswith("email"):
             assert EMAIL.fullmatch(value), value
-    if kind is CategoryKind.LEGAL:
+    if kind is CategoryKind.LEGAL:  # the downloadable file is one of the item's attachments
+        assert metadata["file"] in content["attachments"] and metadata["file"] in demo.FILES
         assert re.fullmatch(r"\d+/\d{4}/QĐ-UBND", metadata["number"])
         assert metadata["number"].split("/")[1] == metadata["issue_date"][:4]
         assert metadata["effective_date"] > metadata["issue_date"]
@@ -307,7 +293,7 @@ def test_item_metadata_fits_its_category_kind(index: int) -> None:
     if kind is CategoryKind.PROJECTS:
         assert metadata["status"] in demo.PROJECT_STATUSES
     if kind is CategoryKind.CONSULTATION:
-        assert metadata["receiving_email"] in content["body"]
+        assert metadata["email"] in content["body"]
         assert metadata["comment_deadline"] > "2026-11-23"
     deadline = next(c["deadline"] for c in demo.CATEGORIES if c["id"] == content["category"])
     if deadline is None:

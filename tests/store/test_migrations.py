@@ -29,6 +29,15 @@ FILL = {
         '\'{"id": "c1", "body": "hi"}\', \'now\')',
     ],
     3: [],
+    4: [  # the search index is kept by triggers: a plain insert is indexed
+        "INSERT INTO working (id, site, created_by, json, base_version, saved_at) VALUES "
+        "('w4', 'demo', 'u1', '{\"title\": \"Nháp về đê điều\"}', 0, 'now')",
+    ],
+    5: [
+        "INSERT INTO publish_jobs (item_id, target, site, want, item_version, status, claim, "
+        "created_at, updated_at) VALUES ('i1', 'wp', 'demo', 'published', 2, 'waiting', 'k5', "
+        "'now', 'now')",
+    ],
 }
 
 
@@ -48,8 +57,15 @@ def test_upgrade_from_every_older_schema(tmp_path: Path, start: int) -> None:
     if start >= 1:
         assert store.item("i1").current.title == "Đang viết"
         assert store.get_meta("cursor") == "c-1" and store.pending_count() == 1
+        # Migration 4 indexed the rows that were there; later rows are indexed as written.
+        assert [hit.id for hit in store.search("dang viet")] == ["i1"]
+    if start >= 4:
+        assert [hit.id for hit in store.search("de dieu")] == ["w4"]
     if start >= 2:
         assert store.categories("demo")[0]["id"] == "tin-tuc"
+    if start >= 5:
+        jobs = store.conn.execute("SELECT item_id, status FROM publish_jobs").fetchall()
+        assert [tuple(job) for job in jobs] == [("i1", "waiting")]
     # The upgraded store works: every table of the latest schema is usable.
     item = store.create_draft("demo", "tin-tuc", "u1", title="Mới")
     store.fail_op(store.outbox()[-1].seq, 422, "invalid", "lý do")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from desktop.models import ModelError
-from desktop.store import Store, StoreError, StoreWriter
+from desktop.store import SCHEMA_VERSION, Store, StoreError, StoreWriter
 from desktop.sync.merge import merge_content
 
 
@@ -40,7 +40,7 @@ def pull(store: Store, *items: dict[str, Any], cursor: str = "c") -> list[Any]:
 
 def test_wal_and_schema(store: Store) -> None:
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_typing_coalesces_into_one_queued_operation(store: Store) -> None:

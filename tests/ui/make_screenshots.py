@@ -24,5 +24,8 @@ if __name__ == "__main__":
         "-q",
         "tests/ui/test_screens.py",
         "tests/ui/test_conflicts.py",
+        "tests/ui/test_search_screen.py",
+        "tests/ui/test_reports_screen.py",
+        "tests/ui/test_publish_queue_screen.py",
     ]
     sys.exit(subprocess.call(command, cwd=ROOT, env=env))

@@ -41,6 +41,7 @@ def test_member_deputy_head_publish(desk: Desk, demo_portal: Any) -> None:
         "my_items",
         "published",
         "taken_down",
+        "search",
         "settings",
     ]
     desk.offline(member)

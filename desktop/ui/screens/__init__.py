@@ -76,7 +76,9 @@ def register(cls: type[Screen]) -> type[Screen]:
 
 def load_screens() -> list[type[Screen]]:
     """Import the screen modules (each registers itself) and return them in order."""
-    from desktop.ui.screens import conflicts, queues, settings_screen  # noqa: F401
+    from desktop.ui.screens import conflicts, queues, settings_screen  # noqa: F401, I001
+    from desktop.ui.screens import publish_queue, reports, search  # noqa: F401
+    from desktop.ui.screens import grants  # noqa: F401  (issue 6)
 
     return list(SCREENS)
 

@@ -3,6 +3,8 @@ Taken down. One class does the work; each screen only says which items and which
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -40,20 +42,39 @@ class QueueScreen(Screen):
         self.empty.setObjectName("empty")
         layout.addWidget(self.empty)
         self._rows: list[QueueRow] = []
+        self._shown_key: tuple[Any, ...] | None = None
 
     def rows(self) -> list[QueueRow]:
         rows = self.context.items.rows(states=[s.value for s in self.STATES], mine=self.MINE)
         if self.STEP is not None:
-            session = self.context.session
-            rows = [r for r in rows if session.may_act_on_step(_probe(r, session.site), self.STEP)]
+            session, step = self.context.session, self.STEP
+            may: dict[str, bool] = {}  # the authority depends on the site and category only
+
+            def allowed(row: QueueRow) -> bool:
+                found = may.get(row.category)
+                if found is None:
+                    found = may[row.category] = session.may_act_on_step(
+                        _probe(row, session.site), step
+                    )
+                return found
+
+            rows = [r for r in rows if allowed(r)]
         return rows
 
+    def view_key(self) -> tuple[Any, ...]:
+        """What the shown rows depend on; refresh() does nothing while it stays the same."""
+        return (self.context.items.rows_key(),)
+
     def refresh(self) -> None:
+        key = self.view_key()
+        if key == self._shown_key:
+            return  # nothing changed since last shown: no query, no model reset
         self._rows = self.rows()
         self.view.model.category_names = {c.id: c.name for c in self.context.items.categories()}
         self.view.model.member_names = self.context.items.member_names()
         self.view.set_rows(self._rows)
         self.empty.setVisible(not self._rows)
+        self._shown_key = key
 
     def count(self) -> int | None:
         return len(self.rows())
@@ -113,6 +134,10 @@ class MyItemsScreen(QueueScreen):
         return self.tr(
             "Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts."  # noqa: E501 - one translatable string
         )
+
+    def view_key(self) -> tuple[Any, ...]:
+        wanted = self.show_box.currentData() if hasattr(self, "show_box") else None
+        return (*super().view_key(), wanted)
 
     def rows(self) -> list[QueueRow]:
         rows = super().rows()

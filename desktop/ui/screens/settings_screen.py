@@ -1,19 +1,22 @@
-"""Settings: language (switches at once), sync interval, font size, notifications."""
+"""Settings: language (switches at once), sync interval, font size, notifications, the idle
+lock's minutes, and the way to change one's password (desktop/ui/password_flow.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui import settings as options
+from desktop.ui.qtcompat import emit
 from desktop.ui.screens import Context, Screen, register
 
 
@@ -22,6 +25,8 @@ class SettingsScreen(Screen):
     NAME = "settings"
     ORDER = 90
     ICON = "settings"
+
+    changePasswordRequested = Signal()  # password_flow opens the dialog
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -38,17 +43,25 @@ class SettingsScreen(Screen):
         self.font_size = QSpinBox(self)
         self.font_size.setRange(options.FONT_SIZE.minimum or 8, options.FONT_SIZE.maximum or 24)
         self.notify = QCheckBox(self)
+        self.idle_lock = QSpinBox(self)
+        self.idle_lock.setRange(
+            options.IDLE_LOCK_MINUTES.minimum or 1, options.IDLE_LOCK_MINUTES.maximum or 240
+        )
         self.account = QLabel(self)
+        self.change_password = QPushButton(self)
+        self.change_password.clicked.connect(lambda: emit(self.changePasswordRequested))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.labels = [QLabel(self) for _ in range(5)]
+        self.labels = [QLabel(self) for _ in range(6)]
         for label, field in zip(
-            self.labels,
-            (self.language, self.interval, self.font_size, self.notify, self.account),
+            self.labels[:5],
+            (self.language, self.interval, self.font_size, self.notify, self.idle_lock),
             strict=True,
         ):
             self.form.addRow(label, field)
             label.setBuddy(field)
+        self.form.addRow(self.labels[5], self.account)
+        self.form.addRow("", self.change_password)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
@@ -58,6 +71,9 @@ class SettingsScreen(Screen):
         self.interval.valueChanged.connect(lambda v: context.settings.set(options.SYNC_INTERVAL, v))
         self.font_size.valueChanged.connect(lambda v: context.settings.set(options.FONT_SIZE, v))
         self.notify.toggled.connect(lambda v: context.settings.set(options.NOTIFICATIONS, v))
+        self.idle_lock.valueChanged.connect(
+            lambda v: context.settings.set(options.IDLE_LOCK_MINUTES, v)
+        )
         self.retranslate()
 
     def _load(self) -> None:
@@ -68,6 +84,7 @@ class SettingsScreen(Screen):
         self.interval.setValue(settings.get(options.SYNC_INTERVAL))
         self.font_size.setValue(settings.get(options.FONT_SIZE))
         self.notify.setChecked(settings.get(options.NOTIFICATIONS))
+        self.idle_lock.setValue(settings.get(options.IDLE_LOCK_MINUTES))
 
     def _language_changed(self) -> None:
         language = self.language.currentData()
@@ -86,12 +103,15 @@ class SettingsScreen(Screen):
             self.tr("&Sync every (seconds)"),
             self.tr("&Font size"),
             self.tr("&Notifications"),
+            self.tr("&Lock after idle (minutes)"),
             self.tr("Signed in as"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.interval.setSuffix(self.tr(" s"))
         self.font_size.setSuffix(self.tr(" pt"))
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.change_password.setText(self.tr("Change password…"))
         self.notify.setText(
             self.tr("Tell me when an item enters my queue, or mine is returned or published")
         )
@@ -107,6 +127,8 @@ class SettingsScreen(Screen):
             (self.interval, self.tr("Sync interval")),
             (self.font_size, self.tr("Font size")),
             (self.notify, self.tr("Notifications")),
+            (self.idle_lock, self.tr("Idle lock minutes")),
+            (self.change_password, self.tr("Change password")),
         ):
             widget.setAccessibleName(name)
 

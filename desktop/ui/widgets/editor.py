@@ -18,17 +18,36 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.models import LANGUAGES, Category, Item, Origin, Source, submit_problems
+from desktop.models import (
+    LANGUAGES,
+    Category,
+    CategoryKind,
+    Item,
+    Origin,
+    Problem,
+    Source,
+    submit_problems,
+)
+from desktop.models.fields import (
+    fields_for,
+    format_vn_date,
+    parse_vn_date,
+    suggested_trigger_date,
+    validate_metadata,
+)
 from desktop.render import render_markdown
 from desktop.ui import labels
 from desktop.ui.qtcompat import emit
 from desktop.ui.widgets.markdown_toolbar import MarkdownToolbar, insert_block
 from desktop.ui.widgets.media import MarkdownEdit, PreviewBrowser, markdown_for
+from desktop.ui.widgets.metadata_form import MetadataForm, attachment_names
+from desktop.ui.widgets.paste_conversion import PasteConversion
 
 SAVE_DELAY_MS = 300
 
@@ -98,6 +117,25 @@ class ItemEditor(QWidget):
         source_row.addWidget(self.source_url, 1)
         self.form.addRow(self.form_labels[4], source_row)
 
+        # issue 6: the section's fields (BD-11), the providing unit (BD-12), the trigger date
+        self._category_objects: dict[str, Category] = {}
+        self._kind = CategoryKind.FREE
+        self.unit = QLineEdit(self)
+        self.trigger = QLineEdit(self)
+        self.metadata_form = MetadataForm(self)
+        self.fields_box = QGroupBox(self)
+        fields_layout = QFormLayout(self.fields_box)
+        self.unit_label, self.trigger_label = QLabel(self), QLabel(self)
+        self.unit_label.setBuddy(self.unit)
+        self.trigger_label.setBuddy(self.trigger)
+        fields_layout.addRow(self.unit_label, self.unit)
+        fields_layout.addRow(self.trigger_label, self.trigger)
+        fields_layout.addRow(self.metadata_form)
+        self.fields_scroll = QScrollArea(self)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setWidget(self.fields_box)
+        self.fields_scroll.setMaximumHeight(230)
+
         self.body = MarkdownEdit(self)
         self.body.setTabChangesFocus(True)
         self.toolbar = MarkdownToolbar(self.body, self)
@@ -127,14 +165,21 @@ class ItemEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.form)
+        layout.addWidget(self.fields_scroll)
+        # issue 7: TCVN3/VNI pastes become Unicode, with a bar that tells and can undo
+        self.paste_bar = PasteConversion([self.title, self.summary, self.body], self)
+        layout.addWidget(self.paste_bar)
         layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
         self.status.hide()  # the item page shows the save state above the tabs
         layout.addLayout(bottom)
 
-        for line in (self.title, self.source_name, self.source_url, self.author):
+        for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
             line.textChanged.connect(self._changed)
+        self.trigger.textChanged.connect(self._changed)
+        self.metadata_form.changed.connect(self._changed)
+        self.category.currentIndexChanged.connect(self._category_changed)
         for text in (self.summary, self.body):
             text.textChanged.connect(self._changed)
         for combo in (self.category, self.origin, self.language):
@@ -147,6 +192,7 @@ class ItemEditor(QWidget):
         self._loading = True
         current = self.category.currentData()
         self.category.clear()
+        self._category_objects = {category.id: category for category in categories}
         for category in categories:
             self.category.addItem(category.name, category.id)
         index = self.category.findData(current)
@@ -170,8 +216,12 @@ class ItemEditor(QWidget):
             self.source_url.setText(item.source.url)
             self.author.setText(item.author)
             self.language.setCurrentIndex(max(self.language.findData(item.language), 0))
+            self.unit.setText(item.unit)
+            self.trigger.setText(format_vn_date(item.trigger_date) if item.trigger_date else "")
+            self._build_metadata_form(item.metadata)
         finally:
             self._loading = False
+        self._prefill_unit()
         self._origin_changed()
         self._update_preview()
         self._update_problems()
@@ -187,6 +237,9 @@ class ItemEditor(QWidget):
             "source": {"name": self.source_name.text(), "url": self.source_url.text()},
             "author": self.author.text(),
             "language": self.language.currentData() or "vi",
+            "metadata": self.metadata_form.values(),
+            "unit": self.unit.text(),
+            "trigger_date": self._trigger_value(),
         }
 
     def edited_item(self) -> Item | None:
@@ -202,14 +255,19 @@ class ItemEditor(QWidget):
             source=Source(**data["source"]),
             author=data["author"],
             language=data["language"],
+            metadata=data["metadata"],
+            unit=data["unit"],
+            trigger_date=parse_vn_date(data["trigger_date"]) if data["trigger_date"] else None,
         )
 
     def insert_attachment(self, name: str, sha256: str) -> None:
         insert_block(self.body, markdown_for(name, sha256))
 
     def set_read_only(self, read_only: bool) -> None:
-        for line in (self.title, self.source_name, self.source_url, self.author):
+        for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
             line.setReadOnly(read_only)
+        self.trigger.setReadOnly(read_only)
+        self.metadata_form.set_read_only(read_only)
         for text in (self.summary, self.body):
             text.setReadOnly(read_only)
         for combo in (self.category, self.origin, self.language):
@@ -251,13 +309,90 @@ class ItemEditor(QWidget):
         )
         self.preview.verticalScrollBar().setValue(scroll)
 
+    def metadata_problems(self) -> list[Problem]:
+        """What the section's fields still lack (the portal refuses the submit without them)."""
+        if self.item is None:
+            return []
+        from datetime import date
+
+        return validate_metadata(self._kind, self.metadata_form.values(), date.today())
+
     def problem_messages(self) -> list[str]:
         item = self.edited_item()
         if item is None:
             return []
-        return [p.message(self._language) for p in submit_problems(item)]
+        problems = [*submit_problems(item), *self.metadata_problems()]
+        return [p.message(self._language) for p in problems]
+
+    # the section's fields (issue 6)
+    def _build_metadata_form(self, metadata: dict[str, Any]) -> None:
+        category = self._category_objects.get(self.category.currentData() or "")
+        self._kind = category.kind if category is not None else CategoryKind.FREE
+        item = self.item
+        names = attachment_names(item.body, item.attachments) if item is not None else []
+        self.metadata_form.set_kind(self._kind, metadata, names, self._language)
+        self._show_trigger_suggestion()
+
+    def refresh_attachments(self, item: Item) -> None:
+        """Offer the item's current files to the file fields (after a drop or a sync)."""
+        self.metadata_form.set_attachments(
+            attachment_names(self.body.toPlainText(), item.attachments)
+        )
+
+    def _category_changed(self) -> None:
+        if self._loading or self.item is None:
+            return
+        old_keys = {spec.key for spec in fields_for(self._kind)}
+        previous = self._category_objects.get(self.item.category)
+        kept = self.metadata_form.values()
+        self._loading = True
+        try:
+            self._build_metadata_form(kept)
+            new_keys = {spec.key for spec in fields_for(self._kind)}
+            self.metadata_form.load({k: v for k, v in kept.items() if k not in old_keys - new_keys})
+            if previous is not None and self.unit.text() == previous.unit:
+                self.unit.clear()
+        finally:
+            self._loading = False
+        self._prefill_unit()
+        self._changed()
+
+    def _prefill_unit(self) -> None:
+        """An empty providing unit takes the section's responsible unit (BD-12)."""
+        category = self._category_objects.get(self.category.currentData() or "")
+        if (
+            self.item is not None
+            and category is not None
+            and category.unit
+            and not self.unit.text().strip()
+            and not self.unit.isReadOnly()
+            and self.item.state.value == "draft"
+        ):
+            self.unit.setText(category.unit)
+
+    def _trigger_value(self) -> str | None:
+        text = self.trigger.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_vn_date(text).isoformat()
+        except ValueError:
+            return None
+
+    def _show_trigger_suggestion(self) -> None:
+        suggested = suggested_trigger_date(self._kind, self.metadata_form.values())
+        if suggested is not None:
+            self.trigger.setPlaceholderText(
+                self.tr("Suggested: %1 (from the section's fields)").replace(
+                    "%1", format_vn_date(suggested)
+                )
+            )
+        else:
+            self.trigger.setPlaceholderText("dd/mm/yyyy")
 
     def _update_problems(self) -> None:
+        self.metadata_form.show_problems(self.metadata_problems())
+        self._show_trigger_suggestion()
         messages = self.problem_messages()
         if messages:
             self.problems.setText(self.tr("Cannot be submitted yet:") + " " + " ".join(messages))
@@ -292,6 +427,12 @@ class ItemEditor(QWidget):
         self.source_url.setPlaceholderText(self.tr("Source address: https://…"))
         self.author.setPlaceholderText(self.tr("Author"))
         self.preview_box.setTitle(self.tr("Preview: as the portal will show it"))
+        self.fields_box.setTitle(self.tr("Section details"))
+        self.unit_label.setText(self.tr("Providing &unit"))
+        self.trigger_label.setText(self.tr("Deadline counts &from"))
+        self.unit.setAccessibleName(self.tr("Providing unit"))
+        self.trigger.setAccessibleName(self.tr("Deadline counts from"))
+        self.metadata_form.retranslate(self._language)
         accessible = (
             (self.title, self.tr("Title")),
             (self.summary, self.tr("Summary")),

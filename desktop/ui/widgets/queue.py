@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -10,10 +11,12 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,26 +34,128 @@ from desktop.ui.services import QueueRow
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's folded text, for the filter box
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_LATE, _SOON = QColor("#b3261e"), QColor("#8a5a00")
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    """``fold(text).lower()``, once per distinct string (titles repeat across refreshes)."""
+    return fold(text).lower()
 
 
 class QueueModel(QAbstractTableModel):
-    """Holds the listed columns only (10,000 rows stay small); names looked up once."""
+    """Holds the listed columns only (10,000 rows stay small). Qt asks for every visible cell
+    several times a paint, so each row's strings are made once, on first use, and sorting is
+    a Python sort on precomputed keys here rather than n log n ``data()`` calls from a proxy."""
 
     COLUMNS = ("title", "category", "author", "step", "waiting", "due")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[QueueRow] = []
+        self._given: list[QueueRow] = []  # in the store's order: equal keys keep it
+        self._rows: list[QueueRow] = []  # in the shown order
+        self._cells: list[tuple[str, ...] | None] = []
+        self._haystacks: list[str | None] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.category_names: dict[str, str] = {}
         self.member_names: dict[str, str] = {}
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._rows = self._ordered()
+        self._forget_cells()
         self.endResetModel()
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
+
+    def rows(self) -> list[QueueRow]:
+        """The rows in the order shown (before the filter box)."""
+        return list(self._rows)
+
+    def _forget_cells(self) -> None:
+        self._cells = [None] * len(self._rows)
+        self._haystacks = [None] * len(self._rows)
+
+    def retranslate(self) -> None:
+        """Labels (step names, "(untitled)") follow the language: strings made again."""
+        self._forget_cells()
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
+            emit(self.dataChanged, self.index(0, 0), last, [])
+
+    # sorting ------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if not self._rows:
+            return
+        emit(self.layoutAboutToBeChanged)
+        before = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in before]
+        self._rows = self._ordered()
+        self._forget_cells()
+        where = {row.id: n for n, row in enumerate(self._rows)}
+        after = [self.index(where[i], old.column()) for i, old in zip(ids, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        emit(self.layoutChanged)
+
+    def _ordered(self) -> list[QueueRow]:
+        if self._sort is None or not (0 <= self._sort[0] < len(self.COLUMNS)):
+            return list(self._given)
+        column, order = self._sort
+        key = self._sort_key(self.COLUMNS[column])
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(self._given, key=key, reverse=descending)  # stable both ways
+
+    def _sort_key(self, column: str) -> Any:
+        if column == "waiting":
+            return lambda row: row.state_since.timestamp() if row.state_since else 0.0
+        if column == "step":
+            return lambda row: _step_rank(row.state)
+        if column == "due":  # issue 6: soonest first, items without a deadline last
+            return lambda row: row.due_iso or "9999-12-31"
+        return lambda row: _folded(self._text(row, column))
+
+    def sort_value(self, row: int, column: int) -> Any:
+        """The value rows are sorted on (``SORT_ROLE``)."""
+        return self._sort_key(self.COLUMNS[column])(self._rows[row])
+
+    # cells --------------------------------------------------------------------------------
+    def _text(self, row: QueueRow, column: str) -> str:
+        if column == "title":
+            return row.title or self.tr("(untitled)")
+        if column == "category":
+            return self.category_names.get(row.category, row.category)
+        if column == "author":
+            if row.author != row.created_by:
+                return row.author
+            return self.member_names.get(row.created_by, row.created_by)
+        if column == "step":
+            return labels.state_name(row.state)
+        if column == "waiting":
+            return _since(row.state_since)
+        return row.due
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        """The row's shown strings, made once."""
+        found = self._cells[row]
+        if found is None:
+            item = self._rows[row]
+            found = self._cells[row] = tuple(self._text(item, c) for c in self.COLUMNS)
+        return found
+
+    def haystack(self, row: int) -> str:
+        """Every column folded (no tone marks, ``đ`` → ``d``), lower case: what the filter reads."""
+        found = self._haystacks[row]
+        if found is None:
+            found = self._haystacks[row] = " ".join(_folded(text) for text in self.cells(row))
+        return found
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -76,44 +181,32 @@ class QueueModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        n, column = index.row(), index.column()
+        if role == _DISPLAY:
+            return self.cells(n)[column]
+        if role == _FOREGROUND:
+            row = self._rows[n]
+            if column == 5 and row.due_status:
+                # late red, due soon amber; the text says it too ("quá hạn", "sắp đến hạn")
+                return _LATE if row.due_status == "late" else _SOON
+            if column == 0 and row.sync_status in ("conflict", "failed"):
+                return _LATE
+            return None
         if role == ID_ROLE:
-            return row.id
+            return self._rows[n].id
+        if role == FILTER_ROLE:
+            return self.haystack(n)
         if role == SORT_ROLE:
-            if column == "waiting":
-                return row.state_since.timestamp() if row.state_since else 0.0
-            if column == "step":
-                return WAITING_STEP.get(State(row.state)) or 9
-            return fold(str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")).lower()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "title":
-                return row.title or self.tr("(untitled)")
-            if column == "category":
-                return self.category_names.get(row.category, row.category)
-            if column == "author":
-                return (
-                    row.author
-                    if row.author != row.created_by
-                    else self.member_names.get(row.created_by, row.created_by)
-                )
-            if column == "step":
-                return labels.state_name(row.state)
-            if column == "waiting":
-                return _since(row.state_since)
-            if column == "due":
-                return row.due
-        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return self.sort_value(n, column)
+        if role == _TOOLTIP and column == 0:
+            row = self._rows[n]
             return f"{row.title}\n{labels.sync_status_name(row.sync_status)}"
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == "title"
-            and row.sync_status in ("conflict", "failed")
-        ):
-            from PySide6.QtGui import QColor
-
-            return QColor("#b3261e")
         return None
+
+
+@lru_cache(maxsize=64)
+def _step_rank(state: str) -> int:
+    return WAITING_STEP.get(State(state)) or 9
 
 
 def _since(when: datetime | None) -> str:
@@ -123,31 +216,32 @@ def _since(when: datetime | None) -> str:
 
 
 class QueueFilter(QSortFilterProxyModel):
-    """Filters on every column at once, without tone marks: ``quyet dinh`` finds ``Quyết định``."""
+    """Filters on every column at once, without tone marks: ``quyet dinh`` finds ``Quyết định``.
+
+    Matching is Qt's own (a regular expression over the model's folded ``FILTER_ROLE``), so an
+    empty filter costs no Python call per row; sorting is handed to ``QueueModel.sort``."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self.setSortRole(SORT_ROLE)
+        self.setFilterRole(FILTER_ROLE)
+        self.setFilterKeyColumn(0)
 
     def set_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self._needle = fold(text).lower().strip()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = fold(text).lower().strip()
-            self.invalidateFilter()
+        self._needle = fold(text).lower().strip()
+        # every word, anywhere, in any order: ^(?=.*w1)(?=.*w2)
+        pattern = "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in self._needle.split())
+        expression = QRegularExpression("^" + pattern if pattern else "")
+        expression.setPatternOptions(QRegularExpression.PatternOption.DotMatchesEverythingOption)
+        self.setFilterRegularExpression(expression)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._needle:
-            return True
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
-        haystack = " ".join(
-            str(model.data(model.index(source_row, column, source_parent)) or "")
-            for column in range(model.columnCount())
-        )
-        return all(word in fold(haystack).lower() for word in self._needle.split())
+        if isinstance(model, QueueModel):
+            model.sort(column, order)  # the proxy keeps the model's order (its own is off)
+        else:
+            super().sort(column, order)
 
 
 class QueueView(QWidget):
@@ -188,7 +282,8 @@ class QueueView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.fontMetrics().averageCharWidth() * 24)
         for column in range(3, len(QueueModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            # not ResizeToContents: that reads every row's data and size hint at each reset
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_: emit(self.selectionChanged))
@@ -198,10 +293,32 @@ class QueueView(QWidget):
     def set_rows(self, rows: list[QueueRow]) -> None:
         selected = set(self.selected_ids())
         self.model.set_rows(rows)
+        self._fit_columns()
         if selected:
-            for row in range(self.proxy.rowCount()):
-                if self.proxy.index(row, 0).data(ID_ROLE) in selected:
-                    self.table.selectRow(row)
+            for n, row in enumerate(self.model.rows()):
+                if row.id in selected:
+                    shown = self.proxy.mapFromSource(self.model.index(n, 0))
+                    if shown.isValid():
+                        self.table.selectRow(shown.row())
+
+    def _fit_columns(self) -> None:
+        """Step, waiting and due as wide as their longest text: measured on a few candidates
+        (the longest strings) instead of Qt asking every row for its size hint."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        rows = self.model.rows()
+        padding = 2 * metrics.averageCharWidth() + 8
+        for column, name in enumerate(QueueModel.COLUMNS):
+            if column < 3:
+                continue
+            texts = {self.model._text(row, name) for row in rows} if len(rows) < 200 else None
+            if texts is None:  # many rows: distinct lengths via the cheap columns' sources
+                texts = _widest_candidates(self.model, rows, name)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            longest = [*sorted(texts, key=len, reverse=True)[:8], title]
+            header.resizeSection(
+                column, max(metrics.horizontalAdvance(t) for t in longest) + padding
+            )
 
     def selected_ids(self) -> list[str]:
         return [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
@@ -223,11 +340,25 @@ class QueueView(QWidget):
         self.table.horizontalHeader().headerDataChanged(
             Qt.Orientation.Horizontal, 0, len(QueueModel.COLUMNS) - 1
         )
+        self.model.retranslate()
+        self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _widest_candidates(model: QueueModel, rows: list[QueueRow], column: str) -> set[str]:
+    """A column's distinct texts without making every row's: step has a few states, waiting
+    one date format, due one label per status and date length."""
+    if column == "step":
+        return {model._text(row, column) for row in {r.state: r for r in rows}.values()}
+    if column == "waiting":
+        sample = next((r for r in rows if r.state_since is not None), None)
+        return {model._text(sample, column)} if sample is not None else set()
+    per_kind = {(r.due_status, len(r.due)): r for r in rows}
+    return {model._text(row, column) for row in per_kind.values()}
 
 
 def now() -> datetime:

@@ -1,0 +1,165 @@
+"""The portal under load: C clients syncing at once, each pushing E edits of its own draft and
+pulling after each one (a PUT, then a GET /changes from its cursor), as the engine does.
+
+The portal runs in its own process(es); the clients share one asyncio loop in this process
+(httpx.AsyncClient each), so on a small machine the clients' CPU counts too (see the note).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import seeding
+from bench.portal_process import PortalProcess
+from bench.report import Figure
+from bench.sizes import Sizes
+from bench.stats import median, ms, percentile
+from portal.db import make_engine
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"put": [], "pull": []})
+    errors: list[str] = field(default_factory=list)
+
+
+async def _login(url: str, username: str, item_id: str) -> tuple[httpx.AsyncClient, dict[str, Any]]:
+    http = httpx.AsyncClient(base_url=url + "/api/v1/", timeout=120)
+    answer = await http.post(
+        "auth/token", json={"username": username, "password": seeding.PASSWORD}
+    )
+    answer.raise_for_status()
+    http.headers["Authorization"] = "Bearer " + answer.json()["access_token"]
+    item = (await http.get(f"items/{item_id}")).json()
+    return http, item
+
+
+async def _edits(http: httpx.AsyncClient, item: dict[str, Any], edits: int, tally: Tally) -> None:
+    """One client's sync loop: push an edit, pull from its cursor; stops at the first error."""
+    version, body, item_id = item["version"], item["body"], item["id"]
+    cursor: str | None = None
+    for edit in range(edits):
+        body += f"\nDòng sửa {edit + 1}.\n"
+        start = time.perf_counter()
+        try:
+            put = await http.put(
+                f"items/{item_id}",
+                content=json.dumps({"body": body}, ensure_ascii=False).encode(),
+                headers={
+                    "If-Match": f'"{version}"',
+                    "Idempotency-Key": str(uuid.uuid4()),
+                    "Content-Type": "application/json",
+                },
+            )
+            tally.latencies["put"].append(time.perf_counter() - start)
+            if put.status_code != 200:
+                tally.errors.append(f"PUT {put.status_code}")
+                return
+            version = put.json()["version"]
+            start = time.perf_counter()
+            params: dict[str, str | int] = {"limit": 100}
+            if cursor:
+                params["since"] = cursor
+            pull = await http.get("changes", params=params)
+            tally.latencies["pull"].append(time.perf_counter() - start)
+            if pull.status_code != 200:
+                tally.errors.append(f"GET /changes {pull.status_code}")
+                return
+            cursor = pull.json()["cursor"]
+        except httpx.HTTPError as error:
+            tally.errors.append(type(error).__name__)
+            return
+
+
+async def _swarm(url: str, drafts: dict[str, str], edits: int) -> tuple[Tally, float]:
+    """Everyone logs in first (Argon2 is slow on purpose); then all edit at once, timed."""
+    tally = Tally()
+    sessions = await asyncio.gather(*(_login(url, u, i) for u, i in drafts.items()))
+    start = time.perf_counter()
+    await asyncio.gather(*(_edits(http, item, edits, tally) for http, item in sessions))
+    took = time.perf_counter() - start
+    for http, _item in sessions:
+        await http.aclose()
+    return tally, took
+
+
+def _run(database_url: str, sizes: Sizes, workers: int, label: str, folder: Path) -> Figure:
+    engine = make_engine(database_url)
+    try:
+        members = seeding.seed_board(engine, extra_members=sizes.load_clients)
+        drafts = seeding.seed_own_drafts(engine, members)
+    finally:
+        engine.dispose()
+    with PortalProcess(database_url, workers=workers, log=folder / f"{label}.log") as portal:
+        tally, took = asyncio.run(_swarm(portal.url, drafts, sizes.load_edits))
+    puts, pulls = tally.latencies["put"], tally.latencies["pull"]
+    every = puts + pulls
+    count = len(every)
+    rate = count / took if took else 0.0
+    figure = Figure(
+        name=f"portal under load: {label}",
+        measured=(
+            f"{sizes.load_clients} clients × {sizes.load_edits} edits (PUT ~4 KB body with If-Match"
+            f" + Idempotency-Key, then GET /changes from its cursor), all at once; {count:,} "
+            f"requests in {took:.1f} s; requests/s (latency in note)"
+        ),
+        unit="req/s",
+        ours=rate,
+        target="report req/s and p95; no error",
+        met=not tally.errors and count == 2 * sizes.load_clients * sizes.load_edits,
+        note=(
+            f"p95 {ms(percentile(every, 0.95)):.0f} ms (PUT {ms(percentile(puts, 0.95)):.0f}, "
+            f"pull {ms(percentile(pulls, 0.95)):.0f}), median {ms(median(every)):.0f} ms, "
+            f"{len(tally.errors)} errors"
+            + (f": {sorted(set(tally.errors))[:3]}" if tally.errors else "")
+        ),
+        extra={
+            "p95_ms": ms(percentile(every, 0.95)),
+            "p50_ms": ms(median(every)),
+            "errors": tally.errors[:20],
+            "workers": workers,
+        },
+    )
+    return figure
+
+
+def load_figures(sizes: Sizes, folder: Path) -> list[Figure]:
+    figures = [_run(f"sqlite:///{folder / 'load.sqlite3'}", sizes, 1, "SQLite, 1 process", folder)]
+    if not sizes.postgres:
+        figures.append(
+            Figure(
+                name="portal under load: PostgreSQL",
+                measured="one process vs several on PostgreSQL",
+                note="skipped in --quick",
+            )
+        )
+        return figures
+    try:
+        from portal.testing_pg import PostgresUnavailable, ThrowawayPostgres
+    except ImportError:
+        figures.append(Figure(name="portal under load: PostgreSQL", measured="",
+                              note="not available yet"))  # fmt: skip
+        return figures
+    try:
+        with ThrowawayPostgres() as pg:
+            for workers in (1, 2):
+                figures.append(
+                    _run(
+                        pg.new_database(),
+                        sizes,
+                        workers,
+                        f"PostgreSQL, {workers} process{'es' if workers > 1 else ''}",
+                        folder,
+                    )
+                )
+    except PostgresUnavailable as error:
+        figures.append(Figure(name="portal under load: PostgreSQL", measured="", note=str(error)))
+    return figures

@@ -1,0 +1,242 @@
+"""Run in a subprocess by ``ui_figures``: one cold start of a window, measured from inside.
+
+    python -m bench.ui_probe bare  --out F.json            a bare PySide6 window with a table
+    python -m bench.ui_probe start --store S --url U --out F.json [--queue-runs K]  (refresh
+                                   token on stdin)
+    python -m bench.ui_probe sync  --store S --url U --user N --out F.json   (password on stdin)
+
+Times are wall-clock ``time.time()`` (the parent subtracts the moment it spawned us), taken at
+the first paint event of the main window, not at ``show()``. ``maxrss_mb`` is
+its peak RSS (``VmHWM``) at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QWidget
+
+
+def maxrss_mb() -> float:
+    """Peak RSS of this program. ``VmHWM`` rather than ``getrusage().ru_maxrss``: on Linux a
+    child's ru_maxrss starts at its forking parent's RSS and survives ``exec``, so a probe
+    spawned by a 140 MB benchmark process would report at least 140 MB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+class PaintWatch(QObject):
+    """Calls ``on_paint(widget)`` at each paint event of a widget inside ``window``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: dict[int, Any] = {}  # id(widget) -> callback, fired once
+
+    def watch(self, widget: QWidget, callback: Any) -> None:
+        self.targets[id(widget)] = (widget, callback)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.targets:
+            for key, (widget, callback) in list(self.targets.items()):
+                if obj is widget or (isinstance(obj, QWidget) and widget.isAncestorOf(obj)):
+                    del self.targets[key]
+                    callback()
+        return False
+
+
+def bare(out: Path) -> None:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    grid = QTableWidget(0, 6, window)
+    grid.setHorizontalHeaderLabels(["Tiêu đề", "Chuyên mục", "Tác giả", "Bước", "Chờ", "Hạn"])
+    window.setCentralWidget(grid)
+    window.resize(1200, 760)
+    result: dict[str, Any] = {}
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+
+    def painted() -> None:
+        result["painted_at"] = time.time()
+        QTimer.singleShot(0, app.quit)
+
+    watch.watch(window, painted)
+    window.show()
+    app.exec()
+    result["maxrss_mb"] = maxrss_mb()
+    out.write_text(json.dumps(result))
+
+
+def _desk(store_path: Path) -> tuple[Any, Any, Any]:
+    """Build the application as ``desktop.app.run_gui`` does (same parts, same order)."""
+    from desktop.app import Desk, build_app
+    from desktop.ui import settings as options
+    from desktop.ui import theme
+    from desktop.ui.i18n import Translations
+    from desktop.ui.qtcompat import event_loop
+    from desktop.ui.settings import Settings
+
+    app = build_app()
+    loop = event_loop(app)
+    asyncio.set_event_loop(loop)
+    settings = Settings()
+    translations = Translations(app)
+    translations.switch("vi")
+    theme.apply(app, settings.get(options.FONT_SIZE))
+    desk = Desk(app, store_path.parent, settings, translations)
+    return app, loop, desk
+
+
+def _watch_show_window(desk: Any, marks: dict[str, float]) -> None:
+    """Note when the app starts building its main window (after its sync at sign-in)."""
+    original = desk.show_window
+
+    def show_window() -> Any:
+        marks["show_window_at"] = time.time()
+        return original()
+
+    desk.show_window = show_window
+
+
+def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, other: str) -> None:
+    """A saved profile opened as ``Desk.resume`` does: the store, a client holding the refresh
+    token from the keychain (here: stdin), ``open_session`` (a sync, then the window)."""
+    from desktop.store import Store
+    from desktop.sync import PortalClient
+
+    app, loop, desk = _desk(store_path)
+    result: dict[str, Any] = {}
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+    _watch_show_window(desk, result)
+    refresh_token = sys.stdin.readline().strip()
+
+    async def main() -> None:
+        first = loop.create_future()
+        original_show = QMainWindow.show
+
+        def show(window: QMainWindow) -> None:
+            watch.watch(window, lambda: first.done() or first.set_result(time.time()))
+            original_show(window)
+
+        QMainWindow.show = show  # type: ignore[method-assign, assignment]
+        result["open_at"] = time.time()
+        store = Store.open(store_path)
+        client = PortalClient(url, refresh_token=refresh_token, timeout=60.0)
+        window = await desk.open_session(store, client)
+        QMainWindow.show = original_show  # type: ignore[method-assign]
+        result["painted_at"] = await first
+        result["first_screen"] = window.current_screen_name()
+        task = desk.sync._task if desk.sync is not None else None
+        if task is not None:
+            await task  # the window's own sync, started on show: let it end before timing
+        opened: list[float] = []
+        rows = None
+        for _ in range(queue_runs):
+            shown = loop.create_future()
+            watch.watch(window.screens[other], lambda s=shown: s.done() or s.set_result(0))
+            window.show_screen(other)
+            await shown  # the other screen has painted: now time the switch back
+            done = loop.create_future()
+            screen = window.screens[queue]
+            watch.watch(screen.view.table.viewport(), lambda d=done: d.done() or d.set_result(0))
+            began = time.perf_counter()
+            window.show_screen(queue)
+            await done
+            opened.append(time.perf_counter() - began)
+            rows = screen.view.count()
+        result["queue_open_s"] = opened
+        result["queue_rows"] = rows
+        result["maxrss_mb"] = maxrss_mb()
+        await desk.close()
+
+    with loop:
+        loop.run_until_complete(main())
+    out.write_text(json.dumps(result))
+
+
+def sync(out: Path, store_path: Path, url: str, user: str, password: str) -> None:
+    """Signing in on an empty store as ``Desk.sign_in`` does: ``open_session`` runs the first
+    sync, then shows the window (which syncs again); a 5 ms QTimer heartbeat throughout."""
+    from desktop.store import Store
+    from desktop.sync import PortalClient
+
+    _app, loop, desk = _desk(store_path)
+    result: dict[str, Any] = {}
+    ticks: list[float] = []
+    _watch_show_window(desk, result)
+
+    heartbeat = QTimer()
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: ticks.append(time.time()))
+
+    async def main() -> None:
+        store = Store.open(store_path)
+        client = PortalClient(url, timeout=60.0)
+        store.set_me(await client.login(user, password))
+        heartbeat.start()
+        began = time.time()
+        await desk.open_session(store, client)
+        result["sync_s"] = result["show_window_at"] - began
+        task = desk.sync._task if desk.sync is not None else None
+        if task is not None:
+            await task
+        after = len(ticks)
+        while len(ticks) < after + 20:  # 100 ms more of the loop: the refresh and its paint
+            await asyncio.sleep(0.005)
+        heartbeat.stop()
+        result["items"] = store.status()["items"]
+        result["maxrss_mb"] = maxrss_mb()
+        await desk.close()
+
+    with loop:
+        loop.run_until_complete(main())
+    shown = result["show_window_at"]
+    during = [b - a - 0.005 for a, b in itertools.pairwise(ticks) if b <= shown]
+    window = [b - a - 0.005 for a, b in itertools.pairwise(ticks) if b > shown]
+    result["ticks"] = len(ticks)
+    result["sync_ticks"] = len(during)
+    result["stalls_ms"] = sorted((g * 1000 for g in during), reverse=True)[:20]
+    ordered = sorted(during)
+    result["p99_ms"] = ordered[int(0.99 * (len(ordered) - 1))] * 1000 if ordered else None
+    result["max_ms"] = ordered[-1] * 1000 if ordered else None
+    result["window_max_ms"] = max(window) * 1000 if window else None
+    out.write_text(json.dumps(result))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["bare", "start", "sync"])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--store", type=Path)
+    parser.add_argument("--queue-runs", type=int, default=0)
+    parser.add_argument("--queue", default="edit_queue")
+    parser.add_argument("--other", default="my_items")
+    parser.add_argument("--url", default="")
+    parser.add_argument("--user", default="")
+    args = parser.parse_args()
+    if args.mode == "bare":
+        bare(args.out)
+    elif args.mode == "start":
+        start(args.out, args.store, args.url, args.queue_runs, args.queue, args.other)
+    else:
+        sync(args.out, args.store, args.url, args.user, sys.stdin.readline().strip())
+
+
+if __name__ == "__main__":
+    main()
