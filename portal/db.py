@@ -343,9 +343,3 @@ def next_seq(conn: Connection) -> int:
         .returning(feed_counter.c.seq)
     )
     return int(result.scalar_one())
-
-
-# Tables declared beside their features (calendar notices, publishing targets) join the metadata
-# whenever this module loads, so the schema checks and migrations always see every table.
-from portal import calendar as _calendar  # noqa: E402, F401
-from portal import targets as _targets  # noqa: E402, F401

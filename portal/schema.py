@@ -17,7 +17,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import Connection
 
+from portal import calendar as _calendar  # noqa: F401 - its table joins db.metadata
 from portal import db
+from portal import targets as _targets  # noqa: F401 - its tables join db.metadata
 
 FIRST_REVISION = "0001"
 _LOCK = "portal:migrate"

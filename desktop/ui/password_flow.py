@@ -132,6 +132,8 @@ class PasswordFlow(QObject):
         self.menu = QMenu(self.account_button)
         self.change_action = self.menu.addAction("", self.open_dialog)
         self.sign_out_action = self.menu.addAction("", self.request_sign_out)
+        self.menu.addSeparator()
+        self.about_action = self.menu.addAction("", window.show_about)
         self.account_button.setMenu(self.menu)
         window.toolbar.addWidget(self.account_button)
         settings_screen = getattr(window, "screens", {}).get("settings")
@@ -141,9 +143,14 @@ class PasswordFlow(QObject):
         sync = getattr(desk, "sync", None)
         if sync is not None and hasattr(sync, "passwordChangeRequired"):
             sync.passwordChangeRequired.connect(self.on_sync_refused)
-            sync.syncFinished.connect(lambda _reached: self.evaluate())
+            # A bound method of this QObject (parented to the window): Qt drops the connection
+            # when the window goes, as a lambda's would not be.
+            sync.syncFinished.connect(self._after_sync)
         window.installEventFilter(self)
         self.retranslate()
+
+    def _after_sync(self, _reached: bool) -> None:
+        self.evaluate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -156,6 +163,7 @@ class PasswordFlow(QObject):
         self.account_button.setAccessibleName(self.tr("Account"))
         self.change_action.setText(self.tr("Change password…"))
         self.sign_out_action.setText(self.tr("Sign out"))
+        self.about_action.setText(self.tr("About (F1)"))
         self.banner_change.setText(self.tr("Change password now"))
         self.banner_close.setText(self.tr("Later"))
         self.evaluate(show_banner=False)

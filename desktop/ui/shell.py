@@ -4,7 +4,7 @@ person has the right to see; the status bar says online/offline, what waits, the
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
             "main": QShortcut(QKeySequence("Ctrl+Return"), self, self.main_action),
             "main2": QShortcut(QKeySequence("Ctrl+Enter"), self, self.main_action),
             "filter": QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter),
+            "about": QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_about),
         }
         from desktop.ui.screens.search import install_search_box
 
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
             self.tray = QSystemTrayIcon(icons.icon("app"), self)
             self.tray.show()
         self._known: dict[str, tuple[str, bool]] = {}
+        self._reminded: set[tuple[str, str]] = set()  # (item id, day): one reminder a day
         self.last_notifications: list[str] = []
         self.notification_log: list[str] = []  # this session's, newest last
         self.closed = False
@@ -336,12 +339,32 @@ class MainWindow(QMainWindow):
                     messages.append(self.tr("Published: %1").replace("%1", title))
                 elif row.state == State.DRAFT.value and before[0] == State.SUBMITTED.value:
                     messages.append(self.tr("Returned to you: %1").replace("%1", title))
+        messages.extend(self._due_reminders(queue_states, me))
         self._remember_states()
         self.last_notifications = messages
         self.notification_log.extend(messages)
         if messages and self.tray is not None and self.settings.get(options.NOTIFICATIONS):
             self.tray.showMessage(self.tr("Editorial desk"), "\n".join(messages[:5]))
         return messages
+
+    def _due_reminders(self, queue_states: set[str], me: str) -> list[str]:
+        """A day before the deadline (BD-13, AG-12): items due by the next working day that wait
+        for me (in my queue, or my own draft), once per item per day."""
+        today = date.today().isoformat()
+        found = []
+        for row in self.items.rows():
+            waits_for_me = (row.state in queue_states and row.created_by != me) or (
+                row.created_by == me and row.state == State.DRAFT.value
+            )
+            if row.due_status != "due_soon" or not waits_for_me:
+                continue
+            if (row.id, today) in self._reminded:
+                continue
+            self._reminded.add((row.id, today))
+            title = row.title or self.tr("(untitled)")
+            due = date.fromisoformat(row.due_iso).strftime("%d/%m/%Y") if row.due_iso else ""
+            found.append(self.tr("Due %1: %2").replace("%1", due).replace("%2", title))
+        return found
 
     # accounts (demo)
     def set_accounts(self, accounts: list[tuple[str, str]], current: str) -> None:
@@ -359,6 +382,19 @@ class MainWindow(QMainWindow):
         username = self.accounts.itemData(index)
         if username and username != self.items.session.user.username:
             emit(self.accountSwitchRequested, username)
+
+    def about_text(self) -> str:
+        from desktop import __version__
+
+        return self.tr(
+            "<b>Editorial desk</b> %1<br>The three-step editorial process of the provincial "
+            "regulations (BD-22): create, edit, approve.<br>Your drafts and settings stay in "
+            "your user folder, outside the install folder."
+        ).replace("%1", __version__)
+
+    def show_about(self) -> None:
+        """The About box (F1): the version comes from one place, ``desktop.__version__``."""
+        QMessageBox.about(self, self.tr("About Editorial desk"), self.about_text())
 
     def retranslate(self) -> None:
         session = self.items.session

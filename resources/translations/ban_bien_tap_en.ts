@@ -842,6 +842,18 @@
       <translation>Editorial desk</translation>
     </message>
     <message>
+      <source>Due %1: %2</source>
+      <translation>Due %1: %2</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Editorial desk&lt;/b&gt; %1&lt;br&gt;The three-step editorial process of the provincial regulations (BD-22): create, edit, approve.&lt;br&gt;Your drafts and settings stay in your user folder, outside the install folder.</source>
+      <translation>&lt;b&gt;Editorial desk&lt;/b&gt; %1&lt;br&gt;The three-step editorial process of the provincial regulations (BD-22): create, edit, approve.&lt;br&gt;Your drafts and settings stay in your user folder, outside the install folder.</translation>
+    </message>
+    <message>
+      <source>About Editorial desk</source>
+      <translation>About Editorial desk</translation>
+    </message>
+    <message>
       <source>New item</source>
       <translation>New item</translation>
     </message>
@@ -1020,6 +1032,10 @@
     <message>
       <source>Sign out</source>
       <translation>Sign out</translation>
+    </message>
+    <message>
+      <source>About (F1)</source>
+      <translation>About (F1)</translation>
     </message>
     <message>
       <source>Change password now</source>

@@ -837,6 +837,18 @@
         <translation>Bàn biên tập</translation>
     </message>
     <message>
+        <source>Due %1: %2</source>
+        <translation>Đến hạn %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editorial desk&lt;/b&gt; %1&lt;br&gt;The three-step editorial process of the provincial regulations (BD-22): create, edit, approve.&lt;br&gt;Your drafts and settings stay in your user folder, outside the install folder.</source>
+        <translation>&lt;b&gt;Bàn biên tập&lt;/b&gt; %1&lt;br&gt;Quy trình ba bước theo quy chế của tỉnh (BD-22): cập nhật tin, biên tập tin, duyệt tin.&lt;br&gt;Bản nháp và thiết lập của bạn nằm trong thư mục người dùng, ngoài thư mục cài đặt.</translation>
+    </message>
+    <message>
+        <source>About Editorial desk</source>
+        <translation>Giới thiệu Bàn biên tập</translation>
+    </message>
+    <message>
         <source>New item</source>
         <translation>Tin mới</translation>
     </message>
@@ -1015,6 +1027,10 @@
     <message>
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>About (F1)</source>
+        <translation>Giới thiệu (F1)</translation>
     </message>
     <message>
         <source>Change password now</source>

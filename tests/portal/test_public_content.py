@@ -47,6 +47,12 @@ def test_repost_shows_its_source_and_author(demo: Any) -> None:
     assert f'<span class="author">{repost["author"]}</span>' in text
 
 
+def test_public_page_shows_the_providing_unit(demo: Any) -> None:
+    server, url = demo
+    item = next(i for i in published(url) if i["unit"])
+    assert f"Đơn vị cung cấp tin: {item['unit']}" in page(server, item["slug"])
+
+
 def test_translations_link_each_other(demo: Any) -> None:
     server, url = demo
     items = published(url)
