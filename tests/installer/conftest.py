@@ -10,4 +10,3 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the icon renders need n
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
