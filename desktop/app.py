@@ -234,6 +234,31 @@ class Desk:
             self.store.close()
         self.store = self.client = self.engine = self.sync = None
 
+    async def switch_profile(self, profile_id: str) -> None:
+        """Issue 4: close this profile's window (locally; its session stays in the keychain)
+        and open another saved one, which becomes the last. If that one is not opened (the
+        welcome dialog was closed), the previous one comes back, or the application ends."""
+        from desktop.profiles import Profiles
+
+        profiles = Profiles(self.root)
+        if profiles.get(profile_id) is None:
+            raise KeyError(profile_id)
+        previous = getattr(self.keys, "profile_id", "") if self.keys is not None else ""
+        await self.sign_out()
+        profiles.set_last(profile_id)
+        await start_profile(self, profile_id, self.credentials)
+        if self.window is None and previous:
+            profiles.set_last(previous)
+            await start_profile(self, previous, self.credentials)
+        if self.window is None:
+            self.finished.set()
+
+    async def add_profile(self) -> None:
+        """Issue 4: the welcome dialog, to connect another portal or account."""
+        from desktop.profiles import Profiles
+
+        await welcome(self, Profiles(self.root), self.credentials)
+
     def switch_language(self, language: str) -> None:
         self.translations.switch(language)
         if self.engine is not None:

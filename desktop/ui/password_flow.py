@@ -133,6 +133,12 @@ class PasswordFlow(QObject):
         self.change_action = self.menu.addAction("", self.open_dialog)
         self.sign_out_action = self.menu.addAction("", self.request_sign_out)
         self.menu.addSeparator()
+        # Issue 4: the other saved profiles (portal + account), and adding one.
+        self.profiles_menu = QMenu(self.menu)
+        self.profiles_action = self.menu.addMenu(self.profiles_menu)
+        self.add_profile_action = self.menu.addAction("", self.request_add_profile)
+        self.profiles_separator = self.menu.addSeparator()
+        self.menu.aboutToShow.connect(self.rebuild_profiles)
         self.about_action = self.menu.addAction("", window.show_about)
         self.account_button.setMenu(self.menu)
         window.toolbar.addWidget(self.account_button)
@@ -164,6 +170,8 @@ class PasswordFlow(QObject):
         self.change_action.setText(self.tr("Change password…"))
         self.sign_out_action.setText(self.tr("Sign out"))
         self.about_action.setText(self.tr("About (F1)"))
+        self.profiles_menu.setTitle(self.tr("Switch profile"))
+        self.add_profile_action.setText(self.tr("Add portal or account…"))
         self.banner_change.setText(self.tr("Change password now"))
         self.banner_close.setText(self.tr("Later"))
         self.evaluate(show_banner=False)
@@ -289,6 +297,63 @@ class PasswordFlow(QObject):
             sync.timer.start()
             sync.sync_now()  # the operations kept in the outbox go through now
         emit(self.changed)
+
+    # other profiles (issue 4)
+    def rebuild_profiles(self) -> None:
+        """The other saved profiles, read afresh each time the menu opens.
+
+        Shown by label and portal address only: the account name is not kept in plain text
+        (AG-10.3), and the labels are site names (desktop/profiles.py).
+        """
+        from desktop.profiles import Profiles
+
+        # The demo has its own account switcher and no keychain: no profiles there.
+        usable = getattr(self.desk, "credentials", None) is not None
+        for action in (self.profiles_action, self.add_profile_action, self.profiles_separator):
+            action.setVisible(usable)
+        self.profiles_menu.clear()
+        if not usable:
+            return
+        keys = getattr(self.desk, "keys", None)
+        current = getattr(keys, "profile_id", "") if keys is not None else ""
+        others = [p for p in Profiles(self.desk.root).all() if p.id != current]
+        seen: dict[str, int] = {}
+        for profile in others:
+            text = f"{profile.label} — {profile.url}" if profile.label else profile.url
+            seen[text] = seen.get(text, 0) + 1
+            if seen[text] > 1:  # two accounts of one portal, no label: keep them apart
+                text = f"{text} ({seen[text]})"
+            action = self.profiles_menu.addAction(text)
+            action.setData(profile.id)
+            action.triggered.connect(
+                lambda _checked=False, pid=profile.id: self.request_switch_profile(pid)
+            )
+        self.profiles_action.setEnabled(bool(others))
+
+    def request_switch_profile(self, profile_id: str) -> Any:
+        """Close this window (locally: the session stays valid) and open the other profile."""
+        desk = self.desk
+        self.task = run_op(
+            None, lambda: desk.switch_profile(profile_id), failure=self._desk_failure(desk)
+        )
+        return self.task
+
+    def request_add_profile(self) -> Any:
+        """The welcome dialog; the current window stays until the new account is signed in."""
+        desk = self.desk
+        self.task = run_op(None, desk.add_profile, failure=self._desk_failure(desk))
+        return self.task
+
+    @staticmethod
+    def _desk_failure(desk: Any) -> Callable[[str], None]:
+        # A plain function of the desk: this object may be gone with its window by then.
+        def failure(text: str) -> None:
+            if desk.window is not None:
+                desk.window.show_message(text)
+            else:
+                log.warning("profile: %s", text)
+
+        return failure
 
     # signing out
     def request_sign_out(self) -> Any:

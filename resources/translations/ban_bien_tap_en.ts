@@ -1038,6 +1038,14 @@
       <translation>About (F1)</translation>
     </message>
     <message>
+      <source>Switch profile</source>
+      <translation>Switch profile</translation>
+    </message>
+    <message>
+      <source>Add portal or account…</source>
+      <translation>Add portal or account…</translation>
+    </message>
+    <message>
       <source>Change password now</source>
       <translation>Change password now</translation>
     </message>

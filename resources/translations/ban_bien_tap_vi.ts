@@ -1033,6 +1033,14 @@
         <translation>Giới thiệu (F1)</translation>
     </message>
     <message>
+        <source>Switch profile</source>
+        <translation>Đổi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Add portal or account…</source>
+        <translation>Thêm cổng hoặc tài khoản…</translation>
+    </message>
+    <message>
         <source>Change password now</source>
         <translation>Đổi mật khẩu ngay</translation>
     </message>
