@@ -395,10 +395,25 @@ async def welcome(desk: Desk, profiles: Any, credentials: Any, profile: Any = No
             await desk.sign_in(url, account, password, chosen.store_path, keep, chosen.id)
             if desk.client is not None and desk.client.refresh_token:
                 keep(desk.client.refresh_token)
+            me = desk.store.me() if desk.store is not None else None
+            if me:
+                profiles.set_last(chosen.id, profile_label(me))
             return
         except Exception as exc:
             dialog.choice = ""
             dialog.show_error(error_sentence(exc))
+
+
+def profile_label(me: dict[str, Any]) -> str:
+    """What the profile list shows: the sites and roles, never the account name (AG-10.3)."""
+    from desktop.ui import labels
+
+    parts = []
+    for site, info in (me.get("sites") or {}).items():
+        name = str(info.get("name") or site)
+        roles = ", ".join(labels.role_name(role) for role in info.get("roles", []))
+        parts.append(f"{name} ({roles})" if roles else name)
+    return "; ".join(parts)
 
 
 def _keeper(credentials: Any, profile_id: str, account: str) -> Callable[[str], None]:

@@ -126,6 +126,8 @@ def test_add_an_account_from_the_account_menu(run: Any, app_desk: Desk, demo_por
     assert user_of(desk) == "truongban"
     added = profiles.last()
     assert added is not None and added.id != first.id
+    # Listed by its site and role, never by the account name (AG-10.3).
+    assert "Trưởng ban" in added.label and "truongban" not in added.label
     assert [p.id for p in profiles.all()] == [first.id, added.id]
     assert [a.data() for a in open_menu(desk).profiles_menu.actions()] == [first.id]
 
