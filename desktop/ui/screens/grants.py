@@ -58,7 +58,7 @@ def _shown_day(value: Any) -> str:
 class GrantsScreen(Screen):
     NAME = "grants"
     ORDER = 80
-    ICON = "settings"
+    ICON = "grants"
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -75,6 +75,7 @@ class ContentRulesBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.deadline_label)
         layout.addWidget(self.translations_label, 1)
+        layout.addStretch(0)  # the controls keep their size when there is nothing to list
         layout.addWidget(self.language)
         layout.addWidget(self.translate_button)
         layout.addWidget(self.export_button)
