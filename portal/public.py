@@ -29,6 +29,7 @@ from desktop.render import render_markdown
 from portal import board, db
 from portal.api.blobs import blob_response
 from portal.api.deps import EngineDep
+from portal.public_search import search_published
 from portal.security_headers import PAGE_CSP
 
 router = APIRouter(include_in_schema=False)
@@ -103,6 +104,36 @@ def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
 def home(request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
         return _home(conn, default_site(request, conn), "")
+
+
+@router.get("/search")
+def search(request: Request, engine: EngineDep, q: str = "") -> HTMLResponse:
+    with db.reading(engine) as conn:
+        return _search(conn, default_site(request, conn), "", q)
+
+
+@router.get("/sites/{site}/search")
+def site_search(site: str, engine: EngineDep, q: str = "") -> HTMLResponse:
+    with db.reading(engine) as conn:
+        if board.get_site(conn, site) is None:
+            return _missing()
+        return _search(conn, site, f"/sites/{site}", q)
+
+
+def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLResponse:
+    """The search box's page (BD-14.1.a): published items only, found with or without accents."""
+    query = query[:200]
+    found = search_published(published_items(conn, site), query) if query.strip() else []
+    name = (board.get_site(conn, site) or {}).get("name") if site else None
+    return _page(
+        "search.html",
+        query=query,
+        found=found,
+        vn_date=vn_date,
+        published_at=published_at,
+        base=base,
+        portal_name=name or "Cổng thông tin điện tử",
+    )
 
 
 @router.get("/sites/{site}/")
