@@ -91,7 +91,7 @@ async def _refresh(cli: Cli, profile: Any, queue: Any) -> str | None:
         profile.url, refresh_token=saved.refresh_token, on_refresh_token=keep
     ) as client:
         try:
-            await Publisher(queue, client, TargetCredentials(store=creds)).refresh_targets()
+            await Publisher(queue, client, TargetCredentials()).refresh_targets()
         except PortalError as error:
             return error.message(cli.lang)
     return None
