@@ -25,7 +25,7 @@ from desktop.publishing.connector import (
     TargetUnreachable,
 )
 from desktop.publishing.rendering import rewrite_media
-from desktop.sync.api import check_url
+from desktop.sync.api import check_url, tls_verify
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class WordPressConnector:
             auth=httpx.BasicAuth(username, app_password),
             timeout=timeout,
             transport=transport,
+            verify=tls_verify(),
             headers={"Accept": "application/json"},
         )
         self._terms: dict[tuple[str, str], int] = {}

@@ -8,17 +8,21 @@ The access token lives in this object only; a rotated refresh token is handed to
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
+import os
 import random
+import ssl
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import orjson
 
 from desktop.models import Item, ModelError
+from desktop.security.transport import check_portal_url, ssl_context
 from desktop.sync.errors import (
     AuthError,
     BadResponse,
@@ -39,17 +43,22 @@ MAX_ANSWER = 16 * 1024 * 1024
 #: Answers at least this large (a page of items) are parsed and checked on a worker thread:
 #: ~15 ms of parsing per 100-item page would otherwise stall the event loop (issue 8).
 PARSE_OFF_LOOP = 64 * 1024
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def check_url(base_url: str) -> str:
-    """The portal's base URL, refusing plain http except on loopback (design.md)."""
-    parts = urlsplit(base_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError("the portal address must start with https://")
-    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
-        raise ValueError("plain http:// is only allowed to this computer (loopback)")
-    return base_url.strip().rstrip("/")
+    """The portal's base URL: https, or plain http to this computer only (design.md)."""
+    return check_portal_url(base_url)
+
+
+def extra_ca_bundle() -> Path | None:
+    """An organisation's own CA bundle (PEM) beside the OS trust store: PORTAL_DESK_CA_BUNDLE."""
+    value = os.environ.get("PORTAL_DESK_CA_BUNDLE", "").strip()
+    return Path(value) if value else None
+
+
+def tls_verify() -> ssl.SSLContext:
+    """Certificates checked against the operating system's trust store (truststore)."""
+    return ssl_context(extra_ca_bundle())
 
 
 class PortalClient:
@@ -83,6 +92,7 @@ class PortalClient:
             base_url=self.base_url + "/api/v1/",
             timeout=timeout,
             transport=transport,
+            verify=tls_verify(),
             headers={"Accept": "application/json"},
         )
 
@@ -283,13 +293,20 @@ class PortalClient:
 
     # -- changes and items --------------------------------------------------------------------
 
-    async def changes(self, since: str | None, limit: int = 100) -> dict[str, Any]:
-        """One page of /changes, checked; a large page is parsed off the event loop."""
+    async def changes(
+        self, since: str | None, limit: int = 100, *, shape: Callable[[Item], Any] | None = None
+    ) -> dict[str, Any]:
+        """One page of /changes, checked; a large page is parsed off the event loop.
+
+        ``shape``, when given, turns each checked item into what the caller keeps, in the same
+        worker job (the engine keeps compact store rows: see ``SyncEngine.pull``).
+        """
         query = f"changes?limit={limit}" + (f"&since={since}" if since else "")
         data = await self.fetch("GET", query)
+        job = functools.partial(parse_changes, data, shape)
         if len(data) < PARSE_OFF_LOOP:
-            return parse_changes(data)
-        return await asyncio.get_running_loop().run_in_executor(None, parse_changes, data)
+            return job()
+        return await asyncio.get_running_loop().run_in_executor(None, job)
 
     async def item(self, item_id: str) -> dict[str, Any]:
         return validate_item(await self.call("GET", f"items/{item_id}"))
@@ -360,6 +377,11 @@ def expect_dict(value: Any) -> dict[str, Any]:
 
 def validate_item(value: Any) -> dict[str, Any]:
     """An item as the portal sends it, checked field by field by the domain model."""
+    return check_item(value).to_dict()
+
+
+def check_item(value: Any) -> Item:
+    """``validate_item``'s check, answering the model ``Item``."""
     data = expect_dict(value)
     for name in ("id", "site", "state", "version"):
         if name not in data:
@@ -370,7 +392,7 @@ def validate_item(value: Any) -> dict[str, Any]:
         raise BadResponse(f"item: {error}") from error
     if item.version < 1:
         raise BadResponse("item: version must be ≥ 1")
-    return item.to_dict()
+    return item
 
 
 def validate_comment(value: Any) -> dict[str, Any]:
@@ -393,12 +415,13 @@ def validate_me(value: Any) -> dict[str, Any]:
     return data
 
 
-def parse_changes(data: bytes) -> dict[str, Any]:
+def parse_changes(data: bytes, shape: Callable[[Item], Any] | None = None) -> dict[str, Any]:
     """A /changes answer parsed and checked: pure, so it may run on any thread."""
-    return validate_changes(parse_json(data))
+    return validate_changes(parse_json(data), shape)
 
 
-def validate_changes(value: Any) -> dict[str, Any]:
+def validate_changes(value: Any, shape: Callable[[Item], Any] | None = None) -> dict[str, Any]:
+    """The page with each change checked; items as dicts, or as ``shape`` makes them."""
     data = expect_dict(value)
     changes, cursor, more = data.get("changes"), data.get("cursor"), data.get("has_more")
     if not isinstance(changes, list) or not isinstance(cursor, str) or not isinstance(more, bool):
@@ -408,7 +431,10 @@ def validate_changes(value: Any) -> dict[str, Any]:
         change = expect_dict(change)
         kind = change.get("kind")
         if kind == "item":
-            checked.append({"kind": "item", "item": validate_item(change.get("item"))})
+            item = check_item(change.get("item"))
+            checked.append(
+                {"kind": "item", "item": item.to_dict() if shape is None else shape(item)}
+            )
         elif kind == "comment":
             checked.append({"kind": "comment", "comment": validate_comment(change.get("comment"))})
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
 import ssl
 import threading
 from collections.abc import Iterator
@@ -228,3 +229,26 @@ def test_context_is_the_os_trust_store_with_modern_tls() -> None:
 def test_a_missing_extra_bundle_is_an_error_not_ignored(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         ssl_context(tmp_path / "missing.pem")
+
+
+def test_the_portal_client_trusts_the_os_store_and_the_organisations_ca(
+    tls_portal: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sync engine's client uses this context: a private CA works once it is configured."""
+    import asyncio
+
+    from desktop.sync.api import PortalClient
+    from desktop.sync.errors import Offline
+
+    url, ca = tls_portal
+
+    async def ask() -> object:
+        async with PortalClient(url, retries=0) as client:
+            status, _headers, body = await client.request("GET", "me", auth=False)
+            return status, json.loads(body)
+
+    monkeypatch.delenv("PORTAL_DESK_CA_BUNDLE", raising=False)
+    with pytest.raises(Offline):
+        asyncio.run(ask())
+    monkeypatch.setenv("PORTAL_DESK_CA_BUNDLE", str(ca))
+    assert asyncio.run(ask()) == (200, {"ok": True})
