@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import shutil
 import sys
@@ -330,6 +331,9 @@ def run_gui(args: Any) -> int:
         await desk.close()
         return 0
 
+    # Everything imported and built so far lives as long as the app: keep it out of the
+    # garbage collector's full passes, which otherwise stall the loop during a large sync.
+    gc.freeze()
     with loop:
         return int(loop.run_until_complete(main()))
 
