@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import subprocess
 import sys
@@ -14,6 +12,7 @@ import pytest
 
 from desktop import cli
 from desktop.security.credentials import CredentialStore
+from tests.helpers.cli import Run
 from tests.helpers.keyrings import MemoryKeyring
 
 PASSWORD = "bien-tap-demo-2026"
@@ -24,24 +23,6 @@ def keyring_backend(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
     backend = MemoryKeyring()
     monkeypatch.setattr(cli, "make_credential_store", lambda: CredentialStore(backend=backend))
     return backend
-
-
-class Run:
-    def __init__(self, data_dir: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = cli.main(["--data-dir", str(self.data_dir), "--lang", "en", *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def json(self, *argv: str) -> Any:
-        code, out, err = self(*argv, "--json")
-        assert code == 0, err
-        return json.loads(out)
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,32 +12,17 @@ from pypdf import PdfReader
 from desktop import cli
 from desktop.security.credentials import CredentialStore
 from desktop.sync import SyncEngine
+from tests.helpers.cli import Run
 from tests.helpers.keyrings import MemoryKeyring
 
 PASSWORD = "bien-tap-demo-2026"
-
-
-class Run:
-    def __init__(self, data_dir: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.data_dir, self.capsys, self.monkeypatch = data_dir, capsys, monkeypatch
-
-    def __call__(self, *argv: str, stdin: str = "", lang: str = "vi") -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = cli.main(["--data-dir", str(self.data_dir), "--lang", lang, *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def json(self, *argv: str) -> Any:
-        code, out, err = self(*argv, "--json")
-        assert code == 0, err
-        return json.loads(out)
 
 
 @pytest.fixture
 def run(tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> Run:
     backend = MemoryKeyring()
     monkeypatch.setattr(cli, "make_credential_store", lambda: CredentialStore(backend=backend))
-    return Run(tmp_path / "data", capsys, monkeypatch)
+    return Run(tmp_path / "data", capsys, monkeypatch, lang="vi")
 
 
 def _head_posts_notice(url: str, notice: dict[str, str]) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,28 +14,11 @@ from docx import Document
 from desktop import cli
 from desktop.models.legacy import to_legacy
 from desktop.security.credentials import CredentialStore
+from tests.helpers.cli import Run
 from tests.helpers.keyrings import MemoryKeyring
 
 PASSWORD = "bien-tap-demo-2026"
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy"
-
-
-class Run:
-    def __init__(self, data_dir: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *argv: str, stdin: str = "", lang: str = "en") -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = cli.main(["--data-dir", str(self.data_dir), "--lang", lang, *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def json(self, *argv: str) -> Any:
-        code, out, err = self(*argv, "--json")
-        assert code == 0, err
-        return json.loads(out)
 
 
 @pytest.fixture

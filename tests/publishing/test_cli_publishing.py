@@ -7,9 +7,6 @@ logs in to the target, approves an item whose application password WordPress has
 
 from __future__ import annotations
 
-import io
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ from desktop import cli
 from desktop.publishing import credentials as target_credentials
 from desktop.security.credentials import CredentialStore
 from portal.cli import main as portal_main
+from tests.helpers.cli import Run
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.portal import PASSWORD, SITE
 from tests.publishing.conftest import edited_item
@@ -37,26 +35,6 @@ def keyring_backend(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
         lambda: CredentialStore(service=target_credentials.SERVICE, backend=backend),
     )
     return backend
-
-
-class Run:
-    """``portal-desk --data-dir … --lang en ARGS`` in this process, with stdin given."""
-
-    def __init__(self, data_dir: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = cli.main(["--data-dir", str(self.data_dir), "--lang", "en", *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def json(self, *argv: str) -> Any:
-        code, out, err = self(*argv, "--json")
-        assert code == 0, err
-        return json.loads(out)
 
 
 @pytest.fixture
