@@ -189,6 +189,12 @@ def test_yearly_figures(store: Store) -> None:
         "Sở Tài chính": 1,
     }
     assert units["Sở Tài chính"].taken_down == 1 and units["Sở Tư pháp"].returned == 1
+    # Each unit's timeliness (BD-12): the two legal documents, one late and one on time.
+    assert {k: (g.with_deadline, g.on_time) for k, g in units.items()} == {
+        "Văn phòng UBND tỉnh": (0, 0),
+        "Sở Tài chính": (1, 0),
+        "Sở Tư pháp": (1, 1),
+    }
     steps = {s.number: s for s in figures.steps}
     assert (steps[1].passes, steps[1].total_hours) == (5, 53)
     assert (steps[2].passes, steps[2].total_hours) == (5, 272)
