@@ -70,6 +70,12 @@ def default_site(request: Request, conn: Connection) -> str | None:
     return configured or board.get_setting(conn, "default_site")
 
 
+def portal_name(conn: Connection, site: str | None) -> str:
+    """The header's name: the site's own, or the portal's when the page spans every site."""
+    name = (board.get_site(conn, site) or {}).get("name") if site else None
+    return str(name or "Cổng thông tin điện tử")
+
+
 def _missing(base: str = "", gone: bool = False) -> HTMLResponse:
     return _page("missing.html", status=410 if gone else 404, gone=gone, base=base)
 
@@ -89,14 +95,13 @@ def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
                 sections.append(
                     {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
                 )
-    name = (board.get_site(conn, site) or {}).get("name") if site else None
     return _page(
         "index.html",
         sections=sections,
         vn_date=vn_date,
         published_at=published_at,
         base=base,
-        portal_name=name or "Cổng thông tin điện tử",
+        portal_name=portal_name(conn, site),
     )
 
 
@@ -124,7 +129,6 @@ def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLRe
     """The search box's page (BD-14.1.a): published items only, found with or without accents."""
     query = query[:200]
     found = search_published(published_items(conn, site), query) if query.strip() else []
-    name = (board.get_site(conn, site) or {}).get("name") if site else None
     return _page(
         "search.html",
         query=query,
@@ -132,7 +136,7 @@ def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLRe
         vn_date=vn_date,
         published_at=published_at,
         base=base,
-        portal_name=name or "Cổng thông tin điện tử",
+        portal_name=portal_name(conn, site),
     )
 
 
