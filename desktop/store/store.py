@@ -270,8 +270,15 @@ class Store(SyncSide, SearchSide):
         states: Iterable[str] | None = None,
         site: str | None = None,
         created_by: str | None = None,
+        ids: Iterable[str] | None = None,
     ) -> list[ItemRow]:
+        """The listed columns of items, newest state change first; ``ids`` narrows it to a
+        few items (the queues re-read only what the user just changed)."""
         where, params = [], []
+        if ids is not None:
+            ids = list(ids)
+            where.append(f"id IN ({', '.join('?' for _ in ids)})")
+            params.extend(ids)
         if states is not None:
             states = list(states)
             where.append(f"state IN ({', '.join('?' for _ in states)})")
@@ -333,15 +340,21 @@ class Store(SyncSide, SearchSide):
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         return {r["state"]: int(r["n"]) for r in self.db.query(sql + " GROUP BY state", params)}
 
-    def deadline_inputs(self, site: str, categories: Iterable[str]) -> dict[str, tuple[Any, Any]]:
+    def deadline_inputs(
+        self, site: str, categories: Iterable[str], ids: Iterable[str] | None = None
+    ) -> dict[str, tuple[Any, Any]]:
         """``id -> (trigger_date, metadata)`` of the items in ``categories`` as the user sees
         them (working copy over server copy), without reading whole items: the queues' due
-        dates for 10,000 items in one query."""
+        dates for 10,000 items in one query (or for ``ids`` only)."""
         wanted = list(categories)
         if not wanted:
             return {}
         marks = ", ".join("?" for _ in wanted)
-        sql = f"""
+        only, only_params = "", []
+        if ids is not None:
+            only_params = list(ids)
+            only = f"AND x.id IN ({', '.join('?' for _ in only_params)})"
+        sql = f"""SELECT * FROM (
         SELECT s.id, json_extract(s.json, '$.trigger_date', '$.metadata') AS server,
                w.json IS NOT NULL AS has_working,
                json_type(w.json, '$.trigger_date') IS NOT NULL AS w_has_trigger,
@@ -354,9 +367,10 @@ class Store(SyncSide, SearchSide):
         FROM working w
         WHERE w.site = ? AND w.id NOT IN (SELECT id FROM server_items)
           AND json_extract(w.json, '$.category') IN ({marks})
+        ) x WHERE 1 {only}
         """
         found: dict[str, tuple[Any, Any]] = {}
-        for r in self.db.query(sql, [site, *wanted, site, *wanted]):
+        for r in self.db.query(sql, [site, *wanted, site, *wanted, *only_params]):
             trigger, metadata = json.loads(r["server"]) if r["server"] else (None, None)
             if r["has_working"] and r["working"]:
                 w_trigger, w_metadata = json.loads(r["working"])

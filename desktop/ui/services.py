@@ -7,6 +7,8 @@ knows about SQL, HTTP or the outbox. Background work goes through ``run_op`` (de
 from __future__ import annotations
 
 import asyncio
+import bisect
+import functools
 import logging
 import mimetypes
 from collections.abc import Awaitable, Callable, Iterable
@@ -137,6 +139,72 @@ def _pending_status(row: QueueRow) -> str:
     return "pending" if row.sync_status == "synced" else row.sync_status
 
 
+def _row_order(row: QueueRow) -> tuple[float, str]:
+    """The store's order: newest state change first, items with none (drafts) before all."""
+    since = row.state_since.timestamp() if row.state_since is not None else float("inf")
+    return (-since, row.id)
+
+
+def _read_rows(
+    store: Any, site: str, language: str, today: date, ids: Iterable[str] | None = None
+) -> list[QueueRow]:
+    """The site's queue rows with their due dates, as stored (no queued action applied).
+
+    Plain reads of ``store`` and no Qt: runs on the UI thread or on the Lookups worker.
+    """
+    listed = store.list_items(site=site, ids=ids)
+    rows = [queue_row(r) for r in listed]
+    return _with_due(store, rows, site, language, today, ids)
+
+
+def _with_due(
+    store: Any,
+    rows: list[QueueRow],
+    site: str,
+    language: str,
+    today: date,
+    ids: Iterable[str] | None = None,
+) -> list[QueueRow]:
+    """Due dates (issue 6) from one small query instead of reading every item."""
+    from desktop.deadlines import Deadlines, with_due
+
+    if not hasattr(store, "deadline_inputs"):
+        return with_due(store, rows, language, today)
+    if not hasattr(store, "calendar_notices"):  # a store from before issue 6
+        return rows
+    deadlines = Deadlines(store, today)
+    ruled = set()
+    for category_id in {r.category for r in rows}:
+        category = deadlines.category(site, category_id)
+        if category is not None and category.deadline is not None:
+            ruled.add(category_id)
+    if not ruled:
+        return rows
+    inputs = store.deadline_inputs(site, ruled, ids=None if ids is None else list(ids))
+    out: list[QueueRow] = []
+    for row in rows:
+        found = inputs.get(row.id)
+        deadline = None
+        if found is not None and row.category in ruled:
+            try:
+                probe = _DueProbe(site, row.category, State(row.state), *found)
+                deadline = deadlines.deadline(probe)  # type: ignore[arg-type]
+            except (ValueError, TypeError):  # an unreadable date: no due date shown
+                deadline = None
+        if deadline is None:
+            out.append(row)
+            continue
+        out.append(
+            replace(
+                row,
+                due=deadline.label(language),
+                due_iso=deadline.due.isoformat(),
+                due_status=deadline.status or "",
+            )
+        )
+    return out
+
+
 # --- the services ------------------------------------------------------------------------------
 
 
@@ -152,17 +220,27 @@ class ItemService(QObject):
         self.store = store
         self.session = session
         self._categories: list[Category] | None = None
-        self._rows_cache: tuple[tuple[Any, ...], list[QueueRow]] | None = None
+        self._base: list[QueueRow] | None = None  # the stored rows, no queued action applied
+        self._base_basis: tuple[Any, ...] | None = None
+        self._rows_version = 0
+        self._overlay: tuple[tuple[Any, ...], list[QueueRow]] | None = None
+        self._deferred = False  # a sync runs: keep the stored rows until it ends
+        self._touched: set[str] = set()  # items written here while a refresh reads
         # Actions queued here but not yet answered by the portal: (action, server version then).
         # The store keeps the server's state until sync; the screens show the expected one.
         self._queued: dict[str, list[tuple[Action, int]]] = {}
         #: Set by SyncService: fetches an item's history from the portal into the store.
         self.history_loader: Callable[[str], Awaitable[None]] | None = None
 
-    # reading
+    # reading: the queues' rows
+    #
+    # One list of the site's rows, shared by every screen and the navigation's counts. Reading
+    # it takes a few hundred milliseconds at 10,000 items, more than a frame, so the UI thread
+    # reads it whole only once (or when something outside this desk changed the store). After
+    # that, the user's own changes re-read just their item's row, and what a sync brought is
+    # read on the Lookups worker thread while the screens keep the rows they show.
     def rows(self, states: Iterable[str] | None = None, mine: bool = False) -> list[QueueRow]:
-        """Queue rows, newest state change first, filtered from one cached list of the site's
-        items (read again only when the store changed: see ``rows_key``)."""
+        """Queue rows, newest state change first, with the actions queued here applied."""
         rows = self._all_rows()
         wanted = set(states) if states is not None else None
         me = self.session.user.username if mine else None
@@ -175,73 +253,114 @@ class ItemService(QObject):
         ]
 
     def rows_key(self) -> tuple[Any, ...]:
-        """Equal keys, equal ``rows()``: the store's change mark, the actions queued here, the
-        language of the due labels, today (due status) and the session's grants."""
-        mark = self.store.change_mark() if hasattr(self.store, "change_mark") else object()
+        """Equal keys, equal ``rows()``; the session's grants too (they filter the queues)."""
+        self._ensure_rows()
         queued = tuple((k, len(v)) for k, v in self._queued.items())
-        session = self.session
-        return (mark, queued, current_language(), date.today(), session.site, session.grants)
+        return (self._rows_version, queued, self.session.grants)
+
+    def _rows_basis(self) -> tuple[Any, ...]:
+        """What the stored rows were read at: the store's change mark, the language of the due
+        labels, today (due status) and the site."""
+        mark = self.store.change_mark() if hasattr(self.store, "change_mark") else object()
+        return (mark, current_language(), date.today(), self.session.site)
+
+    def _ensure_rows(self) -> None:
+        if self._base is not None and (self._deferred or self._base_basis == self._rows_basis()):
+            return
+        basis = self._rows_basis()
+        self._install(_read_rows(self.store, self.session.site, basis[1], basis[2]), basis)
+
+    def _install(self, rows: list[QueueRow], basis: tuple[Any, ...]) -> None:
+        self._base, self._base_basis = rows, basis
+        self._rows_version += 1
 
     def _all_rows(self) -> list[QueueRow]:
-        key = self.rows_key()
-        if self._rows_cache is not None and self._rows_cache[0] == key:
-            return self._rows_cache[1]
-        rows = [queue_row(r) for r in self.store.list_items(site=self.session.site)]
-        rows = self._with_due(rows)
-        if self._queued:
-            rows = [
-                replace(
-                    r,
-                    state=self._expected_state(r.id, State(r.state)).value,
-                    sync_status=_pending_status(r),
-                )
-                if r.id in self._queued
-                else r
-                for r in rows
-            ]
-        self._rows_cache = (key, rows)
+        self._ensure_rows()
+        assert self._base is not None
+        if not self._queued:
+            return self._base
+        key = (self._rows_version, tuple((k, len(v)) for k, v in self._queued.items()))
+        if self._overlay is not None and self._overlay[0] == key:
+            return self._overlay[1]
+        rows = [
+            replace(
+                r,
+                state=self._expected_state(r.id, State(r.state)).value,
+                sync_status=_pending_status(r),
+            )
+            if r.id in self._queued
+            else r
+            for r in self._base
+        ]
+        self._overlay = (key, rows)
         return rows
 
-    def _with_due(self, rows: list[QueueRow]) -> list[QueueRow]:
-        """Due dates (issue 6) from a small query per refresh instead of reading every item."""
-        from desktop.deadlines import Deadlines, with_due
+    def _mark(self) -> tuple[Any, ...] | None:
+        """Taken before a write on the UI's connection: see ``_reread``."""
+        return self._rows_basis() if self._base is not None else None
 
-        if not hasattr(self.store, "deadline_inputs"):
-            return with_due(self.store, rows, current_language())
-        if not hasattr(self.store, "calendar_notices"):  # a store from before issue 6
-            return rows
-        site, language = self.session.site, current_language()
-        deadlines = Deadlines(self.store)
-        ruled = set()
-        for category_id in {r.category for r in rows}:
-            category = deadlines.category(site, category_id)
-            if category is not None and category.deadline is not None:
-                ruled.add(category_id)
-        if not ruled:
-            return rows
-        inputs = self.store.deadline_inputs(site, ruled)
-        out: list[QueueRow] = []
-        for row in rows:
-            found = inputs.get(row.id)
-            deadline = None
-            if found is not None and row.category in ruled:
-                try:
-                    probe = _DueProbe(site, row.category, State(row.state), *found)
-                    deadline = deadlines.deadline(probe)  # type: ignore[arg-type]
-                except (ValueError, TypeError):  # an unreadable date: no due date shown
-                    deadline = None
-            if deadline is None:
-                out.append(row)
-                continue
-            out.append(
-                replace(
-                    row,
-                    due=deadline.label(language),
-                    due_iso=deadline.due.isoformat(),
-                    due_status=deadline.status or "",
+    def _reread(self, item_ids: Iterable[str], before: tuple[Any, ...] | None) -> None:
+        """After this desk wrote ``item_ids``: re-read only their rows, when the stored rows
+        were current before the write (or a sync is running: its refresh follows)."""
+        ids = set(item_ids)
+        self._touched |= ids
+        if self._base is None or not ids:
+            return
+        if not (self._deferred or (before is not None and before == self._base_basis)):
+            return  # something else changed the store too: the next read takes it all
+        site, language, today = self.session.site, current_language(), date.today()
+        fresh = {r.id: r for r in _read_rows(self.store, site, language, today, ids)}
+        rows: list[QueueRow] = []
+        for row in self._base:
+            if row.id in ids:
+                new = fresh.pop(row.id, None)
+                if new is not None:
+                    rows.append(new)
+            else:
+                rows.append(row)
+        for new in fresh.values():  # new items (local drafts): where the store lists them
+            bisect.insort(rows, new, key=_row_order)
+        self._base = rows
+        self._rows_version += 1
+        if not self._deferred:
+            self._base_basis = self._rows_basis()
+
+    def defer_rows(self) -> None:
+        """A sync starts: the screens keep the rows they have until ``refresh_rows``."""
+        self._ensure_rows()
+        self._deferred = True
+
+    async def refresh_rows(self) -> None:
+        """Read the rows again on the Lookups worker thread, then take them in on this one.
+
+        The user may type meanwhile: the rows written here since the read began are re-read
+        on top. Without a worker (a store with no file) the rows are read here.
+        """
+        try:
+            if not getattr(self.store, "path", None):
+                self._deferred = False
+                self._base_basis = None
+                self._ensure_rows()
+                return
+            for _attempt in range(3):
+                basis = self._rows_basis()
+                self._touched = set()
+                read = functools.partial(
+                    _read_rows, site=self.session.site, language=basis[1], today=basis[2]
                 )
-            )
-        return out
+                rows = await lookups(self).read(read)
+                touched, self._touched = self._touched, set()
+                self._install(rows, basis)
+                if touched:
+                    saved, self._deferred = self._deferred, True
+                    self._reread(touched, None)
+                    self._deferred = saved
+                now = self._rows_basis()
+                if now[0][0] == basis[0][0]:  # no other connection wrote meanwhile
+                    self._base_basis = now
+                    break
+        finally:
+            self._deferred = False
 
     def _expected_state(self, item_id: str, state: State) -> State:
         for action, _version in self._queued.get(item_id, ()):
@@ -339,9 +458,10 @@ class ItemService(QObject):
         return [f for f in self.store.failed_operations() if f.item_id == item_id]
 
     def dismiss_failures(self, item_id: str) -> None:
+        before = self._mark()
         for failure in self.failures(item_id):
             self.store.dismiss_failed(failure.seq)
-        self._changed(item_id)
+        self._changed(item_id, before)
 
     def pending_count(self) -> int:
         return int(self.store.pending_count() or 0)
@@ -351,33 +471,38 @@ class ItemService(QObject):
         if not category:
             categories = self.categories()
             category = categories[0].id if categories else ""
+        before = self._mark()
         item = self.store.create_draft(
             self.session.site, category, self.session.user.username, **content
         )
-        self._changed(item.id)
+        self._changed(item.id, before)
         return item
 
     def save(self, item_id: str, **content: Any) -> None:
+        before = self._mark()
         self.store.save_working(item_id, **content)
-        self._changed(item_id)
+        self._changed(item_id, before)
 
     def act(self, item_id: str, action: Action | str, comment: str | None = None) -> None:
+        before = self._mark()
         self.store.queue_action(item_id, Action(action).value, comment=comment or None)
         local = self.store.item(item_id)
         server = getattr(local, "server", None)
         self._queued.setdefault(item_id, []).append(
             (Action(action), server.version if server else 0)
         )
-        self._changed(item_id)
+        self._changed(item_id, before)
 
     def comment(self, item_id: str, body: str) -> None:
+        before = self._mark()
         self.store.queue_comment(item_id, body, author=self.session.user.username)
-        self._changed(item_id)
+        self._changed(item_id, before)
 
     def resolve_conflict(self, conflict: Any, resolution: str | dict[str, Any]) -> None:
         """Keep "mine", "theirs", or merged content; the conflict record itself is kept."""
+        before = self._mark()
         self.store.resolve_conflict(int(_attr(conflict, "id")), resolution)
-        self._changed(str(_attr(conflict, "item_id")))
+        self._changed(str(_attr(conflict, "item_id")), before)
 
     def attach(self, item_id: str, path: Path) -> tuple[str, str]:
         """Keep a dropped file in the store, queue its upload and list it on the item.
@@ -388,20 +513,26 @@ class ItemService(QObject):
         if len(data) > MAX_ATTACHMENT:
             raise AttachmentTooLarge(path.name)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        before = self._mark()
         digest = self.store.queue_blob(data, content_type, item_id)
         item = self.current(item_id)
         attachments = list(item.attachments) if item is not None else []
         if digest not in attachments:
             attachments.append(digest)
             self.store.save_working(item_id, attachments=attachments)
-        self._changed(item_id)
+        self._changed(item_id, before)
         return digest, content_type
 
     def blob(self, sha256: str) -> bytes | None:
         found = self.store.blob(sha256)
         return found[0] if found else None
 
-    def _changed(self, item_id: str) -> None:
+    def note_written(self, item_id: str, before: tuple[Any, ...] | None) -> None:
+        """Another part of the UI wrote to this store (an item's history): keep the rows."""
+        self._reread([item_id], before)
+
+    def _changed(self, item_id: str, before: tuple[Any, ...] | None) -> None:
+        self._reread([item_id], before)
         emit(self.itemChanged, item_id)
         emit(self.itemsChanged)
         emit(self.localChange)
@@ -440,6 +571,8 @@ class SyncService(QObject):
         self.state = SyncState(pending=self._pending())
         self._task: asyncio.Future[Any] | None = None
         self._again = False
+        #: The next sync refreshes the directory too (a profile opened without a first sync).
+        self.directory_next = False
         self.debounce = QTimer(self, singleShot=True, interval=1500)
         self.debounce.timeout.connect(self.sync_now)
         self.timer = QTimer(self, interval=interval_seconds * 1000)
@@ -492,18 +625,25 @@ class SyncService(QObject):
                     )
                     if isinstance(full, dict) and isinstance(full.get("item"), dict):
                         version["item"] = full["item"]
+        before = self.items._mark()
         self.items.store.set_versions(item_id, versions)
+        self.items.note_written(item_id, before)
         emit(self.items.itemChanged, item_id)
 
     async def _run(self) -> None:
         if hasattr(self.engine, "language"):
             self.engine.language = current_language()
         self.state.running = True
+        self.items.defer_rows()  # the screens keep their rows; the refresh below renews them
         emit(self.syncStarted)
         emit(self.statusChanged)
         reached = False
         try:
-            report = await self.engine.sync()
+            if self.directory_next:
+                self.directory_next = False
+                report = await self.engine.sync(directory=True)
+            else:
+                report = await self.engine.sync()
             reached = bool(getattr(report, "online", True))
             self.state.last_error = str(getattr(report, "error", "") or "")
             if reached and not self.state.last_error:
@@ -520,6 +660,10 @@ class SyncService(QObject):
             self.items._categories = None
             follow_directory(self.items)  # issue 6: grants follow the directory at once
             self.items.forget_answered()
+            try:
+                await self.items.refresh_rows()
+            except Exception:  # the rows are read again on the UI thread at the next look
+                log.warning("reading the queues after a sync failed", exc_info=True)
             emit(self.syncFinished, reached)
             emit(self.statusChanged)
             emit(self.items.itemsChanged)
@@ -561,6 +705,10 @@ class Lookups:
 
     def _off_thread(self, work: Callable[[Any], Any]) -> asyncio.Future[Any]:
         return asyncio.get_event_loop().run_in_executor(self._pool, lambda: work(self._store()))
+
+    def read(self, work: Callable[[Any], Any]) -> asyncio.Future[Any]:
+        """``work(reader store)`` on the worker thread (the queues' rows after a sync)."""
+        return self._off_thread(work)
 
     def search(self, query: str, **filters: Any) -> asyncio.Future[Any]:
         """Hits for ``query`` (see Store.search), worked out off the UI thread."""

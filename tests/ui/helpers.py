@@ -100,6 +100,9 @@ class Desk:
                 person.window.close()
             self.run(person.engine.aclose())
             self.run(person.client.aclose())
+            reads = getattr(person.items, "_lookups", None)
+            if reads is not None:
+                reads.close()
             person.store.close()
         for client, engine in self._extra:
             self.run(engine.aclose())
