@@ -166,29 +166,40 @@ class Desk:
         client = PortalClient(
             profile.url, refresh_token=credentials.refresh_token, on_refresh_token=keep
         )
-        return await self.open_session(store, client)
+        # A store that has its directory opens at once, offline or not; the window's first
+        # sync then brings the portal's news (and the directory) without holding it back.
+        first_sync = store.get_meta("directory_at") is None
+        return await self.open_session(store, client, first_sync=first_sync)
 
-    async def open_session(self, store: Any, client: Any) -> Any:
+    async def open_session(self, store: Any, client: Any, first_sync: bool = True) -> Any:
+        """Sync first (a new sign-in: the directory and the items), read the queues' rows off
+        the UI thread, then show the window; it keeps syncing from there."""
         from desktop.sync import SyncEngine
+        from desktop.ui.services import ItemService, session_from_me
 
         self.store, self.client = store, client
         language = getattr(self.translations, "language", "") or "vi"
         self.engine = SyncEngine(store, client, language=language)
-        try:
-            await self.engine.sync(directory=True)
-        except Exception as exc:  # offline at start is normal: the window still opens
-            log.info("first sync failed: %s", exc)
-        return self.show_window()
+        if first_sync:
+            try:
+                await self.engine.sync(directory=True)
+            except Exception as exc:  # offline at start is normal: the window still opens
+                log.info("first sync failed: %s", exc)
+        items = ItemService(store, session_from_me(store.me() or {}))
+        await items.refresh_rows()
+        return self.show_window(items, directory_first=not first_sync)
 
-    def show_window(self) -> Any:
+    def show_window(self, items: Any = None, directory_first: bool = False) -> Any:
         from desktop.ui import settings as options
         from desktop.ui.services import ItemService, SyncService, session_from_me
         from desktop.ui.shell import MainWindow
 
-        session = session_from_me(self.store.me() or {})
-        items = ItemService(self.store, session)
+        if items is None:
+            items = ItemService(self.store, session_from_me(self.store.me() or {}))
+        session = items.session
         interval = self.settings.get(options.SYNC_INTERVAL)
         self.sync = SyncService(self.engine, items, interval)
+        self.sync.directory_next = directory_first
         window = MainWindow(items, self.sync, self.settings, self.switch_language)
         window.closedByUser.connect(self.finished.set)
         if self.accounts:
@@ -231,6 +242,9 @@ class Desk:
             await self.engine.aclose()
         if self.client is not None:
             await self.client.aclose()
+        reads = getattr(self.sync.items, "_lookups", None) if self.sync is not None else None
+        if reads is not None:
+            reads.close()  # the worker's connection to the store goes before the store
         if self.store is not None:
             self.store.close()
         self.store = self.client = self.engine = self.sync = None

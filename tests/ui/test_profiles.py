@@ -136,3 +136,25 @@ async def _until(condition: Any) -> None:
     """Yield to the loop until the condition holds (the dialog runs on the same loop)."""
     while not condition():
         await asyncio.sleep(0.01)
+
+
+def test_a_saved_profile_opens_before_it_syncs(run: Any, app_desk: Desk, demo_portal: Any) -> None:
+    """Offline first: a profile with its directory opens from the store at once (no network
+    wait, even with the portal down); the window's first sync then refreshes the directory."""
+    desk = app_desk
+    first = sign_in(run, desk, demo_portal.url, "thanhvien1")
+    before = desk.store.get_meta("directory_at")
+    sign_in(run, desk, demo_portal.url, "phoban")
+    seen: list[Any] = []
+    desk.on_window = lambda window: seen.append(
+        (desk.store.get_meta("directory_at"), desk.store.get_meta("last_sync"), window.items.rows())
+    )
+    open_menu(desk).profiles_menu.actions()[0].trigger()
+    run(flow_of(desk).task)
+    assert user_of(desk) == "thanhvien1" and Profiles(desk.root).last() == first
+    [(directory_at, last_sync, rows)] = seen
+    assert directory_at == before  # shown from the store: no sync ran before the window
+    assert rows and all(row.title for row in rows)  # with the queues' rows already read
+    settle(run, desk)
+    assert desk.store.get_meta("directory_at") > before  # the window's sync took the directory
+    assert desk.store.get_meta("last_sync") != last_sync
