@@ -172,9 +172,10 @@ class Desk:
         return await self.open_session(store, client, first_sync=first_sync)
 
     async def open_session(self, store: Any, client: Any, first_sync: bool = True) -> Any:
-        """Sync first (a new sign-in: the directory and the items), read the queues' rows off
-        the UI thread, then show the window; it keeps syncing from there."""
+        """Sync first (a new sign-in: the directory and the items), show the window, and fill
+        its queues with rows read on the worker thread; it keeps syncing from there."""
         from desktop.sync import SyncEngine
+        from desktop.ui.qtcompat import emit
         from desktop.ui.services import ItemService, session_from_me
 
         self.store, self.client = store, client
@@ -186,8 +187,15 @@ class Desk:
             except Exception as exc:  # offline at start is normal: the window still opens
                 log.info("first sync failed: %s", exc)
         items = ItemService(store, session_from_me(store.me() or {}))
-        await items.refresh_rows()
-        return self.show_window(items, directory_first=not first_sync)
+        items.begin_loading()  # the window shows at once; its rows are read on the worker
+        window = self.show_window(items, directory_first=not first_sync)
+        try:
+            await items.refresh_rows()
+        finally:
+            emit(items.itemsChanged)
+        if self.sync is not None and self.window is window:
+            self.sync.start()  # after the first read: the sync's own refresh follows it
+        return window
 
     def show_window(self, items: Any = None, directory_first: bool = False) -> Any:
         from desktop.ui import settings as options
@@ -216,7 +224,6 @@ class Desk:
         from desktop.ui.password_flow import install_password_flow
 
         self.password_flow = install_password_flow(self, window)  # issue 5: AG-10.3
-        self.sync.start()
         if self.on_window is not None:
             self.on_window(window)
         return window

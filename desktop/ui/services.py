@@ -214,6 +214,7 @@ class ItemService(QObject):
     itemsChanged = Signal()
     itemChanged = Signal(str)
     localChange = Signal()
+    rowsLoaded = Signal()  # the first read of the rows (begin_loading) has come back
 
     def __init__(self, store: Any, session: Session) -> None:
         super().__init__()
@@ -224,7 +225,9 @@ class ItemService(QObject):
         self._base_basis: tuple[Any, ...] | None = None
         self._rows_version = 0
         self._overlay: tuple[tuple[Any, ...], list[QueueRow]] | None = None
-        self._deferred = False  # a sync runs: keep the stored rows until it ends
+        self._holds = 0  # a sync runs (or the first read): keep the stored rows until it ends
+        #: The window is up before the first read of the rows has come back (a large store).
+        self.loading = False
         self._touched: set[str] = set()  # items written here while a refresh reads
         # Actions queued here but not yet answered by the portal: (action, server version then).
         # The store keeps the server's state until sync; the screens show the expected one.
@@ -265,12 +268,12 @@ class ItemService(QObject):
         return (mark, current_language(), date.today(), self.session.site)
 
     def _ensure_rows(self) -> None:
-        if self._base is not None and (self._deferred or self._base_basis == self._rows_basis()):
+        if self._base is not None and (self._holds or self._base_basis == self._rows_basis()):
             return
         basis = self._rows_basis()
         self._install(_read_rows(self.store, self.session.site, basis[1], basis[2]), basis)
 
-    def _install(self, rows: list[QueueRow], basis: tuple[Any, ...]) -> None:
+    def _install(self, rows: list[QueueRow], basis: tuple[Any, ...] | None) -> None:
         self._base, self._base_basis = rows, basis
         self._rows_version += 1
 
@@ -306,7 +309,7 @@ class ItemService(QObject):
         self._touched |= ids
         if self._base is None or not ids:
             return
-        if not (self._deferred or (before is not None and before == self._base_basis)):
+        if not (self._holds or (before is not None and before == self._base_basis)):
             return  # something else changed the store too: the next read takes it all
         site, language, today = self.session.site, current_language(), date.today()
         fresh = {r.id: r for r in _read_rows(self.store, site, language, today, ids)}
@@ -322,13 +325,20 @@ class ItemService(QObject):
             bisect.insort(rows, new, key=_row_order)
         self._base = rows
         self._rows_version += 1
-        if not self._deferred:
+        if not self._holds:
             self._base_basis = self._rows_basis()
 
     def defer_rows(self) -> None:
-        """A sync starts: the screens keep the rows they have until ``refresh_rows``."""
+        """A sync starts: the screens keep the rows they have until its ``refresh_rows``."""
         self._ensure_rows()
-        self._deferred = True
+        self._holds += 1
+
+    def begin_loading(self) -> None:
+        """No rows yet, none read on this thread: the window can show at once, and the first
+        ``refresh_rows`` (on the worker) fills it; screens say they are reading meanwhile."""
+        self._install([], None)
+        self.loading = True
+        self._holds += 1
 
     async def refresh_rows(self) -> None:
         """Read the rows again on the Lookups worker thread, then take them in on this one.
@@ -338,7 +348,7 @@ class ItemService(QObject):
         """
         try:
             if not getattr(self.store, "path", None):
-                self._deferred = False
+                self._holds = 0
                 self._base_basis = None
                 self._ensure_rows()
                 return
@@ -352,15 +362,18 @@ class ItemService(QObject):
                 touched, self._touched = self._touched, set()
                 self._install(rows, basis)
                 if touched:
-                    saved, self._deferred = self._deferred, True
+                    self._holds += 1
                     self._reread(touched, None)
-                    self._deferred = saved
+                    self._holds -= 1
                 now = self._rows_basis()
                 if now[0][0] == basis[0][0]:  # no other connection wrote meanwhile
                     self._base_basis = now
                     break
         finally:
-            self._deferred = False
+            self._holds = max(0, self._holds - 1)
+            if self.loading:
+                self.loading = False
+                emit(self.rowsLoaded)
 
     def _expected_state(self, item_id: str, state: State) -> State:
         for action, _version in self._queued.get(item_id, ()):

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.replaced = False
 
         items.itemsChanged.connect(self.refresh)
+        items.rowsLoaded.connect(self._remember_states)  # what later syncs notify against
         if sync is not None:
             sync.statusChanged.connect(self.show_sync_state)
             sync.syncFinished.connect(self._after_sync)

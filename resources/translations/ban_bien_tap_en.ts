@@ -1262,6 +1262,10 @@
   <context>
     <name>QueueScreen</name>
     <message>
+      <source>Reading the list of items…</source>
+      <translation>Reading the list of items…</translation>
+    </message>
+    <message>
       <source>Nothing here right now.</source>
       <translation>Nothing here right now.</translation>
     </message>

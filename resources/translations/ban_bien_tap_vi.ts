@@ -1254,6 +1254,10 @@
 <context>
     <name>QueueScreen</name>
     <message>
+        <source>Reading the list of items…</source>
+        <translation>Đang đọc danh sách tin…</translation>
+    </message>
+    <message>
         <source>Nothing here right now.</source>
         <translation>Hiện chưa có tin nào.</translation>
     </message>

@@ -140,21 +140,41 @@ async def _until(condition: Any) -> None:
 
 def test_a_saved_profile_opens_before_it_syncs(run: Any, app_desk: Desk, demo_portal: Any) -> None:
     """Offline first: a profile with its directory opens from the store at once (no network
-    wait, even with the portal down); the window's first sync then refreshes the directory."""
+    wait, even with the portal down) and fills its queues from the worker thread; the window's
+    first sync then refreshes the directory, and tells of nothing that was already there."""
     desk = app_desk
-    first = sign_in(run, desk, demo_portal.url, "thanhvien1")
+    first = sign_in(run, desk, demo_portal.url, "phoban")
+    waiting = {r.id for r in desk.window.items.rows(states=["submitted"])}
+    assert waiting  # the demo has items in the deputy's queue
     before = desk.store.get_meta("directory_at")
-    sign_in(run, desk, demo_portal.url, "phoban")
+    sign_in(run, desk, demo_portal.url, "thanhvien1")
     seen: list[Any] = []
-    desk.on_window = lambda window: seen.append(
-        (desk.store.get_meta("directory_at"), desk.store.get_meta("last_sync"), window.items.rows())
-    )
+
+    def on_window(window: Any) -> None:
+        screen = window.screens[window.current_screen_name()]
+        seen.append((desk.store.get_meta("directory_at"), desk.store.get_meta("last_sync")))
+        seen.append((window.items.loading, window.items.rows(), screen.empty.text()))
+
+    async def switch_and_sync() -> None:  # in one loop run: Qt must not step the sync outside
+        await flow_of(desk).task
+        while desk.sync is not None and desk.sync._task is not None and not desk.sync._task.done():
+            await desk.sync._task
+
+    desk.on_window = on_window
     open_menu(desk).profiles_menu.actions()[0].trigger()
-    run(flow_of(desk).task)
-    assert user_of(desk) == "thanhvien1" and Profiles(desk.root).last() == first
-    [(directory_at, last_sync, rows)] = seen
+    run(switch_and_sync())
+    assert user_of(desk) == "phoban" and Profiles(desk.root).last() == first
+    [(directory_at, last_sync), (loading, rows, empty)] = seen
     assert directory_at == before  # shown from the store: no sync ran before the window
-    assert rows and all(row.title for row in rows)  # with the queues' rows already read
-    settle(run, desk)
+    assert loading and rows == [] and empty == "Đang đọc danh sách tin…"
+    window = desk.window
+    assert not window.items.loading
+    assert {r.id for r in window.items.rows(states=["submitted"])} == waiting
+    current = window.screens[window.current_screen_name()]  # refreshed once the rows came
+    assert current.view.count() == len(current.rows())
+    assert current.empty.text() == "Hiện chưa có tin nào."
+    window.show_screen("edit_queue")
+    assert window.screens["edit_queue"].view.count() == len(waiting)
     assert desk.store.get_meta("directory_at") > before  # the window's sync took the directory
     assert desk.store.get_meta("last_sync") != last_sync
+    assert window.last_notifications == []  # the queue was read before: nothing is new in it

@@ -73,8 +73,14 @@ class QueueScreen(Screen):
         self.view.model.category_names = {c.id: c.name for c in self.context.items.categories()}
         self.view.model.member_names = self.context.items.member_names()
         self.view.set_rows(self._rows)
+        self.empty.setText(self._empty_text())
         self.empty.setVisible(not self._rows)
         self._shown_key = key
+
+    def _empty_text(self) -> str:
+        if self.context.items.loading:  # the window is up before its rows (a large store)
+            return self.tr("Reading the list of items…")
+        return self.tr("Nothing here right now.")
 
     def count(self) -> int | None:
         return len(self.rows())
@@ -82,7 +88,7 @@ class QueueScreen(Screen):
     def retranslate(self) -> None:
         self.heading.setText(self.title())
         self.hint.setText(self.hint_text())
-        self.empty.setText(self.tr("Nothing here right now."))
+        self.empty.setText(self._empty_text())
         self.view.retranslate()
 
     def hint_text(self) -> str:
