@@ -4,6 +4,7 @@ longest asyncio loop stall while the first sync runs; each beside plain httpx (+
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import time
 import uuid
@@ -68,9 +69,19 @@ async def _first_sync(world: World, path: Path, beat: bool) -> tuple[float, list
     desk = await Desk(world.url, path).login()
     ticks: list[float] = []
     stop = asyncio.Event()
+    if beat:
+        # As the app does once started (desktop/app.py): what lives before the sync stays out
+        # of the collector's full passes. Here that is the harness's own heap (the baselines'
+        # downloads, the world), which would otherwise be walked on every full pass.
+        gc.collect()
+        gc.freeze()
     pulse = asyncio.ensure_future(heartbeat(ticks, stop)) if beat else None
     start = time.perf_counter()
-    report = await desk.engine.sync()
+    try:
+        report = await desk.engine.sync()
+    finally:
+        if beat:
+            gc.unfreeze()
     took = time.perf_counter() - start
     stop.set()
     if pulse is not None:
@@ -205,8 +216,9 @@ async def _sync_figures(world: World, folder: Path) -> list[Figure]:
         Figure(
             name=f"longest asyncio loop stall, first sync ({n:,})",
             measured=(
-                "a 5 ms asyncio.sleep heartbeat on the engine's loop during one first sync: "
-                f"max lateness (p99 in note), {len(ticks)} ticks"
+                "a 5 ms asyncio.sleep heartbeat on the engine's loop during one first sync, "
+                "the harness's heap frozen out of the collector first as the app freezes its "
+                f"own (gc.freeze): max lateness (p99 in note), {len(ticks)} ticks"
             ),
             ours=ms(max(ticks)) if ticks else None,
             target="≤ 50 ms (p99 ≤ 16 ms)",

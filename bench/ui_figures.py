@@ -101,6 +101,7 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         ours.append(_probe(folder, f"start-{run}", *argv, stdin=refresh + "\n"))
     bare_s = [b["painted_at"] - b["started_at"] for b in bare]
     ours_s = [o["painted_at"] - o["started_at"] for o in ours]
+    rows_s = [o["rows_painted_at"] - o["started_at"] for o in ours]
     opened = ours[0]["queue_open_s"]
     before_window = [o["show_window_at"] - o["open_at"] for o in ours]
     cold = Figure(
@@ -108,7 +109,8 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         measured=(
             "spawn of a subprocess (offscreen) to the first paint event of the main window, "
             "opening a saved profile as Desk.resume does (store + refresh token, open_session: "
-            f"a sync with the portal on loopback, then the window) over a store of {n:,} items, "
+            "the queues' rows read on the worker thread, then the window, whose first sync "
+            f"starts once shown) over a store of {n:,} items, "
             f"first screen '{ours[0]['first_screen']}'; baseline: a bare PySide6 QMainWindow "
             f"with a QTableWidget, same measure; median of {sizes.ui_runs} each, alternating"
         ),
@@ -116,8 +118,16 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         ours=ms(median(ours_s)),
         baseline=ms(median(bare_s)),
         target="≤ 2× baseline",
-        note=f"of which the sync before the window: {ms(median(before_window)):.0f} ms",
-        extra={"ours_s": ours_s, "bare_s": bare_s, "sync_before_window_s": before_window},
+        note=(
+            f"of which open_session before the window: {ms(median(before_window)):.0f} ms; "
+            f"the first screen painted with its rows at {ms(median(rows_s)):.0f} ms"
+        ),
+        extra={
+            "ours_s": ours_s,
+            "bare_s": bare_s,
+            "before_window_s": before_window,
+            "rows_painted_s": rows_s,
+        },
     )
     cold.met = cold.ratio is not None and cold.ratio <= 2
     queue = Figure(
@@ -143,15 +153,16 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         name=f"longest Qt/asyncio loop stall, first sync in the app ({n:,})",
         measured=(
             "a 5 ms QTimer heartbeat under qasync while Desk.open_session runs the first sync "
-            f"of {n:,} items into an empty store (sign-in): max lateness until it shows the "
-            f"window, p99 in note; {synced['sync_ticks']} ticks, the sync took "
-            f"{synced['sync_s']:.1f} s"
+            f"of {n:,} items into an empty store (sign-in), reads the rows, builds and shows "
+            "the window, and the window's own sync and refresh run: max lateness over all of "
+            f"it, p99 in note; {synced['ticks']} ticks, the sync took {synced['sync_s']:.1f} s"
         ),
-        ours=synced["max_ms"],
+        ours=max(synced["max_ms"], synced["window_max_ms"] or 0.0),
         target="≤ 50 ms (p99 ≤ 16 ms)",
-        note=f"p99 {synced['p99_ms']:.1f} ms; worst: "
+        note=f"during the sync: max {synced['max_ms']:.0f} ms, p99 {synced['p99_ms']:.1f} ms, "
+        "worst "
         + ", ".join(f"{x:.0f}" for x in synced["stalls_ms"][:5])
-        + f" ms; then building the window froze the loop {synced['window_max_ms']:.0f} ms",
+        + f" ms; from the window on: max {synced['window_max_ms']:.0f} ms",
         extra={
             "p99_ms": synced["p99_ms"],
             "worst_ms": synced["stalls_ms"],
@@ -164,7 +175,7 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
             f"; {len(crashed)} probe process(es) crashed after measuring, exit "
             f"{crashed[0]['exit']}: {' / '.join(crashed[0]['exit_error'][:2])}"
         )
-    stall.met = synced["max_ms"] <= 50 and synced["p99_ms"] <= 16
+    stall.met = stall.ours is not None and stall.ours <= 50 and synced["p99_ms"] <= 16
     bare_rss = median([b["maxrss_mb"] for b in bare])
     memory = Figure(
         name=f"max RSS after the first sync, window open ({n:,})",

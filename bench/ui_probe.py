@@ -105,16 +105,17 @@ def _watch_show_window(desk: Any, marks: dict[str, float]) -> None:
     """Note when the app starts building its main window (after its sync at sign-in)."""
     original = desk.show_window
 
-    def show_window() -> Any:
+    def show_window(*args: Any, **kwargs: Any) -> Any:
         marks["show_window_at"] = time.time()
-        return original()
+        return original(*args, **kwargs)
 
     desk.show_window = show_window
 
 
 def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, other: str) -> None:
     """A saved profile opened as ``Desk.resume`` does: the store, a client holding the refresh
-    token from the keychain (here: stdin), ``open_session`` (a sync, then the window)."""
+    token from the keychain (here: stdin), ``open_session`` (the window from the store; its
+    first sync starts once it is shown)."""
     from desktop.store import Store
     from desktop.sync import PortalClient
 
@@ -127,19 +128,31 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
 
     async def main() -> None:
         first = loop.create_future()
+        filled = loop.create_future()  # the first paint of the shown screen with its rows
         original_show = QMainWindow.show
+
+        def rows_in(window: Any) -> None:
+            screen = window.stack.currentWidget()
+            watch.watch(screen, lambda: filled.done() or filled.set_result(time.time()))
 
         def show(window: QMainWindow) -> None:
             watch.watch(window, lambda: first.done() or first.set_result(time.time()))
+            items = getattr(window, "items", None)
+            if items is not None and items.loading:
+                items.rowsLoaded.connect(lambda: rows_in(window))
+            elif not filled.done():
+                filled.set_result(None)  # the rows were there before the window
             original_show(window)
 
         QMainWindow.show = show  # type: ignore[method-assign, assignment]
         result["open_at"] = time.time()
         store = Store.open(store_path)
         client = PortalClient(url, refresh_token=refresh_token, timeout=60.0)
-        window = await desk.open_session(store, client)
+        first_sync = store.get_meta("directory_at") is None  # as Desk.resume decides
+        window = await desk.open_session(store, client, first_sync=first_sync)
         QMainWindow.show = original_show  # type: ignore[method-assign]
         result["painted_at"] = await first
+        result["rows_painted_at"] = await filled or result["painted_at"]
         result["first_screen"] = window.current_screen_name()
         task = desk.sync._task if desk.sync is not None else None
         if task is not None:
