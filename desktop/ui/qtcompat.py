@@ -8,6 +8,7 @@ is a no-op on a fixed PySide6. Every emit in desktop/ui goes through it.
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import sys
 from typing import Any
@@ -53,9 +54,28 @@ def event_loop(app: Any) -> Any:
     import qasync
 
     class QEventLoop(qasync.QEventLoop):
+        _last_pass = False
+
         def call_soon_threadsafe(self, callback: Any, *args: Any, context: Any = None) -> None:
             super().call_soon_threadsafe(callback, *args, context=context)
             if LOST_PER_EMIT:
                 _give_back(LOST_PER_EMIT)
+
+        # qasync 0.28's run_until_complete runs Qt's pending events once more after its loop
+        # has stopped and no longer counts as running; a task resumed there (a sync whose
+        # store call just came back) fails with "no running event loop". That last pass runs
+        # as part of this loop here.
+        def run_until_complete(self, future: Any) -> Any:
+            self._last_pass = True
+            try:
+                return super().run_until_complete(future)
+            finally:
+                self._last_pass = False
+                asyncio.events._set_running_loop(None)
+
+        def _after_run_forever(self) -> None:
+            super()._after_run_forever()
+            if self._last_pass:
+                asyncio.events._set_running_loop(self)
 
     return QEventLoop(app)

@@ -41,3 +41,31 @@ def test_threadsafe_calls_keep_the_reference_count_of_true(loop: Any) -> None:
         loop.call_soon_threadsafe(tick, n)
     loop.run_until_complete(done)
     assert sys.getrefcount(True) >= before - 100  # unfixed: 2000 fewer
+
+
+def test_callbacks_left_when_a_run_ends_still_have_their_loop(loop: Any) -> None:
+    """qasync runs Qt's pending events once more after ``run_until_complete`` stops; a task
+    resumed there must still find its running loop (a sync resuming after a store call)."""
+    import asyncio
+
+    found: list[Any] = []
+
+    def check() -> None:
+        try:
+            found.append(asyncio.get_running_loop())
+        except RuntimeError as error:
+            found.append(error)
+
+    async def main() -> None:
+        return None
+
+    future = asyncio.ensure_future(main())
+    future.add_done_callback(lambda _: loop.call_soon(check))  # queued behind the stop
+    loop.run_until_complete(future)
+    assert found == [loop]
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass  # and once the run is over, no loop runs
+    else:
+        raise AssertionError("a loop still counts as running after run_until_complete")
