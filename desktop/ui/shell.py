@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -68,10 +68,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
-        self.item_page = ItemPage(items, self)
-        self.item_page.back.connect(self.back_to_list)
-        self.item_page.message.connect(self.show_message)
-        self.stack.addWidget(self.item_page)
+        self._item_page: ItemPage | None = None  # built on first use: see item_page
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -209,14 +206,37 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, entry: QListWidgetItem | None, _previous: object = None) -> None:
         if entry is None:
             return
-        if self.stack.currentWidget() is self.item_page and self.item_page.editor.pending():
-            self.item_page.editor.flush()
+        editing = self._editing()
+        if editing is not None and editing.editor.pending():
+            editing.editor.flush()
         screen = self.screens[entry.data(NAME_ROLE)]
         screen.refresh()
         self.stack.setCurrentWidget(screen)
 
     def page(self, name: str) -> Screen:
         return self.screens[name]
+
+    @property
+    def item_page(self) -> ItemPage:
+        """The item's page (editor, changes, comments, history): about 40 ms of widgets, so
+        it is built after the window first shows (``showEvent``), or when an item opens."""
+        if self._item_page is None:
+            page = ItemPage(self.items, self)
+            page.back.connect(self.back_to_list)
+            page.message.connect(self.show_message)
+            self.stack.addWidget(page)
+            self._item_page = page
+        return self._item_page
+
+    def _editing(self) -> ItemPage | None:
+        """The item's page when it is the one shown."""
+        page = self._item_page
+        return page if page is not None and self.stack.currentWidget() is page else None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._item_page is None:
+            QTimer.singleShot(0, self, lambda: self.item_page)  # its own event-loop turn
 
     # items
     def open_item(self, item_id: str) -> None:
@@ -237,15 +257,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.screens[name])
 
     def save_now(self) -> None:
-        if self.stack.currentWidget() is self.item_page:
-            self.item_page.save_now()
-            self.show_message(
-                labels.sync_status_name(self.items.sync_status(self.item_page.item_id))
-            )
+        editing = self._editing()
+        if editing is not None:
+            editing.save_now()
+            self.show_message(labels.sync_status_name(self.items.sync_status(editing.item_id)))
 
     def main_action(self) -> None:
-        if self.stack.currentWidget() is self.item_page:
-            self.item_page.do_main_action()
+        editing = self._editing()
+        if editing is not None:
+            editing.do_main_action()
 
     def focus_filter(self) -> None:
         screen = self.stack.currentWidget()
@@ -270,8 +290,8 @@ class MainWindow(QMainWindow):
     # sync and status
     def sync_now(self) -> None:
         if self.sync is not None:
-            if self.item_page.editor.pending():
-                self.item_page.editor.flush()
+            if self._item_page is not None and self._item_page.editor.pending():
+                self._item_page.editor.flush()
             self.sync.sync_now()
 
     def show_sync_state(self) -> None:
@@ -426,8 +446,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: object) -> None:
-        if self.item_page.editor.pending():
-            self.item_page.editor.flush()
+        if self._item_page is not None and self._item_page.editor.pending():
+            self._item_page.editor.flush()
         if not self.closed and not self.replaced:
             emit(self.closedByUser)
         self.closed = True
