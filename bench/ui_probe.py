@@ -84,13 +84,14 @@ def bare(out: Path) -> None:
 
 def _desk(store_path: Path) -> tuple[Any, Any, Any]:
     """Build the application as ``desktop.app.run_gui`` does (same parts, same order)."""
-    from desktop.app import Desk, build_app
+    from desktop.app import Desk, build_app, limit_malloc_arenas
     from desktop.ui import settings as options
     from desktop.ui import theme
     from desktop.ui.i18n import Translations
     from desktop.ui.qtcompat import event_loop
     from desktop.ui.settings import Settings
 
+    limit_malloc_arenas()  # as run_gui does first
     app = build_app()
     loop = event_loop(app)
     asyncio.set_event_loop(loop)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 import shutil
@@ -320,8 +321,29 @@ def build_app(argv: list[str] | None = None) -> Any:
     return app
 
 
+M_ARENA_MAX = -8  # glibc's <malloc.h>
+
+
+def limit_malloc_arenas(arenas: int = 2) -> bool:
+    """At most ``arenas`` glibc malloc arenas. The app's threads (the store's writer and
+    reader, the parser, httpx) each get an arena of their own by default, and memory freed
+    after the first sync stays spread over them: at 10,000 items this keeps peak RSS about
+    40 MB lower (bench/README.md). Call it before threads start; True when glibc took it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return bool(mallopt(M_ARENA_MAX, arenas))
+
+
 def run_gui(args: Any) -> int:
     """Start the desktop application; returns the process exit code."""
+    limit_malloc_arenas()
     from desktop.ui import settings as options
     from desktop.ui import theme
     from desktop.ui.i18n import Translations

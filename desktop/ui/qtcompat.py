@@ -3,7 +3,9 @@
 PySide6 6.12.0: every ``Signal.emit()`` called from Python drops one reference to ``True`` too
 many. After a few thousand emits ``True`` is deallocated and the interpreter aborts ("Fatal
 Python error: bool_dealloc"). ``emit`` measures the bug once and gives the reference back, so it
-is a no-op on a fixed PySide6. Every emit in desktop/ui goes through it.
+is a no-op on a fixed PySide6. Every emit in desktop/ui goes through it. That was not enough:
+6.12.0 still aborted at exit after long sessions (references lost while Qt tears down), so
+pyproject.toml excludes 6.12.0; the compensation stays for anyone who installs it anyway.
 """
 
 from __future__ import annotations
