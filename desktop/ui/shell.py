@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -36,6 +37,32 @@ from desktop.ui.settings import Settings
 NAME_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
+class _Screens(dict[str, Screen]):
+    """The window's screens by name. Each is built the first time it is shown or asked for
+    (about 5-15 ms of widgets each), so the window itself shows in one short turn."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, name: str) -> Screen:
+        screen = self._window._build_screen(name)  # KeyError: no such screen for this person
+        self[name] = screen
+        return screen
+
+    def __contains__(self, name: object) -> bool:
+        """Whether this person has the screen, built yet or not."""
+        return super().__contains__(name) or any(
+            name == cls.NAME and cls.available(self._window.context) for cls in load_screens()
+        )
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+
 class MainWindow(QMainWindow):
     """Holds the screens; knows nothing of the store or the network beyond the services."""
 
@@ -62,7 +89,7 @@ class MainWindow(QMainWindow):
             switch_language=switch_language,
         )
         self.setWindowIcon(icons.icon("app"))
-        self.screens: dict[str, Screen] = {}
+        self.screens = _Screens(self)  # built the first time each is shown or asked for
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
@@ -160,11 +187,6 @@ class MainWindow(QMainWindow):
         for cls in load_screens():
             if not cls.available(self.context):
                 continue
-            screen = self.screens.get(cls.NAME)
-            if screen is None:
-                screen = cls(self.context, self)
-                self.screens[cls.NAME] = screen
-                self.stack.addWidget(screen)
             entry = QListWidgetItem(icons.icon(cls.ICON), "", self.nav)
             entry.setData(NAME_ROLE, cls.NAME)
         self.nav.blockSignals(False)
@@ -175,19 +197,22 @@ class MainWindow(QMainWindow):
         roles = self.items.session
         from desktop.models import Step
 
-        if roles.has_step(Step.APPROVE) and "approval_queue" in self.screens:
+        shown = self.visible_screen_names()
+        if roles.has_step(Step.APPROVE) and "approval_queue" in shown:
             return "approval_queue"
-        if roles.has_step(Step.EDIT) and "edit_queue" in self.screens:
+        if roles.has_step(Step.EDIT) and "edit_queue" in shown:
             return "edit_queue"
-        return "my_items" if "my_items" in self.screens else self.nav.item(0).data(NAME_ROLE)
+        return "my_items" if "my_items" in shown else shown[0]
 
     def _label_navigation(self) -> None:
+        classes = {cls.NAME: cls for cls in load_screens()}
         for row in range(self.nav.count()):
             entry = self.nav.item(row)
-            screen = self.screens[entry.data(NAME_ROLE)]
-            count = screen.count()
-            entry.setText(screen.title() + (f"  ({count})" if count else ""))
-            entry.setToolTip(screen.title())
+            cls = classes[entry.data(NAME_ROLE)]
+            count = cls.nav_count(self.context)
+            title = cls.nav_title()
+            entry.setText(title + (f"  ({count})" if count else ""))
+            entry.setToolTip(title)
 
     def visible_screen_names(self) -> list[str]:
         return [self.nav.item(row).data(NAME_ROLE) for row in range(self.nav.count())]
@@ -215,6 +240,14 @@ class MainWindow(QMainWindow):
 
     def page(self, name: str) -> Screen:
         return self.screens[name]
+
+    def _build_screen(self, name: str) -> Screen:
+        for cls in load_screens():
+            if name == cls.NAME and cls.available(self.context):
+                screen = cls(self.context, self)
+                self.stack.addWidget(screen)
+                return screen
+        raise KeyError(name)
 
     @property
     def item_page(self) -> ItemPage:

@@ -51,12 +51,22 @@ class Screen(QWidget):
         """The right this screen needs, as a predicate on the user's roles and grants."""
         return True
 
-    def title(self) -> str:
+    @classmethod
+    def nav_title(cls) -> str:
+        """The screen's name in the navigation: known before the screen is built (the
+        window builds a screen the first time it is shown)."""
         raise NotImplementedError
 
-    def count(self) -> int | None:
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
         """A number for the navigation (items waiting), or None for no number."""
         return None
+
+    def title(self) -> str:
+        return self.nav_title()
+
+    def count(self) -> int | None:
+        return self.nav_count(self.context)
 
     def refresh(self) -> None:
         """Reload from the services; called when they signal a change."""

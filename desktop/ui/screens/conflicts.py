@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -118,11 +118,13 @@ class ConflictsScreen(Screen):
         except Exception:
             return False
 
-    def title(self) -> str:
-        return self.tr("Conflicts")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("ConflictsScreen", "Conflicts")
 
-    def count(self) -> int | None:
-        return len(self.context.items.conflicts())
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
+        return len(context.items.conflicts())
 
     def refresh(self) -> None:
         self._conflicts = self.context.items.conflicts()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -140,11 +140,9 @@ class GrantsScreen(Screen):
     def available(cls, context: Context) -> bool:
         return bool(context.session.roles & {Role.HEAD, Role.DEPUTY})
 
-    def title(self) -> str:
-        return self.tr("Grants")
-
-    def count(self) -> int | None:
-        return None
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("GrantsScreen", "Grants")
 
     # showing
     def refresh(self) -> None:

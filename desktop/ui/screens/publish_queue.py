@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -94,11 +94,13 @@ class PublishQueueScreen(Screen):
     def available(cls, context: Context) -> bool:
         return lookups(context.items).publishing_in_use()
 
-    def title(self) -> str:
-        return self.tr("Publish queue")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("PublishQueueScreen", "Publish queue")
 
-    def count(self) -> int | None:
-        return sum(job.status == "failed" for job in lookups(self.context.items).publish_jobs())
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
+        return sum(job.status == "failed" for job in lookups(context.items).publish_jobs())
 
     def status_name(self, status: str) -> str:
         return {

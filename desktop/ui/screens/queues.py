@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models import Action, Item, State, Step
@@ -45,9 +45,15 @@ class QueueScreen(Screen):
         self._shown_key: tuple[Any, ...] | None = None
 
     def rows(self) -> list[QueueRow]:
-        rows = self.context.items.rows(states=[s.value for s in self.STATES], mine=self.MINE)
-        if self.STEP is not None:
-            session, step = self.context.session, self.STEP
+        return self.select(self.context)
+
+    @classmethod
+    def select(cls, context: Context) -> list[QueueRow]:
+        """This queue's rows: its states (mine only, for My items), and the items of the
+        step it serves that this person may act on."""
+        rows = context.items.rows(states=[s.value for s in cls.STATES], mine=cls.MINE)
+        if cls.STEP is not None:
+            session, step = context.session, cls.STEP
             may: dict[str, bool] = {}  # the authority depends on the site and category only
 
             def allowed(row: QueueRow) -> bool:
@@ -82,8 +88,9 @@ class QueueScreen(Screen):
             return self.tr("Reading the list of items…")
         return self.tr("Nothing here right now.")
 
-    def count(self) -> int | None:
-        return len(self.rows())
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
+        return len(cls.select(context))
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
@@ -133,8 +140,9 @@ class MyItemsScreen(QueueScreen):
     def available(cls, context: Context) -> bool:
         return context.session.can_write()
 
-    def title(self) -> str:
-        return self.tr("My items")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("MyItemsScreen", "My items")
 
     def hint_text(self) -> str:
         return self.tr(
@@ -152,8 +160,9 @@ class MyItemsScreen(QueueScreen):
             rows = [r for r in rows if r.state == wanted]
         return rows
 
-    def count(self) -> int | None:
-        return len(self.context.items.rows(states=[State.DRAFT.value], mine=True))
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
+        return len(context.items.rows(states=[State.DRAFT.value], mine=True))
 
     def retranslate(self) -> None:
         current = self.show_box.currentIndex()
@@ -186,8 +195,9 @@ class EditQueueScreen(QueueScreen):
     def available(cls, context: Context) -> bool:
         return context.session.has_step(Step.EDIT)
 
-    def title(self) -> str:
-        return self.tr("Edit queue")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("EditQueueScreen", "Edit queue")
 
     def hint_text(self) -> str:
         return self.tr(
@@ -223,8 +233,9 @@ class ApprovalQueueScreen(QueueScreen):
     def available(cls, context: Context) -> bool:
         return context.session.has_step(Step.APPROVE)
 
-    def title(self) -> str:
-        return self.tr("Approval queue")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("ApprovalQueueScreen", "Approval queue")
 
     def hint_text(self) -> str:
         return self.tr(
@@ -289,13 +300,15 @@ class PublishedScreen(QueueScreen):
     def available(cls, context: Context) -> bool:
         return context.session.can_write() or context.session.has_step(Step.APPROVE)
 
-    def title(self) -> str:
-        return self.tr("Published")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("PublishedScreen", "Published")
 
     def hint_text(self) -> str:
         return self.tr("Items on the portal now. The head can take an item down, giving a reason.")
 
-    def count(self) -> int | None:
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
         return None
 
 
@@ -314,11 +327,13 @@ class TakenDownScreen(QueueScreen):
     def available(cls, context: Context) -> bool:
         return context.session.can_write() or context.session.has_step(Step.APPROVE)
 
-    def title(self) -> str:
-        return self.tr("Taken down")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("TakenDownScreen", "Taken down")
 
     def hint_text(self) -> str:
         return self.tr("Items taken down or rejected. They and their history are kept.")
 
-    def count(self) -> int | None:
+    @classmethod
+    def nav_count(cls, context: Context) -> int | None:
         return None

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -184,8 +184,9 @@ class ReportsScreen(Screen):
     def available(cls, context: Context) -> bool:
         return bool({Role.HEAD, Role.DEPUTY} & context.session.roles)
 
-    def title(self) -> str:
-        return self.tr("Reports")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("ReportsScreen", "Reports")
 
     def refresh(self) -> None:
         if self.figures is None and self.task is None and self.isVisible():

@@ -14,7 +14,17 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
@@ -224,8 +234,9 @@ class SearchScreen(Screen):
         self.retranslate()
 
     # the screen's contract
-    def title(self) -> str:
-        return self.tr("Search")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("SearchScreen", "Search")
 
     def refresh(self) -> None:
         self._fill_filters()

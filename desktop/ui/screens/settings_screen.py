@@ -3,7 +3,7 @@ lock's minutes, and the way to change one's password (desktop/ui/password_flow.p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,8 +91,9 @@ class SettingsScreen(Screen):
         self.context.settings.set(options.LANGUAGE, language)
         self.context.switch_language(language)
 
-    def title(self) -> str:
-        return self.tr("Settings")
+    @classmethod
+    def nav_title(cls) -> str:
+        return QCoreApplication.translate("SettingsScreen", "Settings")
 
     def retranslate(self) -> None:
         from desktop.ui import labels
