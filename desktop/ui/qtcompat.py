@@ -80,4 +80,11 @@ def event_loop(app: Any) -> Any:
             if self._last_pass:
                 asyncio.events._set_running_loop(self)
 
-    return QEventLoop(app)
+    loop = QEventLoop(app)
+    # qasync's default executor is made of QThreads, and Qt aborts the process ("QThread:
+    # Destroyed while thread is still running") when one still exists as Python exits; asyncio
+    # itself uses this executor (getaddrinfo for httpx). Plain threads end with the process.
+    from concurrent.futures import ThreadPoolExecutor
+
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=4, thread_name_prefix="asyncio"))
+    return loop

@@ -69,3 +69,16 @@ def test_callbacks_left_when_a_run_ends_still_have_their_loop(loop: Any) -> None
         pass  # and once the run is over, no loop runs
     else:
         raise AssertionError("a loop still counts as running after run_until_complete")
+
+
+def test_the_loop_runs_blocking_calls_on_plain_threads(loop: Any) -> None:
+    """Not qasync's QThreadExecutor: a QThread alive when Python exits aborts the process."""
+    import asyncio
+    import threading
+
+    async def where() -> str:
+        return await asyncio.get_running_loop().run_in_executor(
+            None, lambda: type(threading.current_thread()).__name__
+        )
+
+    assert loop.run_until_complete(where()) == "Thread"
