@@ -210,16 +210,21 @@ class Desk:
                 log.warning("loading the window's modules failed", exc_info=True)
         items = ItemService(store, session_from_me(store.me() or {}))
         items.begin_loading()  # the window shows at once; its rows are read on the worker
-        window = self.show_window(items, directory_first=not first_sync)
+        window = self.show_window(items, directory_first=not first_sync, show=False)
+        rows = asyncio.ensure_future(items.refresh_rows())
+        await asyncio.sleep(0)  # a loop turn between building the window and painting it
+        window.show()
         try:
-            await items.refresh_rows()
+            await rows
         finally:
             emit(items.itemsChanged)
         if self.sync is not None and self.window is window:
             self.sync.start()  # after the first read: the sync's own refresh follows it
         return window
 
-    def show_window(self, items: Any = None, directory_first: bool = False) -> Any:
+    def show_window(
+        self, items: Any = None, directory_first: bool = False, show: bool = True
+    ) -> Any:
         from desktop.ui import settings as options
         from desktop.ui.services import ItemService, SyncService, session_from_me
         from desktop.ui.shell import MainWindow
@@ -237,7 +242,8 @@ class Desk:
             window.accountSwitchRequested.connect(self.switch_account)
         if self._geometry is not None:
             window.setGeometry(self._geometry)
-        window.show()
+        if show:
+            window.show()
         self.window = window
         if self.keys is not None:
             from desktop.ui.lock import install_lock
