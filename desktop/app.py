@@ -198,6 +198,7 @@ class Desk:
         self.store, self.client = store, client
         language = getattr(self.translations, "language", "") or "vi"
         self.engine = SyncEngine(store, client, language=language)
+        _preload_window_icons()
         if first_sync:
             warm = self.load_window_modules_soon()  # most often done while they typed
             try:
@@ -211,11 +212,11 @@ class Desk:
         items = ItemService(store, session_from_me(store.me() or {}))
         items.begin_loading()  # the window shows at once; its rows are read on the worker
         window = self.show_window(items, directory_first=not first_sync, show=False)
-        rows = asyncio.ensure_future(items.refresh_rows())
         await asyncio.sleep(0)  # a loop turn between building the window and painting it
         window.show()
+        await qt_turn()  # and its first paint before the worker takes the GIL to read rows
         try:
-            await rows
+            await items.refresh_rows()
         finally:
             emit(items.itemsChanged)
         if self.sync is not None and self.window is window:
@@ -406,6 +407,22 @@ def run_gui(args: Any) -> int:
     gc.freeze()
     with loop:
         return int(loop.run_until_complete(main()))
+
+
+def _preload_window_icons() -> None:
+    from desktop.ui import icons
+    from desktop.ui.screens import load_screens
+
+    icons.preload(["app", "new", "sync", *(cls.ICON for cls in load_screens())])
+
+
+async def qt_turn() -> None:
+    """Wait for one pass of Qt's event loop (posted events such as a first paint included)."""
+    from PySide6.QtCore import QTimer
+
+    done = asyncio.get_running_loop().create_future()
+    QTimer.singleShot(0, lambda: done.done() or done.set_result(None))
+    await done
 
 
 def load_window_modules() -> None:
