@@ -160,6 +160,8 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
     fresh.parent.mkdir()
     argv = ["sync", "--store", str(fresh), "--url", world.url, "--user", seeding.EDITOR]
     synced = _probe(folder, "sync", *argv, stdin=seeding.PASSWORD + "\n")
+    bare_paint = [_probe(folder, f"bare-ticks-{k}", "bare-ticks") for k in range(3)]
+    bare_paint_ms = median([b["show_paint_max_ms"] for b in bare_paint])
     if synced["items"] != n:
         raise RuntimeError(f"the window's first sync got {synced['items']} of {n} items")
     stall = Figure(
@@ -178,11 +180,13 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         + f" ms; from the window on: max {synced['window_max_ms']:.0f} ms (worst, ms and when "
         + "after show_window: "
         + ", ".join(f"{gap:.0f} at {at}" for gap, at in synced.get("window_worst", []))
-        + ")",
+        + "); a bare PySide6 window's own show and first paint hold the loop "
+        + f"{bare_paint_ms:.0f} ms (median of 3)",
         extra={
             "p99_ms": synced["p99_ms"],
             "worst_ms": synced["stalls_ms"],
             "window_build_stall_ms": synced["window_max_ms"],
+            "bare_show_paint_ms": bare_paint_ms,
         },
     )
     crashed = [p for p in [*bare, *ours, synced] if p["exit"] != 0]
