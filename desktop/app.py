@@ -217,6 +217,7 @@ class Desk:
         await qt_turn()  # and its first paint before the worker takes the GIL to read rows
         try:
             await items.refresh_rows()
+            await qt_turn()  # the rows taken in (and remembered) apart from the redraw
         finally:
             emit(items.itemsChanged)
         if self.sync is not None and self.window is window:

@@ -23,8 +23,11 @@ def stylesheet() -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def preload(names: Iterable[str]) -> None:
-    """Load icons ahead of the window that shows them (the first SVG loads Qt's icon engine):
-    one short turn of the loop before the window rather than a longer one while building it."""
+def preload(names: Iterable[str], sizes: Iterable[int] = (20, 24)) -> None:
+    """Load and render icons ahead of the window that shows them (the first SVG loads Qt's
+    icon engine, and each is drawn at its first paint): one short turn of the loop before the
+    window rather than longer ones while it is built and first painted."""
+    sizes = tuple(sizes)
     for name in names:
-        icon(name)
+        for size in sizes:
+            icon(name).pixmap(size, size)  # rendered now and cached by the icon engine
