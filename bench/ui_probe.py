@@ -60,13 +60,19 @@ class PaintWatch(QObject):
         return False
 
 
-def bare(out: Path) -> None:
+def _bare_window() -> tuple[QApplication, QMainWindow]:
+    """The baseline: a bare PySide6 main window holding an empty table, not yet shown."""
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     grid = QTableWidget(0, 6, window)
     grid.setHorizontalHeaderLabels(["Tiêu đề", "Chuyên mục", "Tác giả", "Bước", "Chờ", "Hạn"])
     window.setCentralWidget(grid)
     window.resize(1200, 760)
+    return app, window
+
+
+def bare(out: Path) -> None:
+    app, window = _bare_window()
     result: dict[str, Any] = {}
     watch = PaintWatch()
     app.installEventFilter(watch)
@@ -85,12 +91,7 @@ def bare(out: Path) -> None:
 def bare_ticks(out: Path) -> None:
     """The same bare window shown from a running loop with a 5 ms QTimer heartbeat: how long
     its show and first paint hold the loop (what any window's first paint costs here)."""
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    grid = QTableWidget(0, 6, window)
-    grid.setHorizontalHeaderLabels(["Tiêu đề", "Chuyên mục", "Tác giả", "Bước", "Chờ", "Hạn"])
-    window.setCentralWidget(grid)
-    window.resize(1200, 760)
+    app, window = _bare_window()
     ticks: list[float] = []
     heartbeat = QTimer()
     heartbeat.setTimerType(Qt.TimerType.PreciseTimer)

@@ -125,8 +125,6 @@ def with_due(
     store: Any, rows: list[Any], language: str = "vi", today: date | None = None
 ) -> list[Any]:
     """Queue rows (dataclasses with ``due``, ``due_iso``, ``due_status``) with their deadlines."""
-    from dataclasses import replace
-
     if not hasattr(store, "calendar_notices"):  # a store from before issue 6: no deadlines
         return rows
     deadlines = Deadlines(store, today)
@@ -134,15 +132,20 @@ def with_due(
     for row in rows:
         local = store.item(row.id)
         deadline = deadlines.deadline(local.current) if local is not None else None
-        if deadline is None:
-            out.append(row)
-            continue
-        out.append(
-            replace(
-                row,
-                due=deadline.label(language),
-                due_iso=deadline.due.isoformat(),
-                due_status=deadline.status or "",
-            )
-        )
+        out.append(row_with_deadline(row, deadline, language))
     return out
+
+
+def row_with_deadline(row: Any, deadline: Any, language: str) -> Any:
+    """A queue row (a dataclass with ``due``, ``due_iso``, ``due_status``) showing
+    ``deadline``; the row itself when there is none."""
+    from dataclasses import replace
+
+    if deadline is None:
+        return row
+    return replace(
+        row,
+        due=deadline.label(language),
+        due_iso=deadline.due.isoformat(),
+        due_status=deadline.status or "",
+    )

@@ -166,7 +166,7 @@ def _with_due(
     ids: Iterable[str] | None = None,
 ) -> list[QueueRow]:
     """Due dates (issue 6) from one small query instead of reading every item."""
-    from desktop.deadlines import Deadlines, with_due
+    from desktop.deadlines import Deadlines, row_with_deadline, with_due
 
     if not hasattr(store, "deadline_inputs"):
         return with_due(store, rows, language, today)
@@ -191,17 +191,7 @@ def _with_due(
                 deadline = deadlines.deadline(probe)  # type: ignore[arg-type]
             except (ValueError, TypeError):  # an unreadable date: no due date shown
                 deadline = None
-        if deadline is None:
-            out.append(row)
-            continue
-        out.append(
-            replace(
-                row,
-                due=deadline.label(language),
-                due_iso=deadline.due.isoformat(),
-                due_status=deadline.status or "",
-            )
-        )
+        out.append(row_with_deadline(row, deadline, language))
     return out
 
 
@@ -258,8 +248,10 @@ class ItemService(QObject):
     def rows_key(self) -> tuple[Any, ...]:
         """Equal keys, equal ``rows()``; the session's grants too (they filter the queues)."""
         self._ensure_rows()
-        queued = tuple((k, len(v)) for k, v in self._queued.items())
-        return (self._rows_version, queued, self.session.grants)
+        return (self._rows_version, self._queued_key(), self.session.grants)
+
+    def _queued_key(self) -> tuple[tuple[str, int], ...]:
+        return tuple((k, len(v)) for k, v in self._queued.items())
 
     def _rows_basis(self) -> tuple[Any, ...]:
         """What the stored rows were read at: the store's change mark, the language of the due
@@ -282,7 +274,7 @@ class ItemService(QObject):
         assert self._base is not None
         if not self._queued:
             return self._base
-        key = (self._rows_version, tuple((k, len(v)) for k, v in self._queued.items()))
+        key = (self._rows_version, self._queued_key())
         if self._overlay is not None and self._overlay[0] == key:
             return self._overlay[1]
         rows = [

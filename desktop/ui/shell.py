@@ -52,9 +52,7 @@ class _Screens(dict[str, Screen]):
 
     def __contains__(self, name: object) -> bool:
         """Whether this person has the screen, built yet or not."""
-        return super().__contains__(name) or any(
-            name == cls.NAME and cls.available(self._window.context) for cls in load_screens()
-        )
+        return super().__contains__(name) or self._window._screen_class(name) is not None
 
     def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
         try:
@@ -241,13 +239,20 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> Screen:
         return self.screens[name]
 
-    def _build_screen(self, name: str) -> Screen:
+    def _screen_class(self, name: object) -> type[Screen] | None:
+        """The registered screen called ``name``, when this person has the right to it."""
         for cls in load_screens():
             if name == cls.NAME and cls.available(self.context):
-                screen = cls(self.context, self)
-                self.stack.addWidget(screen)
-                return screen
-        raise KeyError(name)
+                return cls
+        return None
+
+    def _build_screen(self, name: str) -> Screen:
+        cls = self._screen_class(name)
+        if cls is None:
+            raise KeyError(name)
+        screen = cls(self.context, self)
+        self.stack.addWidget(screen)
+        return screen
 
     @property
     def item_page(self) -> ItemPage:
