@@ -178,14 +178,8 @@ class Desk:
         dialog shows (the person types meanwhile), so that neither the sign-in sync nor the
         window's construction spends ~0.25 s importing on the UI thread."""
         if self._window_modules is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            # A plain thread, not the loop's default executor (QThreads under qasync, which
-            # abort the process if it exits while they exist).
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="window-modules")
             loop = asyncio.get_running_loop()
-            self._window_modules = loop.run_in_executor(pool, load_window_modules)
-            pool.shutdown(wait=False)  # the thread ends with its one job
+            self._window_modules = loop.run_in_executor(None, load_window_modules)
         return self._window_modules
 
     async def open_session(self, store: Any, client: Any, first_sync: bool = True) -> Any:

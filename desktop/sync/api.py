@@ -15,7 +15,6 @@ import os
 import random
 import ssl
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +43,6 @@ MAX_ANSWER = 16 * 1024 * 1024
 #: Answers at least this large (a page of items) are parsed and checked on a worker thread:
 #: ~15 ms of parsing per 100-item page would otherwise stall the event loop (issue 8).
 PARSE_OFF_LOOP = 64 * 1024
-# Our own parsing thread rather than the loop's default executor: under qasync that one is made
-# of QThreads, which abort the process when it exits while they still exist.
-_PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-parser")
 
 
 def check_url(base_url: str) -> str:
@@ -310,7 +306,7 @@ class PortalClient:
         job = functools.partial(parse_changes, data, shape)
         if len(data) < PARSE_OFF_LOOP:
             return job()
-        return await asyncio.get_running_loop().run_in_executor(_PARSER, job)
+        return await asyncio.get_running_loop().run_in_executor(None, job)
 
     async def item(self, item_id: str) -> dict[str, Any]:
         return validate_item(await self.call("GET", f"items/{item_id}"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -137,8 +136,7 @@ def test_typing_while_the_worker_reads_is_kept(
     reads.after_read = hold
     items.defer_rows()
     refresh = asyncio.ensure_future(items.refresh_rows())
-    with ThreadPoolExecutor(max_workers=1) as waiter:  # not qasync's QThread executor
-        run(loop.run_in_executor(waiter, read_done.wait, 30))  # the worker holds its snapshot
+    run(loop.run_in_executor(None, read_done.wait, 30))  # the worker holds its old snapshot
     items.save(draft.id, title="Gõ thêm trong lúc đọc")
     release.set()
     run(refresh)
