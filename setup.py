@@ -8,6 +8,7 @@ setup(
     package_dir={"desktop.resources": "resources"},
     package_data={
         "desktop.resources": ["*.qss", "icons/*.svg", "translations/*.ts"],
-        "portal": ["templates/*.html", "static/*", "migrations/script.py.mako"],
+        "portal.site": ["templates/*.html", "static/*"],
+        "portal.db": ["migrations/script.py.mako"],
     },
 )

@@ -143,7 +143,7 @@ def load_figures(sizes: Sizes, folder: Path) -> list[Figure]:
         )
         return figures
     try:
-        from portal.testing_pg import PostgresUnavailable, ThrowawayPostgres
+        from portal.db.testing_pg import PostgresUnavailable, ThrowawayPostgres
     except ImportError:
         figures.append(Figure(name="portal under load: PostgreSQL", measured="",
                               note="not available yet"))  # fmt: skip

@@ -1,4 +1,4 @@
-"""A portal with N items, seeded straight into its database through ``portal.service``'s own
+"""A portal with N items, seeded straight into its database through ``portal.board.service``'s own
 row and version writers (the API would take minutes for 10,000 items; the rows are the same).
 """
 
@@ -14,7 +14,9 @@ from sqlalchemy import Engine, insert
 
 from bench import text
 from desktop.models import Category, CategoryKind, Item, Role, State, StepRecord
-from portal import board, db, service
+from portal import db
+from portal.board import directory as board
+from portal.board import service
 
 SITE = "bench"
 CATEGORY = "tin-tuc"

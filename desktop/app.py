@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 APP_ID = "ban-bien-tap"
 DEMO_PASSWORD = "bien-tap-demo-2026"
-#: The demo board (portal/demo_content.py): (username, role shown in the switcher).
+#: The demo board (portal/demo/content.py): (username, role shown in the switcher).
 DEMO_ACCOUNTS: tuple[tuple[str, str], ...] = (
     ("thanhvien1", "member"),
     ("thanhvien2", "member"),
@@ -34,7 +34,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str], ...] = (
 
 
 def data_dir(args: Any) -> Path:
-    from desktop.profiles import data_dir as profiles_data_dir
+    from desktop.desk.profiles import data_dir as profiles_data_dir
 
     return profiles_data_dir(getattr(args, "data_dir", None))
 
@@ -284,7 +284,7 @@ class Desk:
         """Issue 4: close this profile's window (locally; its session stays in the keychain)
         and open another saved one, which becomes the last. If that one is not opened (the
         welcome dialog was closed), the previous one comes back, or the application ends."""
-        from desktop.profiles import Profiles
+        from desktop.desk.profiles import Profiles
 
         profiles = Profiles(self.root)
         if profiles.get(profile_id) is None:
@@ -301,7 +301,7 @@ class Desk:
 
     async def add_profile(self) -> None:
         """Issue 4: the welcome dialog, to connect another portal or account."""
-        from desktop.profiles import Profiles
+        from desktop.desk.profiles import Profiles
 
         await welcome(self, Profiles(self.root), self.credentials)
 
@@ -424,7 +424,7 @@ def load_window_modules() -> None:
     """Import what building the main window needs: its screens, the item page, the deadlines'
     calendars, the publish queue (about 0.25 s). Plain imports, no Qt object is made, so a
     worker thread may do it while the sign-in sync runs."""
-    import desktop.deadlines
+    import desktop.desk.deadlines
     import desktop.publishing.queue
     import desktop.ui.item_page
     import desktop.ui.shell  # noqa: F401
@@ -441,7 +441,7 @@ async def start_demo(desk: Desk, reset: bool = False) -> Any:
 
 async def start_profile(desk: Desk, profile_id: str | None, credentials: Any = None) -> None:
     """The last profile with a session in the keychain; otherwise the welcome screen."""
-    from desktop.profiles import Profiles
+    from desktop.desk.profiles import Profiles
     from desktop.security.credentials import CredentialStore
 
     profiles = Profiles(desk.root)

@@ -1,4 +1,4 @@
-"""The frozen app's entry point: ``desktop.cli.main`` (``--selftest`` runs ``desktop.selftest``:
+"""The frozen app's entry point: ``desktop.cli.main`` (``--selftest`` runs ``desktop.ui.selftest``:
 the embedded demo portal, the main window, one item one step)."""
 
 from __future__ import annotations

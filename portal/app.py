@@ -7,16 +7,16 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal import problems
 from portal.api import admin, auth, blobs, changes, directory, items
 from portal.api import calendar as calendar_api
 from portal.api import targets as targets_api
+from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
+from portal.api.guard import BodyGuard
+from portal.api.idempotency import IdempotencyMiddleware
+from portal.api.security_headers import SecurityHeadersMiddleware
+from portal.board import problems
 from portal.db import make_engine
-from portal.forwarded import ForwardedMiddleware, trusted_from_environment
-from portal.guard import BodyGuard
-from portal.idempotency import IdempotencyMiddleware
-from portal.public import router as public_router
-from portal.security_headers import SecurityHeadersMiddleware
+from portal.site.pages import router as public_router
 
 
 def utc_now() -> datetime:
@@ -32,7 +32,7 @@ def create_app(
     of "now" (tests replace it to move time), ``app.state.engine`` the one database engine, and
     ``default_site`` (when given) overrides the portal's ``default_site`` setting for ``/``.
     ``app.state.trusted_proxies`` are the networks whose ``X-Forwarded-*`` headers are believed
-    (``PORTAL_TRUSTED_PROXIES``, default loopback; see :mod:`portal.forwarded`).
+    (``PORTAL_TRUSTED_PROXIES``, default loopback; see :mod:`portal.api.forwarded`).
     """
     engine = make_engine(database_url)
     if demo:
@@ -59,7 +59,7 @@ def create_app(
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)
     # Security headers wrap every answer, refusals included; the client's real address and
-    # scheme (portal.forwarded) are settled before anything else looks at them.
+    # scheme (portal.api.forwarded) are settled before anything else looks at them.
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(ForwardedMiddleware)
     return app

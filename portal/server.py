@@ -60,7 +60,7 @@ class PortalServer:
             log_level="warning",
             lifespan="off",
             access_log=False,
-            proxy_headers=False,  # portal.forwarded decides whom to believe
+            proxy_headers=False,  # portal.api.forwarded decides whom to believe
             timeout_graceful_shutdown=5,
         )
         server = _Server(config)

@@ -1,6 +1,6 @@
 """Fixtures shared by every test package: a real portal on loopback, on SQLite and PostgreSQL.
 
-PostgreSQL is a throwaway cluster (``portal.testing_pg``) started once per test session. Where
+PostgreSQL is a throwaway cluster (``portal.db.testing_pg``) started once per test session. Where
 its binaries are missing, the PostgreSQL cases skip locally but fail in CI (``CI=true``), so a
 missing install step cannot hide behind skips.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from portal.db.testing_pg import PostgresUnavailable, ThrowawayPostgres
 from portal.server import PortalServer
-from portal.testing_pg import PostgresUnavailable, ThrowawayPostgres
 
 BACKENDS = ("sqlite", "postgresql")
 

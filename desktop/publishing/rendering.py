@@ -1,6 +1,6 @@
 """An item as an outside site shows it: the one renderer's HTML plus byline, fact box, files.
 
-Everything goes through ``desktop.render`` (Markdown → sanitized HTML); what is added here is
+Everything goes through ``desktop.models.render`` (Markdown → sanitized HTML); what is added here is
 escaped, and the whole is sanitized once more after the media URLs are rewritten, with image
 sources limited to the media the target itself holds.
 """
@@ -15,14 +15,14 @@ import nh3
 
 from desktop.models import Item
 from desktop.models.fields import fact_box
-from desktop.publishing.connector import Rendered
-from desktop.render import (
+from desktop.models.render import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     MEDIA_PREFIX,
     URL_SCHEMES,
     render_markdown,
 )
+from desktop.publishing.connector import Rendered
 
 _MEDIA = re.compile(r"/media/([0-9a-f]{64})")
 

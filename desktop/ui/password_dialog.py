@@ -1,6 +1,6 @@
 """The change-password dialog: current password, the new one twice, and a live pre-check.
 
-The pre-check is the portal's own pure policy (``portal.passwords.policy_problems``) with the
+The pre-check is the portal's own pure policy (``portal.board.passwords.policy_problems``) with the
 account's name, the person's name and the site names from the session, so the person sees each
 reason in their language while typing; the portal still decides (its history check, a site's
 longer minimum). In *forced* mode (expired, or reset by an administrator) the dialog cannot be
@@ -56,7 +56,7 @@ class Account:
 
 def policy_reasons(password: str, account: Account, language: str) -> list[str]:
     """The portal's policy applied here, each reason in ``language`` (empty: acceptable)."""
-    from portal.passwords import PasswordContext, policy_problems
+    from portal.board.passwords import PasswordContext, policy_problems
 
     context = PasswordContext(
         username=account.username,

@@ -303,9 +303,9 @@ class PasswordFlow(QObject):
         """The other saved profiles, read afresh each time the menu opens.
 
         Shown by label and portal address only: the account name is not kept in plain text
-        (AG-10.3), and the labels are site names (desktop/profiles.py).
+        (AG-10.3), and the labels are site names (desktop/desk/profiles.py).
         """
-        from desktop.profiles import Profiles
+        from desktop.desk.profiles import Profiles
 
         # The demo has its own account switcher and no keychain: no profiles there.
         usable = getattr(self.desk, "credentials", None) is not None

@@ -166,7 +166,7 @@ def _with_due(
     ids: Iterable[str] | None = None,
 ) -> list[QueueRow]:
     """Due dates (issue 6) from one small query instead of reading every item."""
-    from desktop.deadlines import Deadlines, row_with_deadline, with_due
+    from desktop.desk.deadlines import Deadlines, row_with_deadline, with_due
 
     if not hasattr(store, "deadline_inputs"):
         return with_due(store, rows, language, today)

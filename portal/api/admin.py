@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desktop.models import Role
-from portal import accounts, audit, db
+from portal import db
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
+from portal.board import accounts, audit
+from portal.board.problems import ProblemError, not_found
 from portal.db import reading, writing
-from portal.problems import ProblemError, not_found
 
 router = APIRouter(prefix="/api/v1/admin", tags=["administration"])
 

@@ -7,13 +7,13 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from portal import accounts, audit
 from portal.api.deps import AddressDep, CallerDep, EngineDep, NowDep
 from portal.api.models import Credentials, PasswordChange, RefreshRequest
-from portal.board import get_site, grant_dict, list_grants, set_password, user_row
+from portal.board import accounts, audit
+from portal.board.directory import get_site, grant_dict, list_grants, set_password, user_row
+from portal.board.passwords import check_new_password, max_age_days, password_age
+from portal.board.problems import ProblemError
 from portal.db import reading, writing
-from portal.passwords import check_new_password, max_age_days, password_age
-from portal.problems import ProblemError
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"])
 
@@ -56,7 +56,7 @@ def _auth_problem(error: accounts.AuthError) -> ProblemError:
 def me_dict(conn: Any, username: str, now: datetime | None = None) -> dict[str, Any]:
     """The caller: roles per site, grants, and the password's age (``password_expires_at``,
     ``password_expired``, ``must_change_password``: when either holds, only the change works)."""
-    from portal.board import load_user
+    from portal.board.directory import load_user
 
     user = load_user(conn, username)
     row = user_row(conn, username)

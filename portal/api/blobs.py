@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from portal import db
 from portal.api.deps import CallerDep, EngineDep, NowDep
-from portal.problems import ProblemError, not_found
+from portal.board.problems import ProblemError, not_found
 
 router = APIRouter(prefix="/api/v1/blobs", tags=["blobs"])
 

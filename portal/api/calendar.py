@@ -16,11 +16,12 @@ from sqlalchemy.engine import Connection
 from desktop.models import Role
 from desktop.models.item import ModelError
 from desktop.models.workdays import CalendarNotice
-from portal import audit, board
-from portal import calendar as site_calendar
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
+from portal.board import audit
+from portal.board import calendar as site_calendar
+from portal.board import directory as board
+from portal.board.problems import ProblemError, invalid, not_found
 from portal.db import reading, writing
-from portal.problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/api/v1/sites/{site}", tags=["calendar"])
 

@@ -8,8 +8,8 @@ import orjson
 from fastapi import APIRouter, Query, Response
 
 from portal.api.deps import CallerDep, EngineDep
+from portal.board.changes import changes_since, decode_cursor
 from portal.db import reading
-from portal.feed import changes_since, decode_cursor
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 

@@ -15,11 +15,11 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 
 from desktop.models import User
-from portal import accounts
-from portal.board import load_user
+from portal.board import accounts
+from portal.board.directory import load_user
+from portal.board.passwords import password_age
+from portal.board.problems import ProblemError
 from portal.db import reading
-from portal.passwords import password_age
-from portal.problems import ProblemError
 
 
 def engine_of(request: Request) -> Engine:
@@ -50,7 +50,7 @@ def bearer_token(request: Request) -> str | None:
 
 
 def address_of(request: Request) -> str:
-    """The client's address (behind a trusted proxy, the one it forwarded: portal.forwarded)."""
+    """The client's address (behind a trusted proxy, the one it forwarded: portal.api.forwarded)."""
     return request.client.host if request.client else ""
 
 

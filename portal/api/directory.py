@@ -13,11 +13,12 @@ from fastapi import APIRouter, Path, Query
 from sqlalchemy.engine import Connection
 
 from desktop.models import Role, Step, may_grant
-from portal import audit, board
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
 from portal.api.models import GrantBody
+from portal.board import audit
+from portal.board import directory as board
+from portal.board.problems import ProblemError, invalid, not_found
 from portal.db import reading, writing
-from portal.problems import ProblemError, invalid, not_found
 
 router = APIRouter(prefix="/api/v1/sites/{site}", tags=["directory"])
 

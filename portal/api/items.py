@@ -18,11 +18,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from desktop.models import Item
-from portal import audit, db, service
+from portal import db
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
 from portal.api.models import ActionBody, CommentBody, ContentBody
+from portal.board import audit, service
+from portal.board.problems import ProblemError, invalid
 from portal.db import reading, writing
-from portal.problems import ProblemError, invalid
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"])
 

@@ -14,10 +14,10 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Body, Header, Path, Response
 
-from portal import service, targets
 from portal.api.deps import CallerDep, EngineDep, NowDep
+from portal.board import service, targets
+from portal.board.problems import ProblemError, not_found
 from portal.db import reading, writing
-from portal.problems import ProblemError, not_found
 
 router = APIRouter(prefix="/api/v1", tags=["targets"])
 

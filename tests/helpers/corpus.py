@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from desktop.models.text import slugify
-from portal.demo_content import CATEGORIES
+from portal.demo.content import CATEGORIES
 
 SITE = "demo"
 

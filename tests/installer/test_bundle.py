@@ -91,7 +91,7 @@ def test_frozen_selftest_writes_nothing_next_to_the_executable(
             cwd=tmp_path,
         )
         assert result.returncode == 0, result.stdout + result.stderr[-3000:]
-        # desktop.selftest: the main window, one item taken one step
+        # desktop.ui.selftest: the main window, one item taken one step
         assert "selftest ok" in result.stdout and "submitted" in result.stdout
     assert snapshot(bundle) == before
     # The demo's data lands in the data folder it was given, not in the bundle.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.render import render_markdown
+from desktop.models.render import render_markdown
 
 HOSTILE = [
     "<script>alert('x')</script>",

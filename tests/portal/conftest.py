@@ -13,7 +13,9 @@ import pytest
 from argon2 import PasswordHasher
 
 from desktop.models import Category, CategoryKind, Role, Step
-from portal import board, db, passwords
+from portal import db
+from portal.board import directory as board
+from portal.board import passwords
 from portal.server import PortalServer
 
 PASSWORD = "mat-khau-thu-nghiem-2026"

@@ -14,7 +14,8 @@ import orjson
 from sqlalchemy import func, select
 
 from desktop.models import Role
-from portal import board, cli, db
+from portal import cli, db
+from portal.board import directory as board
 from tests.portal.conftest import PASSWORD
 
 GOOD_PASSPHRASE = "một câu rất dài và khó đoán 2026"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.models import Role, Step
-from portal import board, db
+from portal import db
+from portal.board import directory as board
 from portal.server import PortalServer
 from tests.portal.conftest import PASSWORD, SITE, Api, add_grant
 from tests.portal.security_world import (

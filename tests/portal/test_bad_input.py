@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from portal.guard import ITEM_LIMIT
+from portal.api.guard import ITEM_LIMIT
 from tests.portal.conftest import Api
 
 

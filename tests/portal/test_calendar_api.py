@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from portal import db, schema
+from portal import db
 from portal.cli import main as portal_main
+from portal.db import schema
 from tests.portal.conftest import SITE, Api
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from portal import board, db
+from portal import db
+from portal.board import directory as board
 from portal.cli import main
 from portal.server import PortalServer
 from tests.portal.conftest import Api
@@ -142,7 +143,7 @@ def test_admin_commands(
 
 
 def test_demo_portal_takes_an_item_to_the_public_page(tmp_path: Path) -> None:
-    from portal.demo_content import DEMO_PASSWORD
+    from portal.demo.content import DEMO_PASSWORD
 
     with PortalServer(f"sqlite:///{tmp_path / 'demo.sqlite3'}", demo=True) as server:
         member, deputy, head = (
@@ -176,7 +177,7 @@ def test_migrate_site_list_and_workers_need_postgresql(
 ) -> None:
     from sqlalchemy import create_engine
 
-    from portal import schema
+    from portal.db import schema
     from tests.portal import first_schema
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.models import Category, CategoryKind
-from portal import board, db
+from portal import db
+from portal.board import directory as board
 from tests.portal.conftest import SITE, Api
 
 

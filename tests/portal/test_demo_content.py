@@ -38,8 +38,8 @@ from desktop.models import (
     submit_problems,
 )
 from desktop.models.fields import validate_metadata
-from desktop.render import render_markdown
-from portal import demo_content as demo
+from desktop.models.render import render_markdown
+from portal.demo import content as demo
 
 SITE_ID = demo.SITE["id"]
 SEEDED_AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)

@@ -13,7 +13,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop.models import Role, Step
-from portal import board, db, service
+from portal import db
+from portal.board import directory as board
+from portal.board import service
 from portal.server import PortalServer
 from tests.portal.conftest import SITE, Api, add_grant, content, seed_board
 from tests.portal.security_world import add_person, audit_rows, feed_seq

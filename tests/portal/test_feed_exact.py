@@ -20,8 +20,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from desktop.models import Action
-from portal import board, db, service
-from portal.problems import ProblemError
+from portal import db
+from portal.board import directory as board
+from portal.board import service
+from portal.board.problems import ProblemError
 from portal.server import PortalServer
 from tests.portal.conftest import PEOPLE, Api, content, seed_board
 

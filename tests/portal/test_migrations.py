@@ -15,7 +15,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, func, insert, inspect, select
 
 from desktop.models import Action
-from portal import accounts, board, db, schema, service
+from portal import db
+from portal.board import accounts, service
+from portal.board import directory as board
+from portal.db import schema
 from portal.server import PortalServer
 from tests.portal import first_schema
 from tests.portal.conftest import Api, content, seed_board

@@ -9,7 +9,8 @@ from typing import Any
 import httpx
 
 from desktop.models import Category, CategoryKind, Role
-from portal import board, db
+from portal import db
+from portal.board import directory as board
 from portal.cli import main
 from portal.server import PortalServer
 from tests.portal.conftest import PASSWORD, Api

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from portal import board, db
+from portal import db
+from portal.board import directory as board
 from portal.server import PortalServer
 from tests.portal.conftest import PASSWORD, SITE, Api, content
 from tests.portal.security_world import GOOD_PASSPHRASE, database_url_of, run_cli

@@ -23,9 +23,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import Item, Role, can_see
-from portal import board, db
+from portal import db
+from portal.board import directory as board
+from portal.db.testing_pg import ThrowawayPostgres, free_port
 from portal.demo import seed_demo
-from portal.testing_pg import ThrowawayPostgres, free_port
 from tests.portal.conftest import PASSWORD, Api, content, seed_board
 from tests.portal.test_feed_exact import Replica
 
@@ -354,7 +355,7 @@ def test_two_processes_seeding_the_demo_at_once_seed_it_once(
         thread.join(120)
     assert not errors, errors
     assert sorted(results) == [False, True]
-    from portal import demo_content
+    from portal.demo import content as demo_content
 
     with db.reading(engines[0]) as conn:
         assert conn.execute(select(func.count()).select_from(db.sites)).scalar_one() == 1

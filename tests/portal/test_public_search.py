@@ -38,7 +38,7 @@ def test_finds_with_and_without_accents(demo: Any) -> None:
 
 
 def test_never_shows_an_unpublished_item(demo: Any) -> None:
-    from portal import demo_content
+    from portal.demo import content as demo_content
 
     unpublished = [
         spec["content"]["title"]

@@ -22,7 +22,9 @@ from desktop.models import (
     can_see,
     check_action,
 )
-from portal import board, db, service
+from portal import db
+from portal.board import directory as board
+from portal.board import service
 from portal.server import PortalServer
 from tests.conftest import BACKENDS, url_for
 from tests.portal.conftest import PASSWORD, Api, add_grant, content, seed_board

@@ -19,7 +19,8 @@ import pytest
 
 from desktop.publishing import Publisher, PublishQueue, TargetCredentials
 from desktop.security.credentials import CredentialStore
-from portal import db, targets
+from portal import db
+from portal.board import targets
 from tests.helpers.faultproxy import FaultProxy
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.portal import PASSWORD, SITE, Desk, running_portal

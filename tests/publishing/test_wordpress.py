@@ -13,7 +13,8 @@ from desktop.models import Item
 from desktop.publishing import TargetConfig
 from desktop.publishing.rendering import marker_for
 from desktop.publishing.wordpress import WordPressConnector
-from portal import db, targets
+from portal import db
+from portal.board import targets
 from tests.publishing.conftest import (
     ClosingFaultProxy,
     add_target,

@@ -69,7 +69,7 @@ def test_app_session_leaves_no_secret_in_clear(
     qapp: Any, loop: asyncio.AbstractEventLoop, isolated_home: Path, portal: Any
 ) -> None:
     from desktop.app import Desk, _keeper
-    from desktop.profiles import Profiles
+    from desktop.desk.profiles import Profiles
     from desktop.ui.i18n import Translations
     from desktop.ui.settings import Settings
 

@@ -36,7 +36,7 @@ def _portal_db(portal: Any) -> Any:
 
 def admin_reset(portal: Any) -> None:
     """What ``portal-admin user reset-password`` does: a new password, changed at next login."""
-    from portal import board
+    from portal.board import directory as board
     from portal.db import writing
 
     with writing(_portal_db(portal)) as conn:

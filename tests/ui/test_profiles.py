@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from desktop.app import Desk
-from desktop.profiles import Profile, Profiles
+from desktop.desk.profiles import Profile, Profiles
 from desktop.security.credentials import CredentialStore
 from desktop.store.base import forget_key
 from desktop.ui.password_flow import PasswordFlow

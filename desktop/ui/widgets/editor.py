@@ -1,5 +1,6 @@
 """The item editor: fields, Markdown body with a formatting toolbar, and a live preview that
-uses the portal's own renderer and sanitizer (desktop.render), so what you see is what appears.
+uses the portal's own renderer and sanitizer (desktop.models.render), so what you see is what
+appears.
 
 It saves as the user types: every change restarts a 300 ms timer, and ``save`` fires when it runs
 out (or at once on ``flush``), so a crash loses at most the last fraction of a second.
@@ -41,7 +42,7 @@ from desktop.models.fields import (
     suggested_trigger_date,
     validate_metadata,
 )
-from desktop.render import render_markdown
+from desktop.models.render import render_markdown
 from desktop.ui import labels
 from desktop.ui.qtcompat import emit
 from desktop.ui.widgets.markdown_toolbar import MarkdownToolbar, insert_block

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
-from desktop.render import MEDIA_PREFIX
+from desktop.models.render import MEDIA_PREFIX
 from desktop.ui.qtcompat import emit
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}

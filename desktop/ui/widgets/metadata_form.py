@@ -29,7 +29,7 @@ from desktop.models.fields import (
     normalise_metadata,
     parse_vn_date,
 )
-from desktop.render import MEDIA_PREFIX
+from desktop.models.render import MEDIA_PREFIX
 from desktop.ui.qtcompat import emit
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(" + re.escape(MEDIA_PREFIX) + r"([0-9a-fA-F]{64})\)")

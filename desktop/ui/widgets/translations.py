@@ -90,7 +90,7 @@ class ContentRulesBar(QWidget):
 
     def family(self, item: Item) -> list[Item]:
         """The original and its translations, this item left out (both directions)."""
-        from desktop.export import translations_of
+        from desktop.content.export import translations_of
 
         return [other for other in translations_of(self.items.store, item) if other.id != item.id]
 
@@ -147,7 +147,7 @@ class ContentRulesBar(QWidget):
         return draft
 
     def export_html(self) -> str:
-        from desktop.export import context_for, export_html
+        from desktop.content.export import context_for, export_html
         from desktop.ui.services import current_language
 
         assert self.item is not None
@@ -156,12 +156,12 @@ class ContentRulesBar(QWidget):
 
     def export_to(self, fmt: str, path: Path) -> Path:
         """Write the item as pdf, html or md at ``path``."""
-        from desktop.export import context_for, export_markdown
+        from desktop.content.export import context_for, export_markdown
         from desktop.ui.services import current_language
 
         assert self.item is not None
         if fmt == "pdf":
-            from desktop.export_pdf import write_pdf
+            from desktop.content.pdf import write_pdf
 
             return write_pdf(self.export_html(), path, self.item.title)
         if fmt == "html":
@@ -175,7 +175,7 @@ class ContentRulesBar(QWidget):
         if self.item is None:
             return
         if key == "print":
-            from desktop.export_pdf import print_html
+            from desktop.content.pdf import print_html
 
             print_html(self.export_html(), self)
             return

@@ -1,0 +1,1 @@
+"""The application layer: what a signed-in person can do, without Qt."""

@@ -1,0 +1,2 @@
+"""The editorial board's work as the portal keeps it: accounts, sites and grants, items and
+their workflow, the change feed, audit and publishing targets."""

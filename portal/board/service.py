@@ -1,0 +1,381 @@
+"""The editorial work on items: create, update, act, comment; every version kept.
+
+Each function takes an open write connection and the caller as a :class:`desktop.models.User`;
+every right is decided by ``desktop.models`` (``can_create``, ``can_edit``, ``can_see``,
+``check_action``, ``apply_action``), never here. The API routes, the command line and the demo
+seeding all go through these functions, so the demo's history is real.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from desktop.models import (
+    Action,
+    Item,
+    ModelError,
+    State,
+    User,
+    apply_action,
+    can_create,
+    can_edit,
+    can_see,
+    check_action,
+    comment_required,
+    nfc,
+    parse_content,
+    slugify,
+)
+from portal import db
+from portal.board.directory import category_ids, get_site, list_grants, site_settings, utc
+from portal.board.problems import ProblemError, invalid, not_found
+
+#: Problem codes that are the workflow refusing the person, not the item's content.
+RIGHTS_CODES = frozenset(
+    {"not_in_state", "not_on_board", "not_author", "already_edited", "no_right", "four_eyes"}
+)
+
+
+def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
+    """A new number in the feed, in commit order (``db.next_seq``); ``kind``/``ref`` are unused.
+
+    Take it as the last step before writing the row it numbers: the feed is locked for other
+    writers from here until this transaction ends.
+    """
+    return db.next_seq(conn)
+
+
+def load_item(conn: Connection, item_id: str) -> Item | None:
+    row = conn.execute(select(db.items.c.data).where(db.items.c.id == item_id)).first()
+    return Item.from_dict(orjson.loads(row.data)) if row is not None else None
+
+
+def visible_item(conn: Connection, item_id: str, user: User) -> Item:
+    """The item if the user may see it; 404 otherwise (no hint that it exists)."""
+    item = load_item(conn, item_id)
+    if item is None or not can_see(item, user):
+        raise not_found()
+    return item
+
+
+def _content(conn: Connection, site: str, fields: dict[str, Any]) -> dict[str, Any]:
+    try:
+        content = parse_content(fields)
+    except ModelError as error:
+        raise invalid(error.field, error.message) from None
+    category = content.get("category")
+    if category and category not in category_ids(conn, site):
+        raise ProblemError(
+            422,
+            "unknown_category",
+            f"The category {category!r} does not exist on {site!r}.",
+            errors=[
+                {
+                    "code": "unknown_category",
+                    "field": "category",
+                    "vi": f"Chuyên mục “{category}” không tồn tại.",
+                    "en": f"The category “{category}” does not exist.",
+                }
+            ],
+        )
+    return content
+
+
+def _store_version(
+    conn: Connection,
+    item: Item,
+    action: str,
+    actor: str,
+    at: datetime,
+    comment: str = "",
+    on_behalf_of: str | None = None,
+) -> None:
+    conn.execute(
+        insert(db.item_versions).values(
+            item_id=item.id,
+            version=item.version,
+            action=action,
+            actor=actor,
+            on_behalf_of=on_behalf_of,
+            at=at,
+            comment=comment,
+            data=orjson.dumps(item.to_dict()).decode(),
+        )
+    )
+
+
+def _row(item: Item, seq: int) -> dict[str, Any]:
+    return {
+        "site": item.site,
+        "category": item.category,
+        "state": item.state.value,
+        "version": item.version,
+        "created_by": item.created_by,
+        "slug": item.slug or None,
+        "data": orjson.dumps(item.to_dict()).decode(),
+        "change_seq": seq,
+    }
+
+
+def create_item(
+    conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
+) -> Item:
+    """A new draft at version 1; 412 ``already_exists`` (with the item, if visible) when taken."""
+    existing = load_item(conn, item_id)
+    if existing is not None:
+        current = existing.to_dict() if can_see(existing, user) else None
+        raise ProblemError(412, "already_exists", "An item with this id exists.", current=current)
+    if get_site(conn, site) is None or not can_create(user, site):
+        raise ProblemError(
+            403,
+            "forbidden",
+            f"You may not write items on {site!r}.",
+            errors=[
+                {
+                    "code": "not_on_board",
+                    "field": "site",
+                    "vi": "Bạn không phải thành viên Ban Biên tập của trang này.",
+                    "en": "You are not on this site's editorial board.",
+                }
+            ],
+        )
+    content = _content(conn, site, fields)
+    item = Item(id=item_id, site=site, **content)
+    item = replace(
+        item,
+        state=State.DRAFT,
+        version=1,
+        created_by=user.username,
+        created_at=at,
+        updated_at=at,
+        state_since=at,
+    )
+    seq = next_seq(conn, "item", item.id)
+    conn.execute(insert(db.items).values(id=item.id, **_row(item, seq)))
+    _store_version(conn, item, "create", user.username, at)
+    return item
+
+
+def update_item(
+    conn: Connection,
+    user: User,
+    item_id: str,
+    base_version: int,
+    fields: dict[str, Any],
+    at: datetime,
+) -> Item:
+    """New content on top of ``base_version``; 412 ``stale_version`` with the current item."""
+    item = visible_item(conn, item_id, user)
+    if item.version != base_version:
+        raise ProblemError(
+            412,
+            "stale_version",
+            f"The item is at version {item.version}, not {base_version}.",
+            current=item.to_dict(),
+        )
+    grants = list_grants(conn, site=item.site)
+    if not can_edit(item, user, grants, at):
+        raise ProblemError(
+            403,
+            "forbidden",
+            "You may not change this item in its present state.",
+            errors=[
+                {
+                    "code": "no_right",
+                    "field": "item",
+                    "vi": "Bạn không được sửa tin ở trạng thái này.",
+                    "en": "You may not change the item in this state.",
+                }
+            ],
+        )
+    content = _content(conn, item.site, fields)
+    changed = replace(item.with_content(**content), version=item.version + 1, updated_at=at)
+    _save(conn, item, changed)
+    _store_version(conn, changed, "update", user.username, at)
+    return changed
+
+
+def _save(conn: Connection, before: Item, after: Item) -> None:
+    seq = next_seq(conn, "item", after.id)
+    result = conn.execute(
+        update(db.items)
+        .where(db.items.c.id == after.id, db.items.c.version == before.version)
+        .values(**_row(after, seq))
+    )
+    if result.rowcount != 1:  # another writer got there first (PostgreSQL, read committed)
+        current = load_item(conn, after.id)
+        raise ProblemError(
+            412,
+            "stale_version",
+            "The item changed meanwhile.",
+            current=current.to_dict() if current else None,
+        )
+
+
+def do_action(
+    conn: Connection,
+    user: User,
+    item_id: str,
+    action_name: str,
+    at: datetime,
+    *,
+    comment: str = "",
+    expected_version: int | None = None,
+) -> Item:
+    """One workflow step, decided by ``check_action``; the reason becomes a comment too."""
+    item = visible_item(conn, item_id, user)
+    try:
+        action = Action(action_name)
+    except ValueError:
+        raise invalid("action", "must be one of: " + ", ".join(a.value for a in Action)) from None
+    if expected_version is not None and expected_version != item.version:
+        raise ProblemError(
+            409,
+            "moved_on",
+            f"The item is at version {item.version}, not {expected_version}.",
+            current=item.to_dict(),
+        )
+    comment = nfc(comment or "").strip()
+    verdict = check_action(
+        item,
+        action,
+        user,
+        list_grants(conn, site=item.site),
+        at,
+        site_settings(conn, item.site),
+        category_ids(conn, item.site),
+    )
+    if not verdict:
+        if all(p.code in RIGHTS_CODES for p in verdict.problems):
+            raise ProblemError(
+                403, "forbidden", "The workflow does not allow this.", errors=verdict.problems
+            )
+        raise ProblemError(
+            422, "incomplete", "The item is not ready for this step.", errors=verdict.problems
+        )
+    if action is Action.SUBMIT:  # the section's required fields (BD-11, issue 6)
+        from portal.board.content_checks import metadata_problems
+
+        missing = metadata_problems(conn, item, at)
+        if missing:
+            raise ProblemError(
+                422, "incomplete", "The section's fields are not complete.", errors=missing
+            )
+    if comment_required(item.state, action) and not comment:
+        raise ProblemError(
+            422,
+            "comment_required",
+            f"“{action.value}” needs a comment giving the reason.",
+            errors=[
+                {
+                    "code": "comment_required",
+                    "field": "comment",
+                    "vi": "Cần ghi lý do (ý kiến) cho thao tác này.",
+                    "en": "This action needs a comment giving the reason.",
+                }
+            ],
+        )
+    after = apply_action(item, action, user, at, verdict.on_behalf_of)
+    if after.state is State.PUBLISHED and not after.slug:
+        after = replace(after, slug=f"{slugify(after.title, 60)}-{after.id.replace('-', '')[:8]}")
+    _save(conn, item, after)
+    _store_version(conn, after, action.value, user.username, at, comment, verdict.on_behalf_of)
+    if comment:
+        add_comment(conn, user, after.id, comment, at)
+    return after
+
+
+def add_comment(
+    conn: Connection,
+    user: User,
+    item_id: str,
+    body: str,
+    at: datetime,
+    comment_id: str | None = None,
+) -> dict[str, Any]:
+    item = visible_item(conn, item_id, user)
+    if not user.on_board(item.site):
+        raise ProblemError(403, "forbidden", "Only the editorial board comments on items.")
+    body = nfc(body).strip()
+    if not body:
+        raise invalid("body", "must not be empty")
+    comment_id = comment_id or str(uuid.uuid4())
+    existing = conn.execute(select(db.comments).where(db.comments.c.id == comment_id)).first()
+    if existing is not None:
+        raise ProblemError(409, "already_exists", "A comment with this id exists.")
+    seq = next_seq(conn, "comment", comment_id)
+    values = {
+        "id": comment_id,
+        "item_id": item.id,
+        "author": user.username,
+        "body": body,
+        "created_at": at,
+        "item_version": item.version,
+        "change_seq": seq,
+    }
+    conn.execute(insert(db.comments).values(**values))
+    return comment_dict(values)
+
+
+def comment_dict(row: Any) -> dict[str, Any]:
+    get = row.get if isinstance(row, dict) else row._mapping.get
+    created = utc(get("created_at"))
+    return {
+        "id": get("id"),
+        "item_id": get("item_id"),
+        "author": get("author"),
+        "body": get("body"),
+        "created_at": created.isoformat() if created else None,
+        "item_version": get("item_version"),
+    }
+
+
+def list_comments(conn: Connection, user: User, item_id: str) -> list[dict[str, Any]]:
+    visible_item(conn, item_id, user)
+    rows = conn.execute(
+        select(db.comments)
+        .where(db.comments.c.item_id == item_id)
+        .order_by(db.comments.c.change_seq)
+    )
+    return [comment_dict(row) for row in rows]
+
+
+def _version_dict(row: Any) -> dict[str, Any]:
+    at = utc(row.at)
+    return {
+        "version": row.version,
+        "action": row.action,
+        "actor": row.actor,
+        "on_behalf_of": row.on_behalf_of,
+        "at": at.isoformat() if at else None,
+        "comment": row.comment,
+    }
+
+
+def list_versions(conn: Connection, user: User, item_id: str) -> list[dict[str, Any]]:
+    visible_item(conn, item_id, user)
+    rows = conn.execute(
+        select(db.item_versions)
+        .where(db.item_versions.c.item_id == item_id)
+        .order_by(db.item_versions.c.version)
+    )
+    return [_version_dict(row) for row in rows]
+
+
+def get_version(conn: Connection, user: User, item_id: str, version: int) -> dict[str, Any]:
+    visible_item(conn, item_id, user)
+    row = conn.execute(
+        select(db.item_versions).where(
+            db.item_versions.c.item_id == item_id, db.item_versions.c.version == version
+        )
+    ).first()
+    if row is None:
+        raise not_found("version")
+    return {**_version_dict(row), "item": orjson.loads(row.data)}

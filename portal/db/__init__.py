@@ -1,0 +1,346 @@
+"""The portal's storage, SQLAlchemy Core: SQLite by default, PostgreSQL (psycopg 3) in production.
+
+Nothing that matters lives in process memory (tokens, lock-out counters, idempotent answers), so
+several server processes can share one database. The schema is changed only by migrations
+(``portal/db/migrations``, run by :func:`portal.db.schema.upgrade`); ``metadata`` is the newest
+schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    text,
+    update,
+)
+from sqlalchemy.engine import Connection
+
+metadata = MetaData()
+
+sites = Table(
+    "sites",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("settings", Text, nullable=False, default="{}"),  # JSON: {"four_eyes": true}
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("full_name", Text, nullable=False, default=""),
+    Column("password_hash", Text, nullable=False),
+    Column("password_changed_at", DateTime(timezone=True), nullable=False),
+    Column("must_change_password", Boolean, nullable=False, default=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+)
+
+memberships = Table(
+    "memberships",
+    metadata,
+    Column("username", ForeignKey("users.username"), primary_key=True),
+    Column("site", ForeignKey("sites.id"), primary_key=True),
+    Column("role", String(16), primary_key=True),
+)
+
+categories = Table(
+    "categories",
+    metadata,
+    Column("site", ForeignKey("sites.id"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("unit", Text, nullable=False, default=""),
+    Column("deadline", Text),  # JSON or NULL
+    Column("position", Integer, nullable=False, default=0),
+)
+
+grants = Table(
+    "grants",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("site", ForeignKey("sites.id"), nullable=False),
+    Column("grantee", ForeignKey("users.username"), nullable=False),
+    Column("step", String(16), nullable=False),
+    Column("categories", Text, nullable=False, default="[]"),  # JSON list; empty: all
+    Column("valid_from", DateTime(timezone=True), nullable=False),
+    Column("valid_until", DateTime(timezone=True)),
+    Column("granted_by", String(64), nullable=False),
+    Column("decision_ref", Text, nullable=False, default=""),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+#: The feed's counter: one row (id 1). Each write transaction increments it under the row's lock,
+#: which it holds until it commits, so change numbers are handed out in commit order.
+feed_counter = Table(
+    "feed_counter",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+)
+
+#: Settings of the whole portal (not of one site): ``default_site``.
+portal_settings = Table(
+    "portal_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+items = Table(
+    "items",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("site", ForeignKey("sites.id"), nullable=False),
+    Column("category", String(64), nullable=False, default=""),
+    Column("state", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("slug", String(160), unique=True),  # NULL until first published
+    Column("data", Text, nullable=False),  # the whole item as JSON
+    Column("change_seq", Integer, nullable=False, index=True),
+    Index("ix_items_site_state", "site", "state"),
+)
+
+item_versions = Table(
+    "item_versions",
+    metadata,
+    Column("item_id", ForeignKey("items.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("action", String(16), nullable=False),  # create, update or a workflow action
+    Column("actor", String(64), nullable=False),
+    Column("on_behalf_of", String(64)),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("data", Text, nullable=False),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("item_id", ForeignKey("items.id"), nullable=False, index=True),
+    Column("author", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("item_version", Integer, nullable=False),
+    Column("change_seq", Integer, nullable=False, index=True),
+)
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content_type", String(200), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("uploaded_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+access_tokens = Table(
+    "access_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", ForeignKey("users.username"), nullable=False),
+    Column("family", String(36), nullable=False, index=True),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+refresh_tokens = Table(
+    "refresh_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", ForeignKey("users.username"), nullable=False),
+    Column("family", String(36), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used", Boolean, nullable=False, default=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("address", String(64)),  # the client's address, for the per-address limit
+    Index("ix_login_failures_user_at", "username", "at"),
+    Index("ix_login_failures_address_at", "address", "at"),
+)
+
+#: The last passwords of each account (Argon2id hashes, the current one included): no reuse.
+password_history = Table(
+    "password_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", ForeignKey("users.username"), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_password_history_user", "username", "id"),
+)
+
+#: Who did what, when, from where, on whose behalf (AG-10, BD-26): never a password or token.
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("outcome", String(16), nullable=False),  # ok, refused, failed
+    Column("actor", String(200), nullable=False),
+    Column("on_behalf_of", String(64)),
+    Column("subject", String(64)),  # the account acted upon (reset, role, grant, sessions)
+    Column("site", String(64)),
+    Column("item_id", String(64)),
+    Column("action", String(32)),
+    Column("address", String(64), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default="{}"),  # JSON
+    Index("ix_audit_site_id", "site", "id"),
+    Index("ix_audit_actor_id", "actor", "id"),
+    Index("ix_audit_subject_id", "subject", "id"),
+)
+
+idempotency = Table(
+    "idempotency",
+    metadata,
+    Column("caller", String(64), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", Integer, nullable=False),  # 0 while the first request is running
+    Column("headers", Text, nullable=False, default="[]"),
+    Column("body", LargeBinary, nullable=False, default=b""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("caller", "key"),
+)
+
+
+def engine_url(database_url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean PostgreSQL through psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+psycopg://" + database_url[len(prefix) :]
+    return database_url
+
+
+def is_postgres(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def make_engine(database_url: str, *, migrate: bool = True) -> Engine:
+    """An engine on a database at the newest schema (upgraded in place when older).
+
+    SQLite gets WAL, a busy timeout and IMMEDIATE writes; PostgreSQL a connection pool that
+    checks connections before use.
+    """
+    database_url = engine_url(database_url)
+    if database_url.startswith("sqlite"):
+        engine = create_engine(
+            database_url, connect_args={"check_same_thread": False, "timeout": 30}
+        )
+        _tune_sqlite(engine)
+    else:
+        engine = create_engine(
+            database_url,
+            pool_pre_ping=True,
+            pool_size=int(os.environ.get("PORTAL_DB_POOL_SIZE", "10")),
+            max_overflow=int(os.environ.get("PORTAL_DB_MAX_OVERFLOW", "20")),
+            pool_timeout=30,
+        )
+    if migrate:
+        from portal.db.schema import upgrade
+
+        upgrade(engine)
+    return engine
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Connection) -> None:
+        # A write takes the lock up front: a deferred read-then-write can fail with BUSY.
+        if conn.get_execution_options().get("readonly"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction (does not block writers) that sees one snapshot throughout.
+
+    On PostgreSQL that is REPEATABLE READ: a page of ``/changes`` made of several queries must
+    not see a change that committed between them.
+    """
+    options: dict[str, Any] = {"readonly": True}
+    if is_postgres(engine):
+        options["isolation_level"] = "REPEATABLE READ"
+        options["postgresql_readonly"] = True
+    with engine.connect().execution_options(**options) as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed when the block ends, rolled back on an exception."""
+    with engine.begin() as conn:
+        yield conn
+
+
+def lock(conn: Connection, name: str) -> None:
+    """Hold a named lock until this transaction ends, across every server process.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do, a write transaction
+    (BEGIN IMMEDIATE) already holds the whole database.
+    """
+    if is_postgres(conn):
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def next_seq(conn: Connection) -> int:
+    """The next number of the change feed, in commit order.
+
+    The counter row stays locked until this transaction commits or rolls back: a concurrent
+    writer waits here, so it cannot commit a higher number before this one is visible, and a
+    rolled-back number is handed out again (no gaps, no number that turns up late).
+    """
+    result = conn.execute(
+        update(feed_counter)
+        .where(feed_counter.c.id == 1)
+        .values(seq=feed_counter.c.seq + 1)
+        .returning(feed_counter.c.seq)
+    )
+    return int(result.scalar_one())

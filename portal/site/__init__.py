@@ -1,0 +1,1 @@
+"""The public site: published items, search, the Atom feed."""

@@ -1,0 +1,318 @@
+"""The public site: published items only, rendered by the one safe Markdown renderer.
+
+Nothing unpublished is served here: every query filters on ``state = 'published'``, and a
+taken-down item's address answers 410 Gone at once.
+
+Several sites share one portal: ``/sites/{site}/`` (its home, ``items/{slug}``, ``feed.atom``)
+serves one site; ``/``, ``/items/{slug}`` and ``/feed.atom`` serve the default site (the
+``default_site`` setting), or every site when none is set.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from importlib import resources
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import orjson
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from desktop.models import Item, State
+from desktop.models.fields import fact_box
+from desktop.models.render import render_markdown
+from portal import db
+from portal.api.blobs import blob_response
+from portal.api.deps import EngineDep
+from portal.api.security_headers import PAGE_CSP
+from portal.board import directory as board
+from portal.site.search import search_published
+
+router = APIRouter(include_in_schema=False)
+
+VIETNAM = timezone(timedelta(hours=7))
+_env = Environment(loader=PackageLoader("portal.site", "templates"), autoescape=select_autoescape())
+#: The page's own headers; the rest (frame, sniffing, HSTS) come from portal.api.security_headers.
+PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
+
+
+def published_items(conn: Connection, site: str | None = None) -> list[Item]:
+    """Published items, newest first: of one site, or of every site when ``site`` is None."""
+    query = select(db.items.c.data).where(db.items.c.state == State.PUBLISHED.value)
+    if site is not None:
+        query = query.where(db.items.c.site == site)
+    found = [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
+    return sorted(found, key=published_at, reverse=True)
+
+
+def published_at(item: Item) -> datetime:
+    step = item.steps.get("approve")
+    return step.at if step else (item.state_since or datetime(1970, 1, 1, tzinfo=UTC))
+
+
+def vn_date(moment: datetime) -> str:
+    """dd/mm/yyyy in Vietnam's time zone, as Vietnamese readers write dates."""
+    return moment.astimezone(VIETNAM).strftime("%d/%m/%Y")
+
+
+def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = _env.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+
+
+def default_site(request: Request, conn: Connection) -> str | None:
+    """The site that ``/`` serves: the app's setting, else the portal's, else none (every site)."""
+    configured = getattr(request.app.state, "default_site", None)
+    return configured or board.get_setting(conn, "default_site")
+
+
+def portal_name(conn: Connection, site: str | None) -> str:
+    """The header's name: the site's own, or the portal's when the page spans every site."""
+    name = (board.get_site(conn, site) or {}).get("name") if site else None
+    return str(name or "Cổng thông tin điện tử")
+
+
+def _missing(base: str = "", gone: bool = False) -> HTMLResponse:
+    return _page("missing.html", status=410 if gone else 404, gone=gone, base=base)
+
+
+def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
+    items = published_items(conn, site)
+    sections = []
+    for site_id in sorted({item.site for item in items}):
+        site_info = board.get_site(conn, site_id) or {"name": site_id}
+        cats = board.list_categories(conn, site_id)
+        names = {c.id: c.name for c in cats}
+        order = [c.id for c in cats]
+        in_site = [i for i in items if i.site == site_id]
+        for cat in order + sorted({i.category for i in in_site} - set(order)):
+            listed = [i for i in in_site if i.category == cat]
+            if listed:
+                sections.append(
+                    {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
+                )
+    return _page(
+        "index.html",
+        sections=sections,
+        vn_date=vn_date,
+        published_at=published_at,
+        base=base,
+        portal_name=portal_name(conn, site),
+    )
+
+
+@router.get("/")
+def home(request: Request, engine: EngineDep) -> HTMLResponse:
+    with db.reading(engine) as conn:
+        return _home(conn, default_site(request, conn), "")
+
+
+@router.get("/search")
+def search(request: Request, engine: EngineDep, q: str = "") -> HTMLResponse:
+    with db.reading(engine) as conn:
+        return _search(conn, default_site(request, conn), "", q)
+
+
+@router.get("/sites/{site}/search")
+def site_search(site: str, engine: EngineDep, q: str = "") -> HTMLResponse:
+    with db.reading(engine) as conn:
+        if board.get_site(conn, site) is None:
+            return _missing()
+        return _search(conn, site, f"/sites/{site}", q)
+
+
+def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLResponse:
+    """The search box's page (BD-14.1.a): published items only, found with or without accents."""
+    query = query[:200]
+    found = search_published(published_items(conn, site), query) if query.strip() else []
+    return _page(
+        "search.html",
+        query=query,
+        found=found,
+        vn_date=vn_date,
+        published_at=published_at,
+        base=base,
+        portal_name=portal_name(conn, site),
+    )
+
+
+@router.get("/sites/{site}/")
+def site_home(site: str, engine: EngineDep) -> HTMLResponse:
+    with db.reading(engine) as conn:
+        if board.get_site(conn, site) is None:
+            return _missing()
+        return _home(conn, site, f"/sites/{site}")
+
+
+@router.get("/items/{slug}")
+def item_page(slug: str, request: Request, engine: EngineDep) -> Response:
+    """The default site's items (every site's when none is set); others move to their site."""
+    with db.reading(engine) as conn:
+        default = default_site(request, conn)
+        site = _site_of(conn, slug)
+        if default is not None and site is not None and site != default:
+            return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
+        return _item_page(conn, slug, None, "")
+
+
+@router.get("/sites/{site}/items/{slug}")
+def site_item_page(site: str, slug: str, engine: EngineDep) -> Response:
+    with db.reading(engine) as conn:
+        return _item_page(conn, slug, site, f"/sites/{site}")
+
+
+def _site_of(conn: Connection, slug: str) -> str | None:
+    return conn.execute(select(db.items.c.site).where(db.items.c.slug == slug)).scalar()
+
+
+def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTMLResponse:
+    row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
+    item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
+    if item is None or (site is not None and item.site != site):
+        return _missing(base)
+    if item.state is not State.PUBLISHED:
+        return _missing(base, gone=item.state is State.TAKEN_DOWN)
+    categories = {c.id: c for c in board.list_categories(conn, item.site)}
+    files = {
+        row.sha256: row
+        for row in conn.execute(
+            select(db.blobs.c.sha256, db.blobs.c.content_type, db.blobs.c.size).where(
+                db.blobs.c.sha256.in_(item.attachments)
+            )
+        )
+    }
+    attachments = [
+        {
+            "sha": sha,
+            "type": files[sha].content_type if sha in files else "",
+            "kb": max(1, round(files[sha].size / 1024)) if sha in files else 0,
+        }
+        for sha in item.attachments
+    ]
+    return _page(
+        "item.html",
+        item=item,
+        category=categories[item.category].name if item.category in categories else item.category,
+        body=Markup(render_markdown(item.body)),
+        date=vn_date(published_at(item)),
+        facts=fact_box(
+            categories[item.category].kind if item.category in categories else "free",
+            item.metadata,
+            item.language if item.language in ("vi", "en") else "vi",
+        ),
+        attachments=attachments,
+        base=base,
+        **_content_rules(conn, item, categories),  # issue 6: consultation, translations
+    )
+
+
+def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> dict[str, Any]:
+    """A consultation's comment deadline (closed after it) and the published translations."""
+    from datetime import date
+
+    from desktop.models import CategoryKind
+    from desktop.models.fields import parse_vn_date
+
+    comment_until, comments_closed = "", False
+    category = categories.get(item.category)
+    if category is not None and category.kind is CategoryKind.CONSULTATION:
+        try:
+            deadline = parse_vn_date(item.metadata.get("comment_deadline") or "")
+            comment_until = deadline.strftime("%d/%m/%Y")
+            comments_closed = date.today() > deadline
+        except ValueError:
+            pass
+    root = item.translation_of or item.id
+    translations = [
+        other
+        for other in published_items(conn, item.site)
+        if other.id != item.id and (other.id == root or other.translation_of == root)
+    ]
+    return {
+        "comment_until": comment_until,
+        "comments_closed": comments_closed,
+        "translations": translations,
+    }
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@router.get("/feed.atom")
+def feed(request: Request, engine: EngineDep) -> Response:
+    with db.reading(engine) as conn:
+        site = default_site(request, conn)
+        items = published_items(conn, site)[:50]
+    base = str(request.base_url).rstrip("/")
+    return _atom(items, base, base)
+
+
+@router.get("/sites/{site}/feed.atom")
+def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
+    with db.reading(engine) as conn:
+        if board.get_site(conn, site) is None:
+            return _missing()
+        items = published_items(conn, site)[:50]
+    root = str(request.base_url).rstrip("/")
+    return _atom(items, f"{root}/sites/{site}", root)
+
+
+def _atom(items: list[Item], base: str, root: str) -> Response:
+    """An Atom feed of ``items``; ``base`` is the site's address, ``root`` the portal's."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "Tin đã đăng"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{base}/feed.atom"
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
+    updated = max(
+        (i.updated_at or published_at(i) for i in items), default=datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
+    for item in items:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{item.id}"
+        ET.SubElement(
+            entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/items/{item.slug}"}
+        )
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = published_at(item).isoformat()
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = (
+            item.updated_at or published_at(item)
+        ).isoformat()
+        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        ET.SubElement(author, f"{{{ATOM}}}name").text = item.author or item.created_by
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
+        content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
+        content.text = render_markdown(item.body)
+    xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/media/{sha256}")
+def media(sha256: str, engine: EngineDep) -> Response:
+    sha = sha256.lower()
+    with db.reading(engine) as conn:
+        attached = any(
+            sha in item.attachments or f"/media/{sha}" in item.body
+            for item in published_items(conn)
+        )
+        row = (
+            conn.execute(select(db.blobs).where(db.blobs.c.sha256 == sha)).first()
+            if attached
+            else None
+        )
+    if row is None:
+        return _page("missing.html", status=404, gone=False)
+    return blob_response(row, public=True)
+
+
+@router.get("/static/style.css")
+def stylesheet() -> Response:
+    css = resources.files("portal.site").joinpath("static/style.css").read_text(encoding="utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
