@@ -6,9 +6,11 @@ A grant (ủy quyền / phân công) lets a person do step ``edit`` or ``approve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -63,16 +65,46 @@ class Grant:
     decision_ref: str = ""  # số quyết định phân công (AG-10.1)
     revoked_at: datetime | None = None
 
-    def covers(self, site: str, category: str, step: Step, at: datetime) -> bool:
+    def active(self, site: str, step: Step, at: datetime) -> bool:
+        """In force at ``at`` for ``step`` on ``site``, for some category at least: started,
+        not ended, not revoked (a revocation scheduled for later still lets it run until then)."""
         if self.site != site or self.step != step:
-            return False
-        if self.categories and category not in self.categories:
             return False
         if at < self.valid_from:
             return False
         if self.valid_until is not None and at >= self.valid_until:
             return False
         return self.revoked_at is None or at < self.revoked_at
+
+    def covers(self, site: str, category: str, step: Step, at: datetime) -> bool:
+        if self.categories and category not in self.categories:
+            return False
+        return self.active(site, step, at)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Grant:
+        """A grant as the portal sends it (``/me``, ``/sites/{site}/grants``); KeyError or
+        ValueError when a required field is missing or unreadable."""
+        return cls(
+            id=str(data["id"]),
+            site=str(data["site"]),
+            grantee=str(data["grantee"]),
+            step=Step(data["step"]),
+            granted_by=str(data.get("granted_by") or ""),
+            valid_from=_when(data.get("valid_from")) or datetime.min.replace(tzinfo=UTC),
+            valid_until=_when(data.get("valid_until")),
+            categories=frozenset(str(c) for c in data.get("categories") or ()),
+            decision_ref=str(data.get("decision_ref") or ""),
+            revoked_at=_when(data.get("revoked_at")),
+        )
+
+
+def _when(value: Any) -> datetime | None:
+    """An ISO 8601 time from the portal (naive ones are UTC), or None when empty."""
+    if not value:
+        return None
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def may_grant(granter: User, site: str, step: Step) -> bool:

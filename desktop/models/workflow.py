@@ -79,6 +79,9 @@ class SiteSettings:
     four_eyes: bool = True  # the approver is not the step-2 editor
 
 
+DEFAULT_SETTINGS = SiteSettings()
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """Whether a user may do an action now, and if so on whose behalf."""

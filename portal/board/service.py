@@ -27,20 +27,21 @@ from desktop.models import (
     can_create,
     can_edit,
     can_see,
-    check_action,
-    comment_required,
     nfc,
     parse_content,
     slugify,
 )
+from desktop.models.precheck import is_rights_refusal, precheck
 from portal import db
-from portal.board.directory import category_ids, get_site, list_grants, site_settings, utc
-from portal.board.problems import ProblemError, invalid, not_found
-
-#: Problem codes that are the workflow refusing the person, not the item's content.
-RIGHTS_CODES = frozenset(
-    {"not_in_state", "not_on_board", "not_author", "already_edited", "no_right", "four_eyes"}
+from portal.board.directory import (
+    category_ids,
+    get_site,
+    list_categories,
+    list_grants,
+    site_settings,
+    utc,
 )
+from portal.board.problems import ProblemError, invalid, not_found
 
 
 def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
@@ -243,44 +244,30 @@ def do_action(
             current=item.to_dict(),
         )
     comment = nfc(comment or "").strip()
-    verdict = check_action(
+    verdict = precheck(
         item,
         action,
         user,
         list_grants(conn, site=item.site),
         at,
         site_settings(conn, item.site),
-        category_ids(conn, item.site),
+        {c.id: c for c in list_categories(conn, item.site)},
+        comment,
     )
     if not verdict:
-        if all(p.code in RIGHTS_CODES for p in verdict.problems):
+        if is_rights_refusal(verdict):
             raise ProblemError(
                 403, "forbidden", "The workflow does not allow this.", errors=verdict.problems
             )
+        if any(p.code == "comment_required" for p in verdict.problems):
+            raise ProblemError(
+                422,
+                "comment_required",
+                f"“{action.value}” needs a comment giving the reason.",
+                errors=verdict.problems,
+            )
         raise ProblemError(
             422, "incomplete", "The item is not ready for this step.", errors=verdict.problems
-        )
-    if action is Action.SUBMIT:  # the section's required fields (BD-11, issue 6)
-        from portal.board.content_checks import metadata_problems
-
-        missing = metadata_problems(conn, item, at)
-        if missing:
-            raise ProblemError(
-                422, "incomplete", "The section's fields are not complete.", errors=missing
-            )
-    if comment_required(item.state, action) and not comment:
-        raise ProblemError(
-            422,
-            "comment_required",
-            f"“{action.value}” needs a comment giving the reason.",
-            errors=[
-                {
-                    "code": "comment_required",
-                    "field": "comment",
-                    "vi": "Cần ghi lý do (ý kiến) cho thao tác này.",
-                    "en": "This action needs a comment giving the reason.",
-                }
-            ],
         )
     after = apply_action(item, action, user, at, verdict.on_behalf_of)
     if after.state is State.PUBLISHED and not after.slug:
