@@ -46,7 +46,7 @@ def test_a_legal_document_without_its_file_is_refused_on_submit() -> None:
     assert not verdict
     assert [(p.code, p.field) for p in verdict.problems] == [("required", "metadata.file")]
     assert not is_rights_refusal(verdict)
-    assert "Tệp văn bản" in ActionRefused(verdict.problems).message("vi")
+    assert "tệp văn bản" in ActionRefused(verdict.problems).message("vi")
     with_file = item(**LEGAL, file="a" * 64)
     assert precheck(with_file, Action.SUBMIT, MEMBER, [], NOW, categories=CATEGORIES)
 
