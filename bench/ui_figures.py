@@ -120,7 +120,7 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         name=f"cold start to first painted main window ({n:,} items)",
         measured=(
             "spawn of a subprocess (offscreen) to the first paint event of the main window, "
-            "opening a saved profile as Desk.resume does (store + refresh token, open_session: "
+            "opening a saved profile as DeskApp.resume does (store + refresh token, open_session: "
             "the queues' rows read on the worker thread, then the window, whose first sync "
             f"starts once shown) over a store of {n:,} items, "
             f"first screen '{ours[0]['first_screen']}', the app's modules byte-compiled as an "
@@ -167,7 +167,7 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
     stall = Figure(
         name=f"longest Qt/asyncio loop stall, first sync in the app ({n:,})",
         measured=(
-            "a 5 ms QTimer heartbeat under qasync while Desk.open_session runs the first sync "
+            "a 5 ms QTimer heartbeat under qasync while DeskApp.open_session runs the first sync "
             f"of {n:,} items into an empty store (sign-in), reads the rows, builds and shows "
             "the window, and the window's own sync and refresh run: max lateness over all of "
             f"it, p99 in note; {synced['ticks']} ticks, the sync took {synced['sync_s']:.1f} s"

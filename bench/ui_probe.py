@@ -118,7 +118,7 @@ def bare_ticks(out: Path) -> None:
 
 def _desk(store_path: Path) -> tuple[Any, Any, Any]:
     """Build the application as ``desktop.app.run_gui`` does (same parts, same order)."""
-    from desktop.app import Desk, build_app, limit_malloc_arenas
+    from desktop.app import DeskApp, build_app, limit_malloc_arenas
     from desktop.ui import settings as options
     from desktop.ui import theme
     from desktop.ui.i18n import Translations
@@ -133,7 +133,7 @@ def _desk(store_path: Path) -> tuple[Any, Any, Any]:
     translations = Translations(app)
     translations.switch("vi")
     theme.apply(app, settings.get(options.FONT_SIZE))
-    desk = Desk(app, store_path.parent, settings, translations)
+    desk = DeskApp(app, store_path.parent, settings, translations)
     gc.freeze()  # as run_gui does before its loop starts
     return app, loop, desk
 
@@ -150,9 +150,10 @@ def _watch_show_window(desk: Any, marks: dict[str, float]) -> None:
 
 
 def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, other: str) -> None:
-    """A saved profile opened as ``Desk.resume`` does: the store, a client holding the refresh
-    token from the keychain (here: stdin), ``open_session`` (the window from the store; its
-    first sync starts once it is shown)."""
+    """A saved profile opened as ``DeskApp.resume`` does: the store, a client holding the
+    refresh token from the keychain (here: stdin), ``open_session`` (the window from the store;
+    its first sync starts once it is shown)."""
+    from desktop.desk import Desk
     from desktop.store import Store
     from desktop.sync import PortalClient
 
@@ -185,15 +186,13 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
         result["open_at"] = time.time()
         store = Store.open(store_path)
         client = PortalClient(url, refresh_token=refresh_token, timeout=60.0)
-        first_sync = store.get_meta("directory_at") is None  # as Desk.resume decides
-        window = await desk.open_session(store, client, first_sync=first_sync)
+        first_sync = store.get_meta("directory_at") is None  # as DeskApp.resume decides
+        window = await desk.open_session(Desk(store, client), first_sync=first_sync)
         QMainWindow.show = original_show  # type: ignore[method-assign]
         result["painted_at"] = await first
         result["rows_painted_at"] = await filled or result["painted_at"]
         result["first_screen"] = window.current_screen_name()
-        task = desk.sync._task if desk.sync is not None else None
-        if task is not None:
-            await task  # the window's own sync, started on show: let it end before timing
+        await desk.sync.sync_now()  # the window's own sync, started on show: ended before timing
         opened: list[float] = []
         rows = None
         for _ in range(queue_runs):
@@ -220,8 +219,9 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
 
 
 def sync(out: Path, store_path: Path, url: str, user: str, password: str) -> None:
-    """Signing in on an empty store as ``Desk.sign_in`` does: ``open_session`` runs the first
-    sync, then shows the window (which syncs again); a 5 ms QTimer heartbeat throughout."""
+    """Signing in on an empty store as ``DeskApp.sign_in`` does: ``open_session`` runs the
+    first sync, then shows the window (which syncs again); a 5 ms QTimer heartbeat throughout."""
+    from desktop.desk import Desk
     from desktop.store import Store
     from desktop.sync import PortalClient
 
@@ -242,11 +242,9 @@ def sync(out: Path, store_path: Path, url: str, user: str, password: str) -> Non
         store.set_me(await client.login(user, password))
         heartbeat.start()
         began = time.time()
-        await desk.open_session(store, client)
+        await desk.open_session(Desk(store, client))
         result["sync_s"] = result["show_window_at"] - began
-        task = desk.sync._task if desk.sync is not None else None
-        if task is not None:
-            await task
+        await desk.sync.sync_now()
         after = len(ticks)
         while len(ticks) < after + 20:  # 100 ms more of the loop: the refresh and its paint
             await asyncio.sleep(0.005)

@@ -10,7 +10,6 @@ opens the last profile (its session from the OS keychain), or the welcome screen
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ctypes
 import gc
 import logging
@@ -39,8 +38,9 @@ def data_dir(args: Any) -> Path:
     return profiles_data_dir(getattr(args, "data_dir", None))
 
 
-class Desk:
-    """Holds the application's long-lived parts and the window of the signed-in account."""
+class DeskApp:
+    """The running application: the long-lived parts (the demo portal, settings, languages)
+    and the window of the signed-in person, over their ``desktop.desk.Desk``."""
 
     def __init__(self, app: Any, root: Path, settings: Any, translations: Any) -> None:
         self.app = app
@@ -50,14 +50,13 @@ class Desk:
         self.window: Any = None
         self.portal: Any = None
         self.portal_url = ""
-        self.store: Any = None
-        self.client: Any = None
-        self.engine: Any = None
+        #: The signed-in person's desk (``desktop.desk.Desk``); None before signing in.
+        self.desk: Any = None
+        self.items: Any = None
         self.sync: Any = None
         self.accounts: list[tuple[str, str]] = []
-        #: The keychain access (None in the demo) and the open store's key (security/store_key).
+        #: The keychain access (None in the demo).
         self.credentials: Any = None
-        self.keys: Any = None
         self.lock: Any = None
         self.password_flow: Any = None
         self.on_window: Callable[[Any], None] | None = None
@@ -66,6 +65,27 @@ class Desk:
         #: Set when the person closes the main window: the application then ends.
         self.finished = asyncio.Event()
         self._window_modules: asyncio.Future[None] | None = None
+
+    # what the window's helpers (the lock, the password flow) read of the session
+    @property
+    def store(self) -> Any:
+        return self.desk.store if self.desk is not None else None
+
+    @property
+    def client(self) -> Any:
+        return self.desk.client if self.desk is not None else None
+
+    @property
+    def engine(self) -> Any:
+        return self.desk.engine if self.desk is not None else None
+
+    @property
+    def keys(self) -> Any:
+        return self.desk.keys if self.desk is not None else None
+
+    @property
+    def language(self) -> str:
+        return getattr(self.translations, "language", "") or "vi"
 
     # the demo
     def start_demo(self, reset: bool = False) -> str:
@@ -117,61 +137,34 @@ class Desk:
         on_refresh_token: Callable[[str], None] | None = None,
         profile_id: str = "",
     ) -> Any:
-        """Log in (the password is not kept), sync once, and show the account's window.
+        """Log in (the password is not kept), sync once, and show the account's window; the
+        current window stays as it is when the login fails."""
+        from desktop.desk.signin import sign_in
 
-        The store is encrypted with its key, unlocked (or created and wrapped) with this
-        password; the key goes to the keychain of ``profile_id`` when there is one.
-        """
-        from desktop.security.store_key import KeychainSlot, StoreKeys
-        from desktop.sync import PortalClient
-
-        client = PortalClient(url, on_refresh_token=on_refresh_token)
-        try:
-            me = await client.login(username, password)
-        except Exception:  # the current window stays as it is
-            await client.aclose()
-            raise
-        slot = KeychainSlot(self.credentials) if profile_id and self.credentials else None
-        keys = StoreKeys(profile_id, store_path, slot)
-        try:
-            keys.after_login(password)
-        except Exception:  # the current window stays as it is
-            await client.aclose()
-            raise
-        await self.sign_out()
-        store = keys.open_store()
-        self.keys = keys
-        store.set_me(me)
-        return await self.open_session(store, client)
-
-    async def resume(self, profile: Any, credentials: Any, keep: Callable[[str], None]) -> Any:
-        """Open a saved profile with the refresh token from the keychain; works offline too.
-
-        The store's key comes from the keychain too. A store whose key is not yet wrapped with
-        the password (a plain store from before encryption) goes through the login instead, so
-        that the idle lock can check the password offline.
-        """
-        from desktop.security.store_key import StoreKeyError, StoreKeys
-        from desktop.sync import PortalClient
-
-        keys = StoreKeys.for_profile(profile, self.credentials)
-        try:
-            if not keys.wrapped:
-                return None
-            store = keys.open_store()
-        except StoreKeyError:
-            return None
-        self.keys = keys
-        if store.me() is None:
-            store.close()
-            return None
-        client = PortalClient(
-            profile.url, refresh_token=credentials.refresh_token, on_refresh_token=keep
+        desk = await sign_in(
+            url,
+            username,
+            password,
+            store_path,
+            profile_id=profile_id,
+            credentials=self.credentials if profile_id else None,
+            on_refresh_token=on_refresh_token,
+            language=self.language,
         )
+        await self.sign_out()
+        return await self.open_session(desk)
+
+    async def resume(self, profile: Any) -> Any:
+        """Open a saved profile with the session from the keychain; works offline too."""
+        from desktop.desk.signin import resume
+
+        desk = await resume(profile, self.credentials, language=self.language)
+        if desk is None:
+            return None
         # A store that has its directory opens at once, offline or not; the window's first
         # sync then brings the portal's news (and the directory) without holding it back.
-        first_sync = store.get_meta("directory_at") is None
-        return await self.open_session(store, client, first_sync=first_sync)
+        first_sync = desk.store.get_meta("directory_at") is None
+        return await self.open_session(desk, first_sync=first_sync)
 
     def load_window_modules_soon(self) -> asyncio.Future[None]:
         """Import the main window's modules on a worker thread, once: started when the welcome
@@ -182,59 +175,50 @@ class Desk:
             self._window_modules = loop.run_in_executor(None, load_window_modules)
         return self._window_modules
 
-    async def open_session(self, store: Any, client: Any, first_sync: bool = True) -> Any:
+    async def open_session(self, desk: Any, first_sync: bool = True) -> Any:
         """Sync first (a new sign-in: the directory and the items), show the window, and fill
-        its queues with rows read on the worker thread; it keeps syncing from there."""
-        from desktop.sync import SyncEngine
-        from desktop.ui.qtcompat import emit
-        from desktop.ui.services import ItemService, session_from_me
-
-        self.store, self.client = store, client
-        language = getattr(self.translations, "language", "") or "vi"
-        self.engine = SyncEngine(store, client, language=language)
+        its queues with rows read on the reader thread; it keeps syncing from there."""
+        self.desk = desk
+        desk.scheduler.set_interval(self._interval())
         _preload_window_icons()
         if first_sync:
             warm = self.load_window_modules_soon()  # most often done while they typed
             try:
-                await self.engine.sync(directory=True)
+                await desk.sync(directory=True)
             except Exception as exc:  # offline at start is normal: the window still opens
                 log.info("first sync failed: %s", exc)
             try:
                 await warm
             except Exception:  # the UI thread imports them itself
                 log.warning("loading the window's modules failed", exc_info=True)
-        items = ItemService(store, session_from_me(store.me() or {}))
-        items.begin_loading()  # the window shows at once; its rows are read on the worker
-        window = self.show_window(items, directory_first=not first_sync, show=False)
+        else:
+            desk.directory_next = True
+        desk.queue.begin_loading()  # the window shows at once; its rows are read after
+        window = self.show_window(show=False)
         await asyncio.sleep(0)  # a loop turn between building the window and painting it
         window.show()
-        await qt_turn()  # and its first paint before the worker takes the GIL to read rows
-        try:
-            await items.refresh_rows()
-            await qt_turn()  # the rows taken in (and remembered) apart from the redraw
-        finally:
-            emit(items.itemsChanged)
-        if self.sync is not None and self.window is window:
-            self.sync.start()  # after the first read: the sync's own refresh follows it
+        await qt_turn()  # and its first paint before the reader takes the GIL to read rows
+        await desk.first_read()
+        await qt_turn()  # the rows taken in (and remembered) apart from the redraw
+        if self.desk is desk and self.window is window:
+            desk.start()  # after the first read: the sync's own refresh follows it
         return window
 
-    def show_window(
-        self, items: Any = None, directory_first: bool = False, show: bool = True
-    ) -> Any:
+    def _interval(self) -> int:
         from desktop.ui import settings as options
-        from desktop.ui.services import ItemService, SyncService, session_from_me
+
+        return int(self.settings.get(options.SYNC_INTERVAL))
+
+    def show_window(self, show: bool = True) -> Any:
+        from desktop.ui.services import ItemService, SyncService
         from desktop.ui.shell import MainWindow
 
-        if items is None:
-            items = ItemService(self.store, session_from_me(self.store.me() or {}))
-        session = items.session
-        interval = self.settings.get(options.SYNC_INTERVAL)
-        self.sync = SyncService(self.engine, items, interval)
-        self.sync.directory_next = directory_first
-        window = MainWindow(items, self.sync, self.settings, self.switch_language)
+        self.items = ItemService(self.desk)
+        self.sync = SyncService(self.desk, self.items)
+        window = MainWindow(self.items, self.sync, self.settings, self.switch_language)
         window.closedByUser.connect(self.finished.set)
         if self.accounts:
-            window.set_accounts(self.accounts, session.user.username)
+            window.set_accounts(self.accounts, self.desk.session.user.username)
             window.accountSwitchRequested.connect(self.switch_account)
         if self._geometry is not None:
             window.setGeometry(self._geometry)
@@ -252,8 +236,9 @@ class Desk:
             self.on_window(window)
         return window
 
-    async def sign_out(self) -> None:
-        """Close the account's window first: it must not read a store that is closing."""
+    async def sign_out(self, revoke: bool = False) -> None:
+        """Close the account's window, then its desk (the window must not read a store that is
+        closing). ``revoke``: end the session on the portal and in the keychain too."""
         if self.lock is not None:
             self.lock.stop()
             self.lock = None
@@ -263,33 +248,27 @@ class Desk:
             self.window.close()
             self.window.deleteLater()
             self.window = None
-        if self.sync is not None:
-            self.sync.timer.stop()
-            self.sync.debounce.stop()
-            task = self.sync._task
-            if task is not None and not task.done():
-                await asyncio.wait([task], timeout=10)
-        if self.engine is not None:
-            await self.engine.aclose()
-        if self.client is not None:
-            await self.client.aclose()
-        reads = getattr(self.sync.items, "_lookups", None) if self.sync is not None else None
-        if reads is not None:
-            reads.close()  # the worker's connection to the store goes before the store
-        if self.store is not None:
-            self.store.close()
-        self.store = self.client = self.engine = self.sync = None
+        for adapter in (self.items, self.sync):
+            if adapter is not None:
+                adapter.detach()
+        self.items = self.sync = None
+        desk, self.desk = self.desk, None
+        if desk is not None:
+            if revoke:
+                await desk.sign_out(self.credentials)
+            else:
+                await desk.close()
 
     async def switch_profile(self, profile_id: str) -> None:
-        """Issue 4: close this profile's window (locally; its session stays in the keychain)
-        and open another saved one, which becomes the last. If that one is not opened (the
-        welcome dialog was closed), the previous one comes back, or the application ends."""
+        """Close this profile's window (locally; its session stays in the keychain) and open
+        another saved one, which becomes the last. If that one is not opened (the welcome
+        dialog was closed), the previous one comes back, or the application ends."""
         from desktop.desk.profiles import Profiles
 
         profiles = Profiles(self.root)
         if profiles.get(profile_id) is None:
             raise KeyError(profile_id)
-        previous = getattr(self.keys, "profile_id", "") if self.keys is not None else ""
+        previous = self.desk.profile_id if self.desk is not None else ""
         await self.sign_out()
         profiles.set_last(profile_id)
         await start_profile(self, profile_id, self.credentials)
@@ -307,8 +286,8 @@ class Desk:
 
     def switch_language(self, language: str) -> None:
         self.translations.switch(language)
-        if self.engine is not None:
-            self.engine.language = language
+        if self.desk is not None:
+            self.desk.language = language
 
     async def close(self) -> None:
         await self.sign_out()
@@ -367,13 +346,13 @@ def run_gui(args: Any) -> int:
     translations = Translations(app)
     translations.switch(language)
     theme.apply(app, settings.get(options.FONT_SIZE))
-    desk = Desk(app, data_dir(args), settings, translations)
+    desk = DeskApp(app, data_dir(args), settings, translations)
 
     def setting_changed(key: str) -> None:
         if key == options.FONT_SIZE.key:
             theme.apply(app, settings.get(options.FONT_SIZE))
-        elif key == options.SYNC_INTERVAL.key and desk.sync is not None:
-            desk.sync.set_interval(settings.get(options.SYNC_INTERVAL))
+        elif key == options.SYNC_INTERVAL.key and desk.desk is not None:
+            desk.desk.scheduler.set_interval(settings.get(options.SYNC_INTERVAL))
 
     settings.changed.connect(setting_changed)
 
@@ -415,8 +394,13 @@ async def qt_turn() -> None:
     """Wait for one pass of Qt's event loop (posted events such as a first paint included)."""
     from PySide6.QtCore import QTimer
 
-    done = asyncio.get_running_loop().create_future()
-    QTimer.singleShot(0, lambda: done.done() or done.set_result(None))
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def turned() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    QTimer.singleShot(0, turned)
     await done
 
 
@@ -433,13 +417,13 @@ def load_window_modules() -> None:
     load_screens()
 
 
-async def start_demo(desk: Desk, reset: bool = False) -> Any:
+async def start_demo(desk: DeskApp, reset: bool = False) -> Any:
     url = desk.start_demo(reset=reset)
     first = DEMO_ACCOUNTS[0][0]
     return await desk.sign_in(url, first, DEMO_PASSWORD, desk.demo_store_path(first))
 
 
-async def start_profile(desk: Desk, profile_id: str | None, credentials: Any = None) -> None:
+async def start_profile(desk: DeskApp, profile_id: str | None, credentials: Any = None) -> None:
     """The last profile with a session in the keychain; otherwise the welcome screen."""
     from desktop.desk.profiles import Profiles
     from desktop.security.credentials import CredentialStore
@@ -448,22 +432,14 @@ async def start_profile(desk: Desk, profile_id: str | None, credentials: Any = N
     credentials = credentials or CredentialStore()
     desk.credentials = credentials
     profile = profiles.get(profile_id) if profile_id else profiles.last()
-    if profile is not None:
-        saved = credentials.load(profile.id)
-        if saved is not None:
-
-            def keep(
-                token: str, profile_id: str = profile.id, account: str = saved.account
-            ) -> None:
-                credentials.save(profile_id, account, token)
-
-            if await desk.resume(profile, saved, keep) is not None:
-                return
+    if profile is not None and await desk.resume(profile) is not None:
+        return
     await welcome(desk, profiles, credentials, profile)
 
 
-async def welcome(desk: Desk, profiles: Any, credentials: Any, profile: Any = None) -> None:
+async def welcome(desk: DeskApp, profiles: Any, credentials: Any, profile: Any = None) -> None:
     """No usable session: ask for a portal and an account, or start the demo."""
+    from desktop.desk.signin import sign_in_profile
     from desktop.sync.api import check_url
     from desktop.ui.services import error_sentence
     from desktop.ui.welcome import WelcomeDialog
@@ -486,61 +462,29 @@ async def welcome(desk: Desk, profiles: Any, credentials: Any, profile: Any = No
             return
         try:
             url = check_url(dialog.address.text().strip().rstrip("/"))
-            account = dialog.account.text().strip()
-            password = dialog.password.text()
-            chosen = _profile_for(profiles, url, account, credentials, password)
-            chosen = chosen or profiles.create(url)
-            profiles.set_last(chosen.id)
-            keep = _keeper(credentials, chosen.id, account)
-            await desk.sign_in(url, account, password, chosen.store_path, keep, chosen.id)
-            if desk.client is not None and desk.client.refresh_token:
-                keep(desk.client.refresh_token)
-            me = desk.store.me() if desk.store is not None else None
-            if me:
-                profiles.set_last(chosen.id, profile_label(me))
+            signed = await sign_in_profile(
+                profiles,
+                credentials,
+                url,
+                dialog.account.text().strip(),
+                dialog.password.text(),
+                language=desk.language,
+                label=profile_label,
+            )
+            await desk.sign_out()
+            await desk.open_session(signed.desk)
             return
         except Exception as exc:
             dialog.choice = ""
             dialog.show_error(error_sentence(exc))
 
 
-def profile_label(me: dict[str, Any]) -> str:
+def profile_label(me: Any) -> str:
     """What the profile list shows: the sites and roles, never the account name (AG-10.3)."""
     from desktop.ui import labels
 
     parts = []
-    for site, info in (me.get("sites") or {}).items():
-        name = str(info.get("name") or site)
-        roles = ", ".join(labels.role_name(role) for role in info.get("roles", []))
-        parts.append(f"{name} ({roles})" if roles else name)
+    for membership in me.sites.values():
+        roles = ", ".join(labels.role_name(role) for role in sorted(membership.roles))
+        parts.append(f"{membership.name} ({roles})" if roles else membership.name)
     return "; ".join(parts)
-
-
-def _keeper(credentials: Any, profile_id: str, account: str) -> Callable[[str], None]:
-    """Saves each rotated refresh token in the keychain, never on disk."""
-
-    def keep(token: str) -> None:
-        credentials.save(profile_id, account, token)
-
-    return keep
-
-
-def _profile_for(
-    profiles: Any, url: str, username: str, credentials: Any = None, password: str = ""
-) -> Any:
-    """The existing profile of this portal and account (the account is read from its store,
-    which the keychain's key or the password opens; one neither opens is not this account's)."""
-    from desktop.security.store_key import StoreKeyError, StoreKeys
-
-    for profile in profiles.all():
-        if profile.url != url or not profile.store_path.exists():
-            continue
-        try:
-            opened = StoreKeys.for_profile(profile, credentials).open_store(password or None)
-        except StoreKeyError:
-            continue
-        with contextlib.closing(opened) as store:
-            me = store.me()
-        if me and me.get("username") == username:
-            return profile
-    return None

@@ -1,7 +1,7 @@
 """``portal-desk export ID --format pdf|html|md --out PATH`` and the due dates of ``items --json``.
 
-Registered from ``desktop/cli/__init__.py`` (issue 6): :func:`add_content_commands` for the parser,
-:func:`due_fields` and :func:`with_due_dates` for ``items show/list --json``.
+Registered from ``desktop/cli/__init__.py`` (``register``); :func:`due_fields` and
+:func:`with_due_dates` serve ``items show/list --json``.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.content.export import FORMATS, context_for, export_html, export_markdown
-from desktop.desk.deadlines import Deadlines
+from desktop.cli.base import OK, Cli
 
 if TYPE_CHECKING:
-    from desktop.cli import Cli
+    from desktop.desk import Desk
+    from desktop.desk.deadlines import Deadlines
     from desktop.models import Item
     from desktop.store.records import ItemRow
 
@@ -25,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 def due_fields(store: Any, item: Item, deadlines: Deadlines | None = None) -> dict[str, Any]:
     """``due_date`` (ISO, or None without a deadline) and ``deadline_status``."""
+    from desktop.desk.deadlines import Deadlines
+
     deadline = (deadlines or Deadlines(store)).deadline(item)
     if deadline is None:
         return {"due_date": None, "deadline_status": None}
@@ -33,6 +35,8 @@ def due_fields(store: Any, item: Item, deadlines: Deadlines | None = None) -> di
 
 def with_due_dates(store: Any, rows: list[ItemRow]) -> list[dict[str, Any]]:
     """``items list --json`` rows with their due dates."""
+    from desktop.desk.deadlines import Deadlines
+
     deadlines = Deadlines(store)
     out = []
     for row in rows:
@@ -46,24 +50,26 @@ def with_due_dates(store: Any, rows: list[ItemRow]) -> list[dict[str, Any]]:
     return out
 
 
-def add_content_commands(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="save an item as PDF, HTML or Markdown")
     export.add_argument("id")
-    export.add_argument("--format", choices=list(FORMATS), default="pdf")
+    export.add_argument("--format", choices=["pdf", "html", "md"], default="pdf")
     export.add_argument("--out", required=True, metavar="PATH")
     export.set_defaults(run=export_item)
 
 
 def export_item(cli: Cli) -> int:
-    from desktop.cli import OK
+    from desktop.content.export import context_for, export_html, export_markdown
 
     language = "vi" if cli.lang == "vi" else "en"
-    with cli.store(cli.profile()) as store:
-        item_id = cli.resolve_id(store, cli.args.id)
-        local = store.item(item_id)
+
+    async def read(desk: Desk) -> tuple[str, Any, Any]:
+        item_id = desk.find(cli.args.id)
+        local = desk.local(item_id)
         assert local is not None
-        item = local.current
-        context = context_for(store, item)
+        return item_id, local.current, context_for(desk.store, local.current)
+
+    item_id, item, context = cli.with_desk(read)
     out = Path(cli.args.out)
     if cli.args.format == "md":
         out.write_text(export_markdown(item, context, language), encoding="utf-8")

@@ -1,6 +1,6 @@
 """``portal-desk targets …`` and ``portal-desk publish-queue …`` (issue 11, docs/wordpress.md).
 
-Registered from ``desktop/cli/__init__.py`` with :func:`add_commands`. The application password read
+Registered from ``desktop/cli/__init__.py`` (``register``). The application password read
 from stdin goes to the OS keychain only (``desktop.publishing.credentials``).
 """
 
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.base import NOT_LOGGED_IN, OK, USAGE, Cli, CliError
+
 if TYPE_CHECKING:
-    from desktop.cli import Cli
+    from desktop.desk import Desk
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "no_target": (
@@ -47,7 +48,7 @@ def _say(cli: Cli, key: str, **values: Any) -> str:
     return (vi if cli.lang == "vi" else en).format(**values)
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction) -> None:
     targets = commands.add_parser("targets", help="publishing targets (WordPress)")
     sub = targets.add_subparsers(dest="targets_command", required=True)
     login = sub.add_parser("login", help="keep a target's application password in the keychain")
@@ -68,118 +69,121 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     retry.set_defaults(run=queue_retry)
 
 
-def _portal_me(cli: Cli, store: Any) -> str:
-    return str(cli.me(store)["username"])
-
-
-async def _refresh(cli: Cli, profile: Any, queue: Any) -> str | None:
+async def _refresh(cli: Cli, desk: Desk) -> str | None:
     """Fetch the targets from the portal; the reason when it could not (offline, no session)."""
-    from desktop.cli import make_credential_store
     from desktop.publishing.credentials import TargetCredentials
     from desktop.publishing.publisher import Publisher
-    from desktop.sync import PortalClient, PortalError
+    from desktop.sync import PortalError
 
-    saved = make_credential_store().load(profile.id)
-    if saved is None:
+    if desk.client is None:
         return "no session"
-    creds = make_credential_store()
-
-    def keep(token: str) -> None:
-        creds.save(profile.id, saved.account, token)
-
-    async with PortalClient(
-        profile.url, refresh_token=saved.refresh_token, on_refresh_token=keep
-    ) as client:
-        try:
-            await Publisher(queue, client, TargetCredentials()).refresh_targets()
-        except PortalError as error:
-            return error.message(cli.lang)
+    try:
+        await Publisher(desk.publish_queue(), desk.client, TargetCredentials()).refresh_targets()
+    except PortalError as error:
+        return error.message(cli.lang)
     return None
 
 
+async def _desk_with_targets(cli: Cli) -> Desk:
+    """The profile's desk, online when the keychain keeps a session (the targets are then
+    fetched again), offline otherwise (the targets seen before)."""
+    from desktop.desk.signin import NotSignedIn
+
+    try:
+        desk = await cli.online_desk()
+    except NotSignedIn:
+        return cli.desk()
+    await _refresh(cli, desk)
+    return desk
+
+
 def targets_login(cli: Cli) -> int:
-    from desktop.cli import USAGE, CliError
     from desktop.publishing import PublishError
     from desktop.publishing.credentials import TargetCredentials
     from desktop.publishing.publisher import default_connector
-    from desktop.publishing.queue import PublishQueue
 
     password = cli.read_password()
     profile = cli.profile()
-    with cli.store(profile) as store:
-        portal_user = _portal_me(cli, store)
-    with PublishQueue(profile.store_path) as queue:
-        asyncio.run(_refresh(cli, profile, queue))
-        target = queue.target(cli.args.target)
-        if target is None:
-            known = ", ".join(t.id for t in queue.targets()) or "-"
-            raise CliError(_say(cli, "no_target", name=cli.args.target, known=known), USAGE)
 
-    async def check() -> str | None:
+    async def find() -> tuple[Any, str, str]:
+        desk = await _desk_with_targets(cli)
+        try:
+            queue = desk.publish_queue()
+            known = ", ".join(t.id for t in queue.targets()) or "-"
+            return queue.target(cli.args.target), desk.me.username, known
+        finally:
+            await desk.close()
+
+    target, portal_user, known = asyncio.run(find())
+    if target is None:
+        raise CliError(_say(cli, "no_target", name=cli.args.target, known=known), USAGE)
+
+    async def check() -> None:
         connector = default_connector(target, cli.args.user, password)
         try:
             await connector.check()
         finally:
             await connector.aclose()
-        return None
 
     try:
         asyncio.run(check())
     except PublishError as error:
         if error.kind == "auth":
-            from desktop.cli import NOT_LOGGED_IN
-
             raise CliError(error.message(cli.lang), NOT_LOGGED_IN) from error
-        print(_say(cli, "target_unchecked", reason=error.message(cli.lang)), file=sys.stderr)
+        cli.warn(_say(cli, "target_unchecked", reason=error.message(cli.lang)))
     creds = TargetCredentials()
     secure = creds.save(profile.url, portal_user, target.id, cli.args.user, password)
     cli.out(_say(cli, "target_saved", target=target.id))
     if not secure:
-        print(cli.say("memory_only"), file=sys.stderr)
-    return 0
+        cli.warn(cli.say("memory_only"))
+    return OK
 
 
 def targets_list(cli: Cli) -> int:
     from desktop.publishing.credentials import TargetCredentials
-    from desktop.publishing.queue import PublishQueue
 
     profile = cli.profile()
-    with cli.store(profile) as store:
-        portal_user = _portal_me(cli, store)
     creds = TargetCredentials()
-    with PublishQueue(profile.store_path) as queue:
-        asyncio.run(_refresh(cli, profile, queue))
-        found = queue.targets()
-    rows = [
-        {
-            "id": t.id,
-            "site": t.site,
-            "kind": t.kind,
-            "url": t.url,
-            "category_map": t.category_map,
-            "create_categories": t.create_categories,
-            "takedown": t.takedown,
-            "logged_in": creds.load(profile.url, portal_user, t.id) is not None,
-        }
-        for t in found
-    ]
+
+    async def read() -> list[dict[str, Any]]:
+        desk = await _desk_with_targets(cli)
+        try:
+            found = desk.publish_queue().targets()
+            portal_user = desk.me.username
+        finally:
+            await desk.close()
+        return [
+            {
+                "id": t.id,
+                "site": t.site,
+                "kind": t.kind,
+                "url": t.url,
+                "category_map": t.category_map,
+                "create_categories": t.create_categories,
+                "takedown": t.takedown,
+                "logged_in": creds.load(profile.url, portal_user, t.id) is not None,
+            }
+            for t in found
+        ]
+
+    rows = asyncio.run(read())
     if cli.args.json:
         cli.emit_json(rows)
-        return 0
+        return OK
     for row in rows:
         state = _say(cli, "logged_in" if row["logged_in"] else "not_logged_in")
         cli.out(f"{row['id']}\t{row['site']}\t{row['kind']}\t{row['url']}\t{state}")
-    return 0
+    return OK
 
 
 def queue_list(cli: Cli) -> int:
-    from desktop.publishing.queue import PublishQueue
+    async def read(desk: Desk) -> list[Any]:
+        return desk.publish_jobs()
 
-    with PublishQueue(cli.profile().store_path) as queue:
-        jobs = queue.jobs()
+    jobs = cli.with_desk(read)
     if cli.args.json:
         cli.emit_json([job.to_dict() for job in jobs])
-        return 0
+        return OK
     if not jobs:
         cli.out(_say(cli, "no_jobs"))
     for job in jobs:
@@ -188,15 +192,14 @@ def queue_list(cli: Cli) -> int:
         cli.out(
             f"{job.id:<4} {job.item_id[:8]}  {job.target:<20} {label:<10} {job.title}  {detail}"
         )
-    return 0
+    return OK
 
 
 def queue_retry(cli: Cli) -> int:
-    from desktop.cli import CliError
-    from desktop.publishing.queue import PublishQueue
+    async def retry(desk: Desk) -> bool:
+        return desk.retry_publish(cli.args.id)
 
-    with PublishQueue(cli.profile().store_path) as queue:
-        if not queue.retry(cli.args.id):
-            raise CliError(_say(cli, "no_job", id=cli.args.id))
+    if not cli.with_desk(retry):
+        raise CliError(_say(cli, "no_job", id=cli.args.id))
     cli.out(_say(cli, "retrying", id=cli.args.id))
-    return 0
+    return OK

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from desktop.models import ModelError
+from desktop.models.errors import ErrorKind, KnownError
 from desktop.store.content import canonical_content, empty_content, to_json_value
 
 #: The keys a front matter may carry (all optional); the body is the text after it.
@@ -35,8 +36,11 @@ KEYS: tuple[str, ...] = (
 )
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(KnownError, ValueError):
     """A front matter that cannot be used; ``key`` names the culprit (or "front matter")."""
+
+    code = "bad_front_matter"
+    kind = ErrorKind.INVALID
 
     def __init__(self, key: str, vi: str, en: str) -> None:
         super().__init__(f"{key}: {en}")

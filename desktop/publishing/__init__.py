@@ -1,7 +1,8 @@
 """Publishing approved items to outside sites (issue 11): connectors, the queue, the runner.
 
 See docs/wordpress.md. The UI's publish queue screen reads :class:`PublishQueue` (``jobs()``,
-``retry(id)``); the sync engine's hook (``hook.after_sync``) keeps the queue moving.
+``retry(id)``); the desk (``desktop.desk.Desk.publish``), registered as the sync engine's
+after-sync hook, keeps the queue moving.
 
 The names below are loaded on first use (PEP 562): the window asks the queue whether
 publishing is in use while it is built, and must not pay for the connectors (HTTP, rendering)

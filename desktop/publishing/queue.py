@@ -73,12 +73,15 @@ def _row_as_dict(cursor: Any, row: tuple[Any, ...]) -> dict[str, Any]:
 class PublishQueue:
     """The queue's table in one store file."""
 
-    def __init__(self, path: str | Path, *, rng: random.Random | None = None) -> None:
+    def __init__(
+        self, path: str | Path, *, key: bytes | None = None, rng: random.Random | None = None
+    ) -> None:
         self.path = Path(path)
         self.rng = rng or random.Random()
         self._lock = threading.Lock()
-        # The store's own connection: SQLCipher with the key this process unlocked for the file.
-        self.conn = connect(self.path)
+        # The store's own connection: SQLCipher with ``key``, else the key this process
+        # unlocked for the file.
+        self.conn = connect(self.path, key)
         migrate(self.conn)
         self.conn.row_factory = _row_as_dict
 

@@ -30,6 +30,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.models.errors import ErrorKind, KnownError
 from desktop.security.credentials import SERVICE, CredentialStore
 
 log = logging.getLogger(__name__)
@@ -49,14 +50,13 @@ class KdfParams:
     parallelism: int = 1
 
 
-class StoreKeyError(Exception):
+class StoreKeyError(KnownError):
     """A store key problem, told in Vietnamese and English."""
 
+    code = "store_locked"
+    kind = ErrorKind.SIGNED_OUT
     vi = "Không mở được kho dữ liệu."
     en = "The local store cannot be opened."
-
-    def message(self, language: str = "vi") -> str:
-        return self.en if language == "en" else self.vi
 
     def __str__(self) -> str:
         return self.en

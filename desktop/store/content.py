@@ -24,15 +24,18 @@ def empty_content() -> dict[str, Any]:
 
 
 def to_json_value(value: Any) -> Any:
-    """Model values (Source, date, enums, tuples) in their JSON form; JSON values as they are."""
+    """Model values (Source, dates, enums, tuples) in their JSON form, also inside the section's
+    fields (a date read from YAML front matter: ``ngay: 2026-12-15``); JSON values as they are."""
     if isinstance(value, Source):
         return value.to_dict()
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, date):
+    if isinstance(value, date):  # datetime too
         return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
+    if isinstance(value, Mapping):
+        return {str(k): to_json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json_value(v) for v in value]
     return value
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -185,3 +186,72 @@ class PullDecision:
     action: str  # a SyncAction value: replace, rebase, merge, conflict, skip, keep
     item_id: str
     reason: str
+
+
+def _time(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An editorial comment on an item; ``pending`` ones are not on the portal yet."""
+
+    id: str
+    item_id: str
+    author: str
+    body: str
+    created_at: datetime | None
+    item_version: int | None = None
+    pending: bool = False
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], pending: bool = False) -> Comment:
+        version = data.get("item_version")
+        return cls(
+            id=str(data.get("id") or ""),
+            item_id=str(data.get("item_id") or ""),
+            author=str(data.get("author") or ""),
+            body=str(data.get("body") or ""),
+            created_at=_time(data.get("created_at")),
+            item_version=version if isinstance(version, int) else None,
+            pending=pending,
+            raw=dict(data),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The portal's form (``items show --json``), with ``pending``."""
+        return {**self.raw, "pending": self.pending}
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One step of an item's history: who did what, when, for whom, and the content then."""
+
+    version: int
+    action: str
+    actor: str
+    at: datetime | None
+    comment: str = ""
+    on_behalf_of: str = ""
+    #: The item as it was at this version, when it was fetched (the submitted one, for diffs).
+    item: dict[str, Any] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Version:
+        snapshot = data.get("item")
+        return cls(
+            version=int(data.get("version") or 0),
+            action=str(data.get("action") or ""),
+            actor=str(data.get("actor") or ""),
+            at=_time(data.get("at")),
+            comment=str(data.get("comment") or ""),
+            on_behalf_of=str(data.get("on_behalf_of") or ""),
+            item=snapshot if isinstance(snapshot, dict) else None,
+        )

@@ -16,7 +16,15 @@ from typing import Any
 from desktop.models import Action, Item, ModelError
 from desktop.store.base import connect, dump, now_iso
 from desktop.store.content import canonical_content, content_of, empty_content
-from desktop.store.records import Conflict, FailedOp, ItemRow, LocalItem, SyncStatus
+from desktop.store.records import (
+    Comment,
+    Conflict,
+    FailedOp,
+    ItemRow,
+    LocalItem,
+    SyncStatus,
+    Version,
+)
 from desktop.store.schema import migrate
 from desktop.store.search import SearchSide
 from desktop.store.syncing import SyncSide
@@ -431,14 +439,14 @@ class Store(SyncSide, SearchSide):
         found = self.get_meta(f"calendar:{site}", [])
         return found if isinstance(found, list) else []
 
-    def comments(self, item_id: str) -> list[dict[str, Any]]:
+    def comments(self, item_id: str) -> list[Comment]:
         rows = self.db.query(
             "SELECT json, pending FROM comments WHERE item_id = ? ORDER BY created_at", [item_id]
         )
-        return [{**json.loads(r["json"]), "pending": bool(r["pending"])} for r in rows]
+        return [Comment.from_dict(json.loads(r["json"]), bool(r["pending"])) for r in rows]
 
-    def versions(self, item_id: str) -> list[dict[str, Any]]:
+    def versions(self, item_id: str) -> list[Version]:
         rows = self.db.query(
             "SELECT json FROM versions WHERE item_id = ? ORDER BY version", [item_id]
         )
-        return [json.loads(r["json"]) for r in rows]
+        return [Version.from_dict(json.loads(r["json"])) for r in rows]

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Concatenate, ParamSpec, TypeVar
 
 from desktop.store.store import Store
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class StoreWriter:
@@ -24,20 +28,35 @@ class StoreWriter:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
         self._store: Store | None = None
 
-    def _run(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    async def drain(self) -> None:
+        """Wait until every write handed to the writer before this call is done."""
+        await asyncio.get_running_loop().run_in_executor(self._executor, lambda: None)
+
+    def _store_here(self) -> Store:
         if self._store is None:
             self._store = Store.open(self.path)
-        return getattr(self._store, method)(*args, **kwargs)
+        return self._store
 
-    async def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Run ``Store.<method>(*args, **kwargs)`` on the writer thread and await its result."""
+    def _call(
+        self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        return method(self._store_here(), *args, **kwargs)
+
+    async def run(
+        self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``method(store, *args, **kwargs)`` on the writer thread, awaited: ``method`` is a
+        ``Store`` method (``Store.save_working``), so its arguments are type-checked."""
         loop = asyncio.get_running_loop()
-        job = functools.partial(self._run, method, args, kwargs)
+        job = functools.partial(self._call, method, *args, **kwargs)
         return await loop.run_in_executor(self._executor, job)
 
-    def call_sync(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """The same from plain threads (tests, the CLI outside a loop)."""
-        return self._executor.submit(self._run, method, args, kwargs).result()
+    def run_sync(
+        self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """The same from a plain thread (the command line outside a loop, tests)."""
+        job = functools.partial(self._call, method, *args, **kwargs)
+        return self._executor.submit(job).result()
 
     def _close_store(self) -> None:
         if self._store is not None:

@@ -14,7 +14,6 @@ from desktop.sync.errors import (
     Refused,
     Stale,
 )
-from desktop.sync.scheduler import SyncScheduler
 
 __all__ = [
     "AuthError",
@@ -31,5 +30,4 @@ __all__ = [
     "SyncAction",
     "SyncEngine",
     "SyncReport",
-    "SyncScheduler",
 ]

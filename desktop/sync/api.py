@@ -439,7 +439,15 @@ def validate_changes(value: Any, shape: Callable[[Item], Any] | None = None) -> 
             checked.append({"kind": "comment", "comment": validate_comment(change.get("comment"))})
         else:
             raise BadResponse(f"changes: unknown kind {kind!r}")
-    return {"changes": checked, "cursor": cursor, "has_more": more}
+    page: dict[str, Any] = {"changes": checked, "cursor": cursor, "has_more": more}
+    directory = data.get("directory")
+    if directory is not None:  # a portal from before issue 14 sends none
+        if not isinstance(directory, dict) or not all(
+            isinstance(k, str) and type(v) is int for k, v in directory.items()
+        ):
+            raise BadResponse("changes: directory must map sites to versions")
+        page["directory"] = directory
+    return page
 
 
 def error_for(status: int, data: bytes) -> Exception:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -35,6 +36,9 @@ from desktop.sync.errors import (
 from desktop.sync.merge import merge_content
 
 log = logging.getLogger(__name__)
+
+#: Work that follows a finished sync (publishing to outside targets), given the sync's report.
+AfterSync = Callable[["SyncReport"], Awaitable[None]]
 
 
 class SyncAction(StrEnum):
@@ -108,7 +112,8 @@ class SyncEngine:
         self.prefetch = prefetch
         self.directory_every = directory_every
         self.language = language
-        self.publisher: Any = None  # a desktop.publishing.Publisher; None: the default
+        #: Run after each sync that finished (the app registers publishing here).
+        self.after_sync: list[AfterSync] = []
         if isinstance(store, StoreWriter):
             self.writer, self._own_writer = store, False
         else:
@@ -118,9 +123,6 @@ class SyncEngine:
         if self._own_writer:
             self.writer.close()
 
-    async def _w(self, method: str, *args: Any) -> Any:
-        return await self.writer.call(method, *args)
-
     # -- the whole sync -----------------------------------------------------------------------
 
     async def sync(self, *, directory: bool | None = None) -> SyncReport:
@@ -129,9 +131,9 @@ class SyncEngine:
         finished = False
         try:
             await self.push(report)
-            await self.pull(report)
-            if directory or (directory is None and await self._directory_due()):
-                await self.refresh_directory(report)
+            versions = await self.pull(report)
+            if directory or (directory is None and await self._directory_due(versions)):
+                await self.refresh_directory(report, versions)
             finished = True
         except Offline as error:
             report.online = False
@@ -148,37 +150,31 @@ class SyncEngine:
             log.warning("sync stopped: bad answer from the portal: %s", error)
         except PortalError as error:
             report.error, report.error_kind = error.message(self.language), "refused"
-        await self._w("record_sync", report.online, report.error, finished)
-        if finished and await self._publishes():  # issue 11: run this user's publish jobs
-            from desktop.publishing.hook import after_sync
-
-            await after_sync(self, report)
+        await self.writer.run(Store.record_sync, report.online, report.error, finished)
+        if finished:
+            for hook in self.after_sync:
+                try:
+                    await hook(report)
+                except Exception as error:  # what runs after a sync never breaks it
+                    log.warning("after-sync %s stopped: %s", _name(hook), type(error).__name__)
         return report
-
-    async def _publishes(self) -> bool:
-        """Whether the publishing hook has anything to do: a publisher, or targets seen before.
-
-        Checked on the writer's open connection: the hook itself opens (and migrates) a new
-        connection on the event loop, ~1 ms that a sync with nothing to do cannot spare.
-        """
-        return self.publisher is not None or bool(await self._w("has_publish_targets"))
 
     # -- push ---------------------------------------------------------------------------------
 
     async def push(self, report: SyncReport) -> None:
         """Send the outbox in order; an item held by a conflict holds its later operations."""
-        ops: list[OutboxOp] = await self._w("outbox")
-        blocked: set[str] = await self._w("blocked_items")
+        ops: list[OutboxOp] = await self.writer.run(Store.outbox)
+        blocked: set[str] = await self.writer.run(Store.blocked_items)
         for queued in ops:
             if queued.item_id in blocked:
                 report.note(SyncAction.KEEP, queued.item_id, f"{queued.op} waits for a conflict")
                 continue
             await self.push_op(queued.seq, report)
-            if queued.item_id in await self._w("blocked_items"):
+            if queued.item_id in await self.writer.run(Store.blocked_items):
                 blocked.add(queued.item_id)
 
     async def push_op(self, seq: int, report: SyncReport) -> None:
-        op: OutboxOp | None = await self._w("op", seq)
+        op: OutboxOp | None = await self.writer.run(Store.op, seq)
         if op is None:
             return
         try:
@@ -192,17 +188,19 @@ class SyncEngine:
                     {"id": op.payload["id"], "body": op.payload["body"]},
                     op.idempotency_key,
                 )
-                await self._w("ack_comment", seq, answer)
+                await self.writer.run(Store.ack_comment, seq, answer)
                 report.pushed += 1
                 report.note(SyncAction.PUSH, op.item_id, "comment sent")
             elif op.op == "blob":
                 await self._push_blob(op, report)
         except Offline as error:
-            await self._w("defer_op", seq, str(error) or type(error).__name__)
+            await self.writer.run(Store.defer_op, seq, str(error) or type(error).__name__)
             report.note(SyncAction.RETRY, op.item_id, f"{op.op} stays queued: offline")
             raise
         except Refused as error:
-            await self._w("fail_op", seq, error.status, error.code, error.reason(self.language))
+            await self.writer.run(
+                Store.fail_op, seq, error.status, error.code, error.reason(self.language)
+            )
             report.failed += 1
             report.note(
                 SyncAction.FAIL, op.item_id, f"{op.op} refused: {error.status} {error.code}"
@@ -210,38 +208,38 @@ class SyncEngine:
 
     async def _push_content(self, seq: int, report: SyncReport) -> None:
         for _round in range(4):
-            op: OutboxOp | None = await self._w("op", seq)
+            op: OutboxOp | None = await self.writer.run(Store.op, seq)
             if op is None:
                 return
             request = op.frozen
             if request is None:
                 request = await self._prepare_content(op)
                 if request is None:
-                    await self._w("drop_op", seq)
+                    await self.writer.run(Store.drop_op, seq)
                     report.note(SyncAction.DROP, op.item_id, "no change left to send")
                     return
-                await self._w("freeze_op", seq, request)
+                await self.writer.run(Store.freeze_op, seq, request)
             if_match = request["if_match"]
             try:
                 item = await self.client.put_item(
                     op.item_id, request["body"], op.idempotency_key, if_match
                 )
             except Stale as stale:
-                decision: PullDecision = await self._w(
-                    "on_stale", seq, stale.current, merge_content
+                decision: PullDecision = await self.writer.run(
+                    Store.on_stale, seq, stale.current, merge_content
                 )
                 self._count(decision, report)
                 if decision.action == SyncAction.CONFLICT:
                     return
                 continue
-            await self._w("ack_op", seq, item, if_match or 0)
+            await self.writer.run(Store.ack_op, seq, item, if_match or 0)
             report.pushed += 1
             report.note(SyncAction.PUSH, op.item_id, f"{op.op} → version {item['version']}")
             return
         report.note(SyncAction.RETRY, str(seq), "the item keeps moving; trying next sync")
 
     async def _prepare_content(self, op: OutboxOp) -> dict[str, Any] | None:
-        state = await self._w("working_state", op.item_id)
+        state = await self.writer.run(Store.working_state, op.item_id)
         if state is None:
             return None
         if op.op == "create":
@@ -258,31 +256,33 @@ class SyncEngine:
         try:
             item = await self.client.act(op.item_id, body, op.idempotency_key)
         except MovedOn as moved:
-            await self._w("fail_op", op.seq, moved.status, moved.code, moved.reason(self.language))
-            await self._w(
-                "apply_changes", [{"kind": "item", "item": moved.current}], None, merge_content
+            await self.writer.run(
+                Store.fail_op, op.seq, moved.status, moved.code, moved.reason(self.language)
+            )
+            await self.writer.run(
+                Store.apply_changes, [{"kind": "item", "item": moved.current}], None, merge_content
             )
             report.dropped += 1
             report.note(SyncAction.DROP, op.item_id, f"{body['action']}: the item moved on")
             return
-        await self._w("ack_op", op.seq, item, body["expected_version"])
+        await self.writer.run(Store.ack_op, op.seq, item, body["expected_version"])
         report.pushed += 1
         report.note(SyncAction.PUSH, op.item_id, f"{body['action']} → {item['state']}")
 
     async def _push_blob(self, op: OutboxOp, report: SyncReport) -> None:
-        blob = await self._w("blob", op.payload["sha256"])
+        blob = await self.writer.run(Store.blob, op.payload["sha256"])
         if blob is None:
-            await self._w("drop_op", op.seq)
+            await self.writer.run(Store.drop_op, op.seq)
             report.note(SyncAction.DROP, op.item_id, "attachment bytes are gone")
             return
         await self.client.put_blob(op.payload["sha256"], blob[0], blob[1], op.idempotency_key)
-        await self._w("drop_op", op.seq)
+        await self.writer.run(Store.drop_op, op.seq)
         report.pushed += 1
         report.note(SyncAction.PUSH, op.item_id, "attachment uploaded")
 
     # -- pull ---------------------------------------------------------------------------------
 
-    async def pull(self, report: SyncReport) -> None:
+    async def pull(self, report: SyncReport) -> dict[str, int] | None:
         """Page through /changes from the saved cursor, applying each page in short chunks.
 
         Pipelined (issue 8): up to ``prefetch`` pages are downloaded and checked while the
@@ -290,8 +290,10 @@ class SyncEngine:
         page's cursor is saved in the transaction of its last chunk, so a crash or an error at
         any point neither skips nor repeats a change; a failed download is raised only after
         every page before it is applied, as if the pages had been fetched one by one.
+
+        Returns the directory versions the last page gave (None from an older portal).
         """
-        cursor = await self._w("get_meta", "cursor")
+        cursor = await self.writer.run(Store.get_meta, "cursor")
         pages: asyncio.Queue[dict[str, Any] | Exception] = asyncio.Queue(max(1, self.prefetch))
         fetcher = asyncio.ensure_future(self._fetch_pages(cursor, pages))
         try:
@@ -302,7 +304,8 @@ class SyncEngine:
                 await self._apply_page(page, cursor, report)
                 cursor = page["cursor"]
                 if not page["has_more"]:
-                    return
+                    directory: dict[str, int] | None = page.get("directory")
+                    return directory
         finally:
             fetcher.cancel()
 
@@ -329,8 +332,8 @@ class SyncEngine:
         chunks = [changes[i : i + self.chunk] for i in range(0, len(changes), self.chunk)]
         for index, part in enumerate(chunks or [[]]):
             last = index == max(len(chunks), 1) - 1
-            decisions = await self._w(
-                "apply_changes", part, page["cursor"] if last else None, merge_content
+            decisions = await self.writer.run(
+                Store.apply_changes, part, page["cursor"] if last else None, merge_content
             )
             for decision in decisions:
                 self._count(decision, report)
@@ -350,27 +353,44 @@ class SyncEngine:
 
     # -- directory ----------------------------------------------------------------------------
 
-    async def _directory_due(self) -> bool:
-        stamp = await self._w("get_meta", "directory_at")
-        return stamp is None or time.time() - float(stamp) > self.directory_every
+    async def _directory_due(self, versions: dict[str, int] | None) -> bool:
+        """Never fetched, or the portal's directory versions moved since the last fetch (an
+        older portal that sends none: once every ``directory_every`` seconds)."""
+        stamp = await self.writer.run(Store.get_meta, "directory_at")
+        if stamp is None:
+            return True
+        if versions is None:
+            return time.time() - float(stamp) > self.directory_every
+        return bool(versions != await self.writer.run(Store.get_meta, "directory_versions"))
 
-    async def refresh_directory(self, report: SyncReport | None = None) -> None:
-        """The user, and each site's categories, members and grants, for offline checks."""
+    async def refresh_directory(
+        self, report: SyncReport | None = None, versions: dict[str, int] | None = None
+    ) -> None:
+        """The user, and each site's categories, members and grants, for offline checks;
+        ``versions`` are the directory versions they match."""
         me = await self.client.me()
         found: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for site in me["sites"]:
             found[site] = {}
             for kind in ("categories", "members", "grants"):
                 found[site][kind] = await self.client.directory(site, kind)
-        await self._w("set_me", me)
+        await self.writer.run(Store.set_me, me)
         for site, kinds in found.items():
             for kind, entries in kinds.items():
-                await self._w("set_directory", site, kind, entries)
+                await self.writer.run(Store.set_directory, site, kind, entries)
         for site in found:  # the site's days off and working days (issue 6)
-            await self._w("set_meta", f"calendar:{site}", await self.client.calendar(site))
-        await self._w("set_meta", "directory_at", time.time())
+            await self.writer.run(
+                Store.set_meta, f"calendar:{site}", await self.client.calendar(site)
+            )
+        await self.writer.run(Store.set_meta, "directory_at", time.time())
+        if versions is not None:
+            await self.writer.run(Store.set_meta, "directory_versions", versions)
         if report is not None:
             report.note(SyncAction.DIRECTORY, "-", f"{len(found)} site(s)")
+
+
+def _name(hook: AfterSync) -> str:
+    return str(getattr(hook, "__qualname__", None) or type(hook).__name__)
 
 
 def _store_row(item: Item) -> ServerRow:

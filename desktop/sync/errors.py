@@ -21,34 +21,43 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.models.errors import ErrorKind, KnownError
 
-class PortalError(Exception):
+
+class PortalError(KnownError):
     """Any failure to get a usable answer from the portal."""
 
+    code = "portal_error"
+    kind = ErrorKind.BROKEN
     vi = "Lỗi khi làm việc với cổng thông tin."
     en = "Something went wrong talking to the portal."
 
-    def message(self, language: str = "vi") -> str:
-        return self.vi if language == "vi" else self.en
-
 
 class Offline(PortalError):
+    code = "offline"
+    kind = ErrorKind.OFFLINE
     vi = "Không kết nối được cổng thông tin; thay đổi được giữ lại để gửi sau."
     en = "The portal cannot be reached; changes are kept and will be sent later."
 
 
 class AuthError(PortalError):
+    code = "auth"
+    kind = ErrorKind.SIGNED_OUT
     vi = "Phiên làm việc đã hết hạn; hãy đăng nhập lại."
     en = "The session has expired; please log in again."
 
 
 class BadResponse(PortalError):
+    code = "bad_response"
+    kind = ErrorKind.BROKEN
     vi = "Cổng thông tin trả lời không hợp lệ; không có gì bị thay đổi trên máy."
     en = "The portal sent an invalid answer; nothing was changed on this computer."
 
 
 class Refused(PortalError):
     """A 4xx answer that will not change by retrying the same request."""
+
+    kind = ErrorKind.REFUSED
 
     def __init__(
         self,
@@ -106,6 +115,9 @@ class PasswordChangeRequired(PortalError):
     Not a ``Refused``: the request was fine and goes through once the password is changed, so
     the sync engine keeps the operation queued instead of failing it.
     """
+
+    code = "password_change_required"
+    kind = ErrorKind.SIGNED_OUT
 
     vi = "Mật khẩu đã quá hạn hoặc vừa được đặt lại: hãy đổi mật khẩu trước khi làm việc tiếp."
     en = "Your password has expired or was reset: change it before going on."

@@ -3,6 +3,7 @@ previous step changed, the comment thread, the history, and the actions allowed 
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import Action, Item, State, comment_required
 from desktop.ui import dialogs, labels
-from desktop.ui.qtcompat import emit
-from desktop.ui.services import ItemService, _attr, _when, error_sentence
+from desktop.ui.services import ItemService
 from desktop.ui.widgets.diff import diff_html
 from desktop.ui.widgets.editor import ItemEditor
 from desktop.ui.widgets.public_links import PublicLinks
@@ -64,7 +64,7 @@ class ItemPage(QWidget):
         self.failure_label.setObjectName("problems")
         self.failure_label.setWordWrap(True)
         self.failure_button = QPushButton(self)
-        self.failure_button.clicked.connect(lambda: self.items.dismiss_failures(self.item_id))
+        self.failure_button.clicked.connect(self.dismiss_failures)
         failure_row = QHBoxLayout()
         failure_row.addWidget(self.failure_label, 1)
         failure_row.addWidget(self.failure_button)
@@ -98,6 +98,8 @@ class ItemPage(QWidget):
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
+        #: The last write started here (an action, a file), for whoever waits on it.
+        self.task: asyncio.Future[Any] | None = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.editor, "")
         self.tabs.addTab(changes_page, "")
@@ -115,7 +117,7 @@ class ItemPage(QWidget):
         layout.addWidget(self.public_links)
         self.content_rules = ContentRulesBar(items, self)  # issue 6: translations, export
         self.content_rules.openItem.connect(self.open)
-        self.content_rules.message.connect(lambda text: emit(self.message, text))
+        self.content_rules.message.connect(lambda text: self.message.emit(text))
         layout.addWidget(self.content_rules)
         layout.addLayout(failure_row)
         layout.addWidget(self.tabs, 1)
@@ -210,24 +212,18 @@ class ItemPage(QWidget):
         except Exception:
             return None
         for version in versions:
-            if int(_attr(version, "version", default=-1)) == number:
-                snapshot = _attr(version, "item", "content", default=None)
-                if isinstance(snapshot, Item):
-                    return snapshot.to_dict()
-                if isinstance(snapshot, dict):
-                    return snapshot
+            if version.version == number:
+                return version.item
         return None
 
     def _show_thread(self) -> None:
         self.comment_list.clear()
         names = self.items.member_names()
         for comment in self.items.comments(self.item_id):
-            author = str(_attr(comment, "author"))
-            when = _when(_attr(comment, "created_at", default=None))
+            author = comment.author
+            when = comment.created_at
             stamp = when.astimezone().strftime("%d/%m/%Y %H:%M") if when else ""
-            self.comment_list.addItem(
-                f"{names.get(author, author)} · {stamp}\n{_attr(comment, 'body')}"
-            )
+            self.comment_list.addItem(f"{names.get(author, author)} · {stamp}\n{comment.body}")
 
     def _show_history(self) -> None:
         names = self.items.member_names()
@@ -237,12 +233,10 @@ class ItemPage(QWidget):
             versions = []
         self.history.setRowCount(len(versions))
         for row, version in enumerate(versions):
-            when = _when(_attr(version, "at", default=None))
-            actor = str(_attr(version, "actor"))
-            behalf = str(_attr(version, "on_behalf_of", default="") or "")
-            action = str(_attr(version, "action", default="") or "")
+            when = version.at
+            actor, behalf, action = version.actor, version.on_behalf_of, version.action
             cells = (
-                str(_attr(version, "version")),
+                str(version.version),
                 when.astimezone().strftime("%d/%m/%Y %H:%M") if when else "",
                 self.tr("%1 (on behalf of %2)")
                 .replace("%1", names.get(actor, actor))
@@ -250,7 +244,7 @@ class ItemPage(QWidget):
                 if behalf
                 else names.get(actor, actor),
                 _history_action(action),
-                str(_attr(version, "comment", default="") or ""),
+                version.comment,
             )
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
@@ -319,19 +313,22 @@ class ItemPage(QWidget):
             if not comment:
                 return False
         if action is Action.SUBMIT and self.editor.metadata_problems():
-            emit(self.message, " ".join(self.editor.problem_messages()))
+            self.message.emit(" ".join(self.editor.problem_messages()))
             return False
         if action not in self.items.session.actions_for(item):
-            emit(self.message, self.tr("This action is not possible now."))
+            self.message.emit(self.tr("This action is not possible now."))
             return False
-        self.items.act(self.item_id, action, comment)
-        emit(
-            self.message,
-            self.tr("Done: %1. It will be sent to the portal with the next sync.").replace(
-                "%1", labels.action_name(action)
-            ),
+        done = self.tr("Done: %1. It will be sent to the portal with the next sync.").replace(
+            "%1", labels.action_name(action)
         )
-        self.reload()
+        item_id = self.item_id
+
+        def acted(_item: Any) -> None:
+            self.message.emit(done)
+            if self.item_id == item_id:
+                self.reload()
+
+        self.task = self.items.act(self.item_id, action, comment, done=acted)
         return True
 
     def attach_files(self, paths: list[Path]) -> None:
@@ -339,20 +336,24 @@ class ItemPage(QWidget):
         if self.item is None or not self.items.session.may_edit(self.item):
             return
         self.editor.flush()
+        item_id = self.item_id
         for path in paths:
-            try:
-                digest, _type = self.items.attach(self.item_id, path)
-            except (OSError, ValueError) as exc:
-                emit(self.message, error_sentence(exc))
-                continue
-            self.editor.insert_attachment(path.name, digest)
-        self.editor.flush()
+
+            def attached(result: tuple[str, str], name: str = path.name) -> None:
+                if self.item_id == item_id:
+                    self.editor.insert_attachment(name, result[0])
+                    self.editor.flush()
+
+            self.task = self.items.attach(item_id, path, done=attached)
+
+    def dismiss_failures(self) -> None:
+        self.task = self.items.dismiss_failures(self.item_id)
 
     def add_comment(self) -> None:
         body = self.comment_box.text().strip()
         if not body or not self.item_id:
             return
-        self.items.comment(self.item_id, body)
+        self.task = self.items.comment(self.item_id, body)
         self.comment_box.clear()
 
     def save_now(self) -> None:
@@ -366,7 +367,7 @@ class ItemPage(QWidget):
     def leave(self) -> None:
         if self.editor.pending():
             self.editor.flush()
-        emit(self.back)
+        self.back.emit()
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← Back"))

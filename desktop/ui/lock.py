@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.qtcompat import emit
-
 #: Input that counts as the person being there.
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -65,7 +63,7 @@ class LockCover(QWidget):
         self.password.returnPressed.connect(self._submit)
 
     def _submit(self) -> None:
-        emit(self.unlockRequested, self.password.text())
+        self.unlockRequested.emit(self.password.text())
 
     def wrong(self) -> None:
         self.password.clear()
@@ -143,7 +141,7 @@ class IdleLock(QObject):
         cover.password.setFocus()
         self.cover = cover
         self.window.installEventFilter(self)
-        emit(self.locked)
+        self.locked.emit()
 
     def try_unlock(self, password: str) -> bool:
         """True and uncovered when the password opens the store key; else the cover says so."""
@@ -159,7 +157,7 @@ class IdleLock(QObject):
             child.show()
         self._hidden = []
         self.last_activity = self.clock()
-        emit(self.unlocked)
+        self.unlocked.emit()
         return True
 
     def resize_cover(self) -> None:

@@ -1,10 +1,11 @@
 """The change-password dialog: current password, the new one twice, and a live pre-check.
 
-The pre-check is the portal's own pure policy (``portal.board.passwords.policy_problems``) with the
-account's name, the person's name and the site names from the session, so the person sees each
-reason in their language while typing; the portal still decides (its history check, a site's
-longer minimum). In *forced* mode (expired, or reset by an administrator) the dialog cannot be
-dismissed: Escape and the close button do nothing, and the only other way out is signing out.
+The pre-check is the domain's password policy, the one the portal enforces
+(``desktop.models.passwords.policy_problems``), with the account's name, the person's name and
+the site names from the session, so the person sees each reason in their language while typing;
+the portal still decides (its history check, a site's longer minimum). In *forced* mode
+(expired, or reset by an administrator) the dialog cannot be dismissed: Escape and the close
+button do nothing, and the only other way out is signing out.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.ops import current_language
-from desktop.ui.qtcompat import emit
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Account:
 
 def policy_reasons(password: str, account: Account, language: str) -> list[str]:
     """The portal's policy applied here, each reason in ``language`` (empty: acceptable)."""
-    from portal.board.passwords import PasswordContext, policy_problems
+    from desktop.models.passwords import PasswordContext, policy_problems
 
     context = PasswordContext(
         username=account.username,
@@ -196,7 +196,7 @@ class ChangePasswordDialog(QDialog):
         self.busy = True
         self.ok.setEnabled(False)
         self.error.clear()
-        emit(self.submitted, self.current.text(), self.new.text())
+        self.submitted.emit(self.current.text(), self.new.text())
 
     def succeeded(self) -> None:
         self.busy = False
@@ -215,7 +215,7 @@ class ChangePasswordDialog(QDialog):
 
     def _leave(self) -> None:
         if self.forced:
-            emit(self.signOutRequested)
+            self.signOutRequested.emit()
         else:
             self.reject()
 

@@ -18,7 +18,6 @@ The only module here that calls the portal's password endpoint; it works through
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,9 +27,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
-from desktop.ui.ops import error_sentence, run_op
+from desktop.ui.ops import run_op
 from desktop.ui.password_dialog import Account, ChangePasswordDialog
-from desktop.ui.qtcompat import emit
 from desktop.ui.settings import Setting
 
 log = logging.getLogger(__name__)
@@ -221,9 +219,8 @@ class PasswordFlow(QObject):
             self._content_enabled(False)
             sync = getattr(self.desk, "sync", None)
             if sync is not None:
-                sync.timer.stop()
-                sync.debounce.stop()
-            emit(self.required)
+                sync.pause()
+            self.required.emit()
         dialog = self.open_dialog(forced=True)
         dialog.set_reason(reason)
 
@@ -262,11 +259,7 @@ class PasswordFlow(QObject):
         dialog = self.dialog
 
         async def work() -> None:
-            await self.desk.client.change_password(current, new)
-            self._after_change(new)
-            with contextlib.suppress(Exception):  # the flags are refreshed by the next sync too
-                me = await self.desk.client.me()
-                await self.desk.engine.writer.call("set_me", me)
+            await self.desk.desk.change_password(current, new)
 
         def done(_result: Any) -> None:
             if dialog is not None:
@@ -280,12 +273,6 @@ class PasswordFlow(QObject):
         self.task = run_op(None, work, success=done, failure=refused)
         return self.task
 
-    def _after_change(self, new: str) -> None:
-        """The portal took the new password: the store key is wrapped with it from now on."""
-        keys = getattr(self.desk, "keys", None)
-        if keys is not None and keys.key is not None:
-            keys.rewrap(new)
-
     def _finish(self) -> None:
         was_forced, self.forced = self.forced, False
         self._content_enabled(True)
@@ -294,9 +281,8 @@ class PasswordFlow(QObject):
         self.window.show_message(self.tr("Your password was changed."))
         sync = getattr(self.desk, "sync", None)
         if was_forced and sync is not None:
-            sync.timer.start()
-            sync.sync_now()  # the operations kept in the outbox go through now
-        emit(self.changed)
+            sync.resume()  # syncs now: the operations kept in the outbox go through
+        self.changed.emit()
 
     # other profiles (issue 4)
     def rebuild_profiles(self) -> None:
@@ -368,25 +354,7 @@ class PasswordFlow(QObject):
         if self.dialog is not None:
             self.dialog.release()
         self.dialog = None
-        client = getattr(desk, "client", None)
-        if client is not None:
-            try:
-                await client.logout()
-            except Exception as exc:  # offline: the refresh token expires by itself
-                log.info("logout on the portal failed: %s", error_sentence(exc))
-        keys = getattr(desk, "keys", None)
-        credentials = getattr(desk, "credentials", None)
-        profile_id = getattr(keys, "profile_id", "") if keys is not None else ""
-        if credentials is not None and profile_id:
-            credentials.delete(profile_id)
-        if keys is not None:
-            keys.forget()
-        await desk.sign_out()
-        if keys is not None:
-            from desktop.store.base import forget_key
-
-            forget_key(keys.store_path)  # the password is needed to open the store again
-            keys.key = None
+        await desk.sign_out(revoke=True)  # the password is needed to open the store again
         if after is not None:
             after()
 

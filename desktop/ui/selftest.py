@@ -28,27 +28,23 @@ class SelftestFailed(Exception):
     """A step of the self-test did not give what it should."""
 
 
-async def take_one_step(desk: Any) -> str:
+async def take_one_step(app: Any) -> str:
     """Submit a new draft and sync it; returns the item's id once the portal holds it as
-    "submitted". The window's own sync timer is stopped so that only this sync runs."""
+    "submitted". The window's own sync schedule is stopped so that only this sync runs."""
     from desktop.models.workflow import Action
 
-    sync = desk.sync
-    sync.timer.stop()
-    if sync._task is not None and not sync._task.done():
-        await sync._task
-    items = sync.items
-    item = items.create_draft(title=TITLE, body="Nội dung thử của bản cài đặt.")
-    items.act(item.id, Action.SUBMIT)
-    sync.debounce.stop()
-    report = await desk.engine.sync()
+    desk = app.desk
+    await desk.scheduler.stop()
+    item = await desk.create(title=TITLE, body="Nội dung thử của bản cài đặt.")
+    await desk.act(item.id, Action.SUBMIT)
+    report = await desk.sync()
     if getattr(report, "error", ""):
         raise SelftestFailed(f"sync: {report.error}")
     state = (await desk.client.item(item.id)).get("state")
     if state != "submitted":
         raise SelftestFailed(f"the portal holds the item as {state!r}, not 'submitted'")
-    if items.pending_count():
-        raise SelftestFailed(f"{items.pending_count()} change(s) not sent")
+    if desk.pending_count():
+        raise SelftestFailed(f"{desk.pending_count()} change(s) not sent")
     return str(item.id)
 
 
@@ -68,7 +64,7 @@ def run(args: Any) -> int:
     """Run the self-test with Qt's platform of the moment (offscreen in CI); 0 when it passed."""
     from PySide6.QtCore import QSettings
 
-    from desktop.app import Desk, build_app, start_demo
+    from desktop.app import DeskApp, build_app, start_demo
     from desktop.ui.i18n import Translations
     from desktop.ui.qtcompat import event_loop
     from desktop.ui.settings import Settings
@@ -83,7 +79,7 @@ def run(args: Any) -> int:
         settings = Settings(QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat))
         translations = Translations(app, root / "cache")
         translated = translations.switch(getattr(args, "lang", None) or "vi")
-        desk = Desk(app, root, settings, translations)
+        desk = DeskApp(app, root, settings, translations)
 
         async def main() -> int:
             try:

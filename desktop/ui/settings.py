@@ -11,8 +11,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from desktop.ui.qtcompat import emit
-
 T = TypeVar("T", str, int, bool)
 
 
@@ -82,4 +80,4 @@ class Settings(QObject):
             return
         self.backend.setValue(setting.key, value)
         self.backend.sync()
-        emit(self.changed, setting.key)
+        self.changed.emit(setting.key)

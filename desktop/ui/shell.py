@@ -3,6 +3,7 @@ person has the right to see; the status bar says online/offline, what waits, the
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import date, datetime
 from typing import Any
@@ -29,7 +30,6 @@ from desktop.models import State
 from desktop.ui import icons, labels
 from desktop.ui import settings as options
 from desktop.ui.item_page import ItemPage
-from desktop.ui.qtcompat import emit
 from desktop.ui.screens import Context, Screen, load_screens
 from desktop.ui.services import ItemService, SyncService
 from desktop.ui.settings import Settings
@@ -54,7 +54,7 @@ class _Screens(dict[str, Screen]):
         """Whether this person has the screen, built yet or not."""
         return super().__contains__(name) or self._window._screen_class(name) is not None
 
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, name: str, default: Any = None) -> Any:
         try:
             return self[name]
         except KeyError:
@@ -164,9 +164,13 @@ class MainWindow(QMainWindow):
         self.last_notifications: list[str] = []
         self.notification_log: list[str] = []  # this session's, newest last
         self.closed = False
+        #: The last background write started here (a new draft), for whoever waits on it.
+        self.task: asyncio.Future[Any] | None = None
         self.replaced = False
 
         items.itemsChanged.connect(self.refresh)
+        items.failed.connect(self.show_message)
+        items.directoryChanged.connect(self.build_navigation)  # a new grant: its screens
         items.rowsLoaded.connect(self._remember_states)  # what later syncs notify against
         if sync is not None:
             sync.statusChanged.connect(self.show_sync_state)
@@ -282,11 +286,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.item_page)
         self.item_page.editor.title.setFocus()
 
-    def new_item(self) -> None:
+    def new_item(self) -> asyncio.Future[Any] | None:
+        """A new draft (saved at once), opened in the editor when it is made."""
         if not self.items.session.can_write():
-            return
-        item = self.items.create_draft()
-        self.open_item(item.id)
+            return None
+        self.task = self.items.create_draft(done=lambda item: self.open_item(item.id))
+        return self.task
 
     def back_to_list(self) -> None:
         name = self.current_screen_name()
@@ -440,7 +445,7 @@ class MainWindow(QMainWindow):
     def _account_chosen(self, index: int) -> None:
         username = self.accounts.itemData(index)
         if username and username != self.items.session.user.username:
-            emit(self.accountSwitchRequested, username)
+            self.accountSwitchRequested.emit(username)
 
     def about_text(self) -> str:
         from desktop import __version__
@@ -487,7 +492,7 @@ class MainWindow(QMainWindow):
         if self._item_page is not None and self._item_page.editor.pending():
             self._item_page.editor.flush()
         if not self.closed and not self.replaced:
-            emit(self.closedByUser)
+            self.closedByUser.emit()
         self.closed = True
         with contextlib.suppress(RuntimeError, TypeError):
             self.items.itemsChanged.disconnect(self.refresh)

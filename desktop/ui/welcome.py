@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import icons
-from desktop.ui.qtcompat import emit
 
 
 class WelcomeDialog(QDialog):
@@ -78,7 +77,7 @@ class WelcomeDialog(QDialog):
 
     def _demo(self) -> None:
         self.choice = "demo"
-        emit(self.demoRequested)
+        self.demoRequested.emit()
         self.accept()
 
     def show_error(self, text: str) -> None:

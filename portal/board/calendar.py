@@ -69,6 +69,7 @@ def set_notice(
         set_={k: statement.excluded[k] for k in ("kind", "note", "created_by", "created_at")},
     )
     conn.execute(statement)
+    board.directory_changed(conn, site)
     return notice.to_dict() | {"by": by}
 
 
@@ -79,4 +80,6 @@ def remove_notice(conn: Connection, site: str, day: date) -> bool:
             calendar_notices.c.site == site, calendar_notices.c.day == day
         )
     )
+    if done.rowcount:
+        board.directory_changed(conn, site)
     return bool(done.rowcount)

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from desktop.models import Item, User, can_see
 from portal import db
+from portal.board.directory import directory_versions
 from portal.board.problems import invalid
 from portal.board.service import comment_dict
 
@@ -48,7 +49,17 @@ def decode_cursor(cursor: str | None) -> int:
 
 
 def changes_since(conn: Connection, user: User, since: int, limit: int) -> dict[str, Any]:
-    """Up to ``limit`` visible changes after ``since``; the cursor moves past invisible ones too."""
+    """Up to ``limit`` visible changes after ``since``; the cursor moves past invisible ones too.
+
+    ``directory`` gives the version of each of the caller's sites' directories (grants, roles,
+    categories, calendar): a client refreshes its copy when one moved (issue 14).
+    """
+    page = _changes(conn, user, since, limit)
+    page["directory"] = directory_versions(conn, user.roles)
+    return page
+
+
+def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, Any]:
     found: list[dict[str, Any]] = []
     position = since
     visible: dict[str, bool] = {}

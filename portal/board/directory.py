@@ -67,6 +67,29 @@ def add_site(
     )
 
 
+def directory_changed(conn: Connection, site: str) -> None:
+    """The site's directory changed in this transaction: its version goes up by one."""
+    bumped = conn.execute(
+        update(db.directory_versions)
+        .where(db.directory_versions.c.site == site)
+        .values(version=db.directory_versions.c.version + 1)
+    )
+    if not bumped.rowcount:
+        conn.execute(insert(db.directory_versions).values(site=site, version=1))
+
+
+def directory_versions(conn: Connection, sites: Iterable[str]) -> dict[str, int]:
+    """The version of each of ``sites``' directories (0: never changed since the upgrade)."""
+    wanted = sorted(set(sites))
+    found = {site: 0 for site in wanted}
+    rows = conn.execute(
+        select(db.directory_versions).where(db.directory_versions.c.site.in_(wanted))
+    )
+    for row in rows:
+        found[row.site] = int(row.version)
+    return found
+
+
 def get_site(conn: Connection, site_id: str) -> dict[str, Any] | None:
     row = conn.execute(select(db.sites).where(db.sites.c.id == site_id)).first()
     if row is None:
@@ -95,6 +118,7 @@ def set_site_settings(conn: Connection, site_id: str, **settings: Any) -> None:
         .where(db.sites.c.id == site_id)
         .values(settings=orjson.dumps(merged).decode())
     )
+    directory_changed(conn, site_id)
 
 
 def list_sites(conn: Connection) -> list[dict[str, Any]]:
@@ -186,6 +210,7 @@ def set_role(
     conn.execute(delete(db.memberships).where(key))
     if not remove:
         conn.execute(insert(db.memberships).values(username=username, site=site, role=role.value))
+    directory_changed(conn, site)
 
 
 def load_user(conn: Connection, username: str) -> User:
@@ -238,6 +263,7 @@ def add_category(conn: Connection, category: Category) -> None:
             position=category.position,
         )
     )
+    directory_changed(conn, category.site)
 
 
 def list_categories(conn: Connection, site: str) -> list[Category]:
@@ -315,6 +341,7 @@ def add_grant(
             revoked_at=None,
         )
     )
+    directory_changed(conn, site)
     return grant
 
 
@@ -324,6 +351,7 @@ def revoke_grant(conn: Connection, grant_id: str, at: datetime) -> Grant:
         raise BoardError("not_found", f"No grant {grant_id!r}.")
     if grant.revoked_at is None:
         conn.execute(update(db.grants).where(db.grants.c.id == grant_id).values(revoked_at=at))
+        directory_changed(conn, grant.site)
     return get_grant(conn, grant_id)  # type: ignore[return-value]
 
 

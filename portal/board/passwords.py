@@ -9,19 +9,17 @@ AG-10.3 asks for passwords "changed regularly": the maximum age is a site settin
 (``password_max_age_days``, default 90), and an administrator's reset forces a change.
 
 :func:`check_new_password` is the one gate every path that sets a password goes through (the
-API's change, the command line's ``user add`` and ``user reset-password``);
-:func:`policy_problems` is its pure part, usable without a database (a client's pre-check).
+API's change, the command line's ``user add`` and ``user reset-password``); its pure part, the
+policy itself, is the domain's (``desktop.models.passwords.policy_problems``), which the app
+uses to pre-check while the person types.
 """
 
 from __future__ import annotations
 
-import re
 import secrets
-import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import pairwise
 from typing import Any
 
 import orjson
@@ -29,23 +27,16 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
-from zxcvbn import zxcvbn
 
-from desktop.models import Problem, fold
+from desktop.models import Problem
+from desktop.models.passwords import MIN_LENGTH, PasswordContext, policy_problems, problem
 from portal import db
-from portal.board.common_passwords import COMMON_PASSWORDS, GUESSABLE_WORDS
 
-MIN_LENGTH = 15
 HISTORY_DEPTH = 5
 DEFAULT_MAX_AGE_DAYS = 90
 MAX_AGE_LIMIT_DAYS = 3650
-#: zxcvbn's score (0–4) a password needs: 4, at least 10^10 guesses
-#: (3 still let "anhyeuem2026anhyeuem" through).
-MIN_SCORE = 4
-FIELD = "new_password"
 
 _hasher = PasswordHasher()
-_zxcvbn_lock = threading.Lock()  # zxcvbn keeps the user's words in a module-level dictionary
 
 #: Verified against when the user does not exist, so both answers take about the same time.
 _DUMMY_HASH = _hasher.hash("not a real password: timing equaliser")
@@ -66,132 +57,6 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 def generate_password() -> str:
     """A strong random password an administrator can read out (about 120 bits)."""
     return "-".join(secrets.token_urlsafe(6) for _ in range(4))
-
-
-# --- the policy ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PasswordContext:
-    """What a new password is checked against, besides itself."""
-
-    username: str
-    full_name: str = ""
-    sites: tuple[tuple[str, str], ...] = ()  # (id, name) of the sites the account works on
-    province: str = ""
-    min_length: int = MIN_LENGTH
-    recent_hashes: tuple[str, ...] = ()  # newest first, the current password included
-
-
-def _compact(text: str) -> str:
-    """Folded, lower case, letters and digits only: ``Nguyễn Văn-An`` → ``nguyenvanan``."""
-    return re.sub(r"[\W_]+", "", fold(text).lower())
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\W_]+", fold(text).lower()) if w]
-
-
-def context_terms(context: PasswordContext) -> list[tuple[str, str]]:
-    """(kind, term) pairs a password must not contain, each compact (see :func:`_compact`).
-
-    The account name (and its letters without trailing digits), the person's name whole and
-    each part of four letters or more, each site's id and name (whole and each pair of
-    neighbouring words: a single word like "thông" is too common to ban) and the province.
-    """
-    terms: list[tuple[str, str]] = []
-    user = _compact(context.username)
-    if len(user) >= 3:
-        terms.append(("username", user))
-    stem = user.rstrip("0123456789")
-    if len(stem) >= 4 and stem != user:
-        terms.append(("username", stem))
-    name_words = _words(context.full_name)
-    if len("".join(name_words)) >= 4:
-        terms.append(("name", "".join(name_words)))
-    terms += [("name", w) for w in name_words if len(w) >= 4]
-    for site_id, site_name in context.sites:
-        if len(_compact(site_id)) >= 3:
-            terms.append(("site", _compact(site_id)))
-        terms += [("site", t) for t in _phrase_terms(site_name)]
-    terms += [("province", t) for t in _phrase_terms(context.province)]
-    return terms
-
-
-def _phrase_terms(phrase: str) -> list[str]:
-    words = _words(phrase)
-    found = ["".join(words)] if len("".join(words)) >= 4 else []
-    found += [a + b for a, b in pairwise(words) if len(a + b) >= 5]
-    return found
-
-
-def _problem(code: str, vi: str, en: str) -> Problem:
-    return Problem(code, FIELD, vi, en)
-
-
-def is_common(password: str, extra_words: Iterable[str] = ()) -> bool:
-    """Common or easy to guess: on the list (also with digits or separators around it), made
-    of fewer than four distinct characters, or scored weak by zxcvbn."""
-    spaced = fold(password).lower().strip()
-    compact = _compact(password)
-    bare = compact.strip("0123456789")
-    if {spaced, compact, bare} & COMMON_PASSWORDS or len(set(password)) < 4:
-        return True
-    for unit in range(1, len(compact) // 2 + 1):  # a repeated unit: "abcabcabcabcabc"
-        if len(compact) % unit == 0 and compact[:unit] * (len(compact) // unit) == compact:
-            return True
-    with _zxcvbn_lock:
-        estimate = zxcvbn(spaced[:72], user_inputs=[*GUESSABLE_WORDS, *extra_words])
-    return int(estimate["score"]) < MIN_SCORE
-
-
-def policy_problems(password: str, context: PasswordContext) -> list[Problem]:
-    """Why ``password`` may not be used (empty: it may). Pure: no database."""
-    problems: list[Problem] = []
-    if len(password) < context.min_length:
-        problems.append(
-            _problem(
-                "too_short",
-                f"Mật khẩu phải có ít nhất {context.min_length} ký tự.",
-                f"The password must be at least {context.min_length} characters long.",
-            )
-        )
-    compact = _compact(password)
-    terms = context_terms(context)
-    hits = {kind for kind, term in terms if term in compact}
-    if hits & {"username", "name"}:
-        problems.append(
-            _problem(
-                "contains_name",
-                "Mật khẩu không được chứa tên đăng nhập hoặc họ tên.",
-                "The password must not contain the username or the person's name.",
-            )
-        )
-    if hits & {"site", "province"}:
-        problems.append(
-            _problem(
-                "contains_site",
-                "Mật khẩu không được chứa tên hoặc mã của trang, hay tên tỉnh.",
-                "The password must not contain the site's name or id, or the province.",
-            )
-        )
-    if is_common(password, [term for _kind, term in terms]):
-        problems.append(
-            _problem(
-                "common",
-                "Mật khẩu này quá phổ biến hoặc dễ đoán; hãy dùng một câu dài, riêng của bạn.",
-                "This password is too common or easy to guess; use a long phrase of your own.",
-            )
-        )
-    if any(verify_password(h, password) for h in context.recent_hashes[:HISTORY_DEPTH]):
-        problems.append(
-            _problem(
-                "reused",
-                f"Không được dùng lại một trong {HISTORY_DEPTH} mật khẩu gần nhất.",
-                f"The password must not be one of the last {HISTORY_DEPTH} passwords.",
-            )
-        )
-    return problems
 
 
 # --- the policy against the database ---------------------------------------------------------
@@ -233,27 +98,41 @@ def password_context(
         ).scalar()
         or ""
     )
-    recent = conn.execute(
-        select(db.password_history.c.password_hash)
-        .where(db.password_history.c.username == username)
-        .order_by(db.password_history.c.id.desc())
-        .limit(HISTORY_DEPTH)
-    ).scalars()
     return PasswordContext(
         username=username,
         full_name=full_name,
         sites=tuple((s.id, s.name) for s in sites),
         province=province,
         min_length=min_length,
-        recent_hashes=tuple(recent),
     )
+
+
+def recent_hashes(conn: Connection, username: str) -> list[str]:
+    """The account's last passwords' hashes, newest first (the current one included)."""
+    rows = conn.execute(
+        select(db.password_history.c.password_hash)
+        .where(db.password_history.c.username == username)
+        .order_by(db.password_history.c.id.desc())
+        .limit(HISTORY_DEPTH)
+    ).scalars()
+    return list(rows)
 
 
 def check_new_password(
     conn: Connection, username: str, password: str, *, full_name: str | None = None
 ) -> list[Problem]:
-    """The one gate for every new password: the policy against this account's context."""
-    return policy_problems(password, password_context(conn, username, full_name=full_name))
+    """The one gate for every new password: the domain's policy against this account's
+    context, and none of its last :data:`HISTORY_DEPTH` passwords again."""
+    problems = policy_problems(password, password_context(conn, username, full_name=full_name))
+    if any(verify_password(h, password) for h in recent_hashes(conn, username)):
+        problems.append(
+            problem(
+                "reused",
+                f"Không được dùng lại một trong {HISTORY_DEPTH} mật khẩu gần nhất.",
+                f"The password must not be one of the last {HISTORY_DEPTH} passwords.",
+            )
+        )
+    return problems
 
 
 def remember_password(conn: Connection, username: str, password_hash: str, at: datetime) -> None:

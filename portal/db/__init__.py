@@ -100,6 +100,15 @@ feed_counter = Table(
     Column("seq", Integer, nullable=False),
 )
 
+#: Each site's directory version: one more at every change of its categories, grants, roles,
+#: settings or calendar, so that a client refreshes its copy at the next sync (``/changes``).
+directory_versions = Table(
+    "directory_versions",
+    metadata,
+    Column("site", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
 #: Settings of the whole portal (not of one site): ``default_site``.
 portal_settings = Table(
     "portal_settings",

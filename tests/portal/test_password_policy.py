@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.models import Role
+from desktop.models.passwords import MIN_LENGTH, PasswordContext, policy_problems
 from portal import db
 from portal.board import directory as board
-from portal.board.passwords import MIN_LENGTH, PasswordContext, policy_problems
 from portal.server import PortalServer
 from tests.portal.conftest import PASSWORD, SITE, Api
 from tests.portal.security_world import (

@@ -159,7 +159,11 @@ async def approver_desk(
         credentials or memory_credentials(),
         **kwargs,
     )
-    desk.engine.publisher = publisher
+
+    async def publish(_report: Any) -> None:
+        await publisher.run()
+
+    desk.engine.after_sync.append(publish)  # as desktop.desk.Desk registers its own
     return desk, publisher
 
 

@@ -1,7 +1,7 @@
 """Through the desktop app: sign-in, sync, a draft, the idle lock and sign-out leave no secret
 and no draft text in clear in any file (AG-10.2, AG-10.3).
 
-The Desk of the composition root talks to a real portal on loopback with an in-memory keychain.
+The DeskApp of the composition root talks to a real portal on loopback with an in-memory keychain.
 Scanned: everything under HOME (the data folder with the encrypted store, its WAL and -shm and
 the key header; the QSettings file; the XDG folders), TMPDIR, and a log file that recorded
 everything at DEBUG. The portal's own database sits outside HOME (it is the server's).
@@ -68,7 +68,7 @@ def portal(tmp_path: Path) -> Iterator[Any]:
 def test_app_session_leaves_no_secret_in_clear(
     qapp: Any, loop: asyncio.AbstractEventLoop, isolated_home: Path, portal: Any
 ) -> None:
-    from desktop.app import Desk, _keeper
+    from desktop.app import DeskApp
     from desktop.desk.profiles import Profiles
     from desktop.ui.i18n import Translations
     from desktop.ui.settings import Settings
@@ -89,13 +89,16 @@ def test_app_session_leaves_no_secret_in_clear(
     translations.switch("vi")
     keyring = MemoryKeyring()
     data = isolated_home / "data"
-    desk = Desk(qapp, data, settings, translations)
+    desk = DeskApp(qapp, data, settings, translations)
     desk.credentials = CredentialStore(backend=keyring)
     try:
         profiles = Profiles(data)
         profile = profiles.create(portal.url)
         profiles.set_last(profile.id)
-        keep = _keeper(desk.credentials, profile.id, ACCOUNT)
+
+        def keep(token: str) -> None:
+            desk.credentials.save(profile.id, ACCOUNT, token)
+
         window = run(
             desk.sign_in(portal.url, ACCOUNT, PASSWORD, profile.store_path, keep, profile.id)
         )
@@ -103,17 +106,11 @@ def test_app_session_leaves_no_secret_in_clear(
         token = desk.client.refresh_token
         assert token and any(token in entry for entry in keyring.entries.values())
 
-        def settle() -> None:  # the sync running now, and the one it queued, to their end
-            while desk.sync._task is not None and not desk.sync._task.done():
-                run(desk.sync._task)
-
-        settle()  # the window's first sync ends before the draft: no push races the typing
-        item = window.items.create_draft(title="Tin nội bộ", body=PHRASE)
+        run(desk.sync.sync_now())  # the window's first sync ends before the draft
+        item = run(window.items.create_draft(title="Tin nội bộ", body=PHRASE))
         window.open_item(item.id)
-        window.items.save(item.id, body=PHRASE + "\n\nĐoạn thứ hai.")
-        desk.sync.debounce.stop()
+        run(window.items.save(item.id, body=PHRASE + "\n\nĐoạn thứ hai."))
         run(desk.sync.sync_now())
-        settle()
         waiting = window.items.store.db.execute(
             "SELECT seq, op, attempts, next_attempt_at, last_error FROM outbox"
         ).fetchall()

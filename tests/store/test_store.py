@@ -160,7 +160,7 @@ def test_writer_thread_owns_its_connection(tmp_path: Path) -> None:
     def record(*_a: Any) -> None:
         names.append(threading.current_thread().name)
 
-    writer.call_sync("save_working", item.id, body="từ luồng ghi")
+    writer.run_sync(Store.save_working, item.id, body="từ luồng ghi")
     writer._executor.submit(record).result()
     assert names[0].startswith("store-writer")
     assert reader.item(item.id).current.body == "từ luồng ghi"

@@ -41,7 +41,7 @@ async def test_offline_draft_created_submitted_once(tmp_path: Path, portal: Any)
     assert remote["body"] == "Một.\nHai.\n" and remote["version"] == 2
     history = await server_versions(portal.url, item_id, "thanhvien1")
     assert [v["version"] for v in history] == [1, 2]
-    assert [c["pending"] for c in d.store.comments(item_id)] == [False]
+    assert [c.pending for c in d.store.comments(item_id)] == [False]
     await d.close()
 
 

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QSettings
 
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 
 pytestmark = pytest.mark.gui
 
@@ -81,11 +81,11 @@ def demo_portal(tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def desk(
     qtbot: Any, run: Any, tmp_path: Path, settings: Any, demo_portal: Any, translations: Any
-) -> Iterator[Desk]:
+) -> Iterator[People]:
     """Sign people in to the demo portal, each with their own store and main window."""
     from desktop.ui import theme
 
     theme.apply(qtbot_app(), 10)
-    helper = Desk(qtbot, run, tmp_path, settings, demo_portal.url)
+    helper = People(qtbot, run, tmp_path, settings, demo_portal.url)
     yield helper
     helper.close()

@@ -1,4 +1,5 @@
-"""Test helpers: a signed-in person (store, engine, services, window) and Vietnamese typing."""
+"""Test helpers: signed-in people (the real ``desktop.desk.Desk``, its adapters and a main
+window each) and Vietnamese typing."""
 
 from __future__ import annotations
 
@@ -33,77 +34,76 @@ def type_text(widget: QWidget, text: str) -> None:
 @dataclass
 class Person:
     username: str
-    store: Any
-    client: Any
-    engine: Any
-    items: Any
-    sync: Any
+    desk: Any  # desktop.desk.Desk
+    items: Any  # desktop.ui.services.ItemService
+    sync: Any  # desktop.ui.services.SyncService
     window: Any
 
+    @property
+    def store(self) -> Any:
+        return self.desk.store
 
-class Desk:
-    """Signs demo accounts in; ``offline(person)`` points its engine at a closed port."""
+    @property
+    def client(self) -> Any:
+        return self.desk.client
+
+    @property
+    def engine(self) -> Any:
+        return self.desk.engine
+
+
+class People:
+    """Signs demo accounts in (``desktop.desk.signin.sign_in``, an encrypted store each);
+    ``offline(person)`` points their session at a closed port."""
 
     def __init__(self, qtbot: Any, run: Any, root: Path, settings: Any, url: str) -> None:
         self.qtbot, self.run, self.root, self.settings, self.url = qtbot, run, root, settings, url
         self.people: list[Person] = []
-        self._extra: list[Any] = []
+        self._dead: list[Any] = []
+        self._live: dict[str, Any] = {}
 
     def sign_in(self, username: str) -> Person:
-        from desktop.store import Store
-        from desktop.sync import PortalClient, SyncEngine
-        from desktop.ui.services import ItemService, SyncService, session_from_me
+        from desktop.desk.signin import sign_in
+        from desktop.ui.services import ItemService, SyncService
         from desktop.ui.shell import MainWindow
 
-        store = Store.open(self.root / f"{username}.sqlite3")
-        client = PortalClient(self.url, retries=0)
-        me = self.run(client.login(username, DEMO_PASSWORD))
-        store.set_me(me)
-        engine = SyncEngine(store, client)
-        self.run(engine.sync(directory=True))
-        items = ItemService(store, session_from_me(store.me()))
-        sync = SyncService(engine, items, 3600)
+        path = self.root / f"{username}.sqlite3"
+        desk = self.run(sign_in(self.url, username, DEMO_PASSWORD, path, retries=0))
+        self.run(desk.sync(directory=True))
+        items = ItemService(desk)
+        sync = SyncService(desk, items)
         window = MainWindow(items, sync, self.settings)
         self.qtbot.addWidget(window)
         window.show()
-        person = Person(username, store, client, engine, items, sync, window)
+        person = Person(username, desk, items, sync, window)
         self.people.append(person)
         self.sync(person)
         return person
 
-    def sync(self, person: Person) -> None:
-        task = person.sync.sync_now()
-        assert task is not None
-        self.run(task)
-        while person.sync._task is not None and not person.sync._task.done():
-            self.run(person.sync._task)
+    def sync(self, person: Person) -> Any:
+        return self.run(person.desk.sync())
 
     def offline(self, person: Person) -> None:
-        """Swap in an engine whose portal cannot be reached (a closed loopback port)."""
-        from desktop.sync import PortalClient, SyncEngine
+        """Swap in a session whose portal cannot be reached (a closed loopback port)."""
+        from desktop.sync import PortalClient
 
         dead = PortalClient("http://127.0.0.1:9", retries=0, timeout=2)
         dead.access_token = person.client.access_token
         dead.refresh_token = person.client.refresh_token
-        engine = SyncEngine(person.store, dead)
-        self._extra.append((dead, engine))
-        person.sync.engine = engine
+        self._dead.append(dead)
+        self._live[person.username] = person.desk.client
+        person.desk.client = person.desk.engine.client = dead
 
     def online(self, person: Person) -> None:
-        person.sync.engine = person.engine
+        live = self._live.pop(person.username)
+        person.desk.client = person.desk.engine.client = live
 
     def close(self) -> None:
         for person in self.people:
             with contextlib.suppress(RuntimeError):  # qtbot may have deleted them already
-                person.sync.timer.stop()
-                person.sync.debounce.stop()
                 person.window.close()
-            self.run(person.engine.aclose())
-            self.run(person.client.aclose())
-            reads = getattr(person.items, "_lookups", None)
-            if reads is not None:
-                reads.close()
-            person.store.close()
-        for client, engine in self._extra:
-            self.run(engine.aclose())
+            if person.username in self._live:
+                self.online(person)
+            self.run(person.desk.close())
+        for client in self._dead:
             self.run(client.aclose())

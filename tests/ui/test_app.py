@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.app import DEMO_ACCOUNTS, DEMO_PASSWORD, Desk
+from desktop.app import DEMO_ACCOUNTS, DEMO_PASSWORD, DeskApp
 
 
 def test_demo_start_sign_in_and_switch(
     qapp: Any, run: Any, tmp_path: Path, settings: Any, translations: Any
 ) -> None:
-    desk = Desk(qapp, tmp_path, settings, translations)
+    desk = DeskApp(qapp, tmp_path, settings, translations)
     shown: list[Any] = []
     desk.on_window = shown.append
     try:
@@ -24,7 +24,7 @@ def test_demo_start_sign_in_and_switch(
         assert window.accounts.count() == len(DEMO_ACCOUNTS)
         assert window.accounts_action.isVisible()
         assert "my_items" in window.visible_screen_names()
-        run(desk.sync._task)  # the first sync the window started
+        run(desk.sync.sync_now())  # after the first sync the window started, one more
         assert desk.sync.state.online is True
 
         window.accounts.setCurrentIndex(window.accounts.findData("truongban"))
@@ -42,7 +42,7 @@ def test_demo_start_sign_in_and_switch(
 def test_demo_reset_starts_over(qapp: Any, run: Any, tmp_path: Path, settings: Any) -> None:
     from desktop.ui.i18n import Translations
 
-    desk = Desk(qapp, tmp_path, settings, Translations(qapp, tmp_path / "qm"))
+    desk = DeskApp(qapp, tmp_path, settings, Translations(qapp, tmp_path / "qm"))
     marker = tmp_path / "demo" / "desk-thanhvien1.sqlite3"
     marker.parent.mkdir(parents=True)
     marker.write_text("old")

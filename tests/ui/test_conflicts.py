@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog
 
 from desktop.models import State
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -21,26 +21,26 @@ def submitted_item(person: Any) -> str:
     return rows[0].id
 
 
-def edit_body(person: Any, item_id: str, old: str, new: str) -> None:
+def edit_body(desk: People, person: Any, item_id: str, old: str, new: str) -> None:
     body = person.items.current(item_id).body
     assert old in body
-    person.items.save(item_id, body=body.replace(old, new, 1))
+    desk.run(person.items.save(item_id, body=body.replace(old, new, 1)))
 
 
-def make_conflict(desk: Desk) -> tuple[Any, Any, str]:
+def make_conflict(desk: People) -> tuple[Any, Any, str]:
     deputy = desk.sign_in("phoban")
     head = desk.sign_in("truongban")
     item_id = submitted_item(deputy)
     first_line = deputy.items.current(item_id).body.split("\n")[0]
-    edit_body(deputy, item_id, first_line, "Bản của phó ban: " + first_line)
-    edit_body(head, item_id, first_line, "Bản của trưởng ban: " + first_line)
+    edit_body(desk, deputy, item_id, first_line, "Bản của phó ban: " + first_line)
+    edit_body(desk, head, item_id, first_line, "Bản của trưởng ban: " + first_line)
     desk.sync(deputy)
     desk.sync(head)
     assert head.items.sync_status(item_id) == "conflict"
     return deputy, head, item_id
 
 
-def test_conflict_shown_side_by_side_and_kept_mine(desk: Desk, translations: Any) -> None:
+def test_conflict_shown_side_by_side_and_kept_mine(desk: People, translations: Any) -> None:
     deputy, head, item_id = make_conflict(desk)
     window = head.window
     assert "conflicts" in window.visible_screen_names()
@@ -56,13 +56,14 @@ def test_conflict_shown_side_by_side_and_kept_mine(desk: Desk, translations: Any
             window.grab().save(str(SHOTS / f"{language}-head-conflicts.png"))
         translations.switch("vi")
     screen.resolve("mine")
+    desk.run(screen.task)
     assert "conflicts" not in window.visible_screen_names()
     desk.sync(head)
     desk.sync(deputy)
     assert "Bản của trưởng ban" in deputy.items.current(item_id).body
 
 
-def test_conflict_merged_by_hand(desk: Desk) -> None:
+def test_conflict_merged_by_hand(desk: People) -> None:
     _deputy, head, item_id = make_conflict(desk)
     screen = head.window.page("conflicts")
     head.window.show_screen("conflicts")
@@ -80,5 +81,6 @@ def test_conflict_merged_by_hand(desk: Desk) -> None:
 
     screen.merge_dialog = Merge
     screen.edit_merge()
+    desk.run(screen.task)
     assert head.items.current(item_id).body.startswith("Bản gộp: ")
     assert head.items.sync_status(item_id) == "pending"

@@ -11,11 +11,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.models import Action, State, Step
-from tests.ui.helpers import Desk, Person, type_text
+from tests.ui.helpers import People, Person, type_text
 
 
-def open_new(desk: Desk, person: Person) -> Any:
-    person.window.new_item()
+def open_new(desk: People, person: Person) -> Any:
+    desk.run(person.window.new_item())
     page = person.window.item_page
     assert person.window.stack.currentWidget() is page
     return page
@@ -27,14 +27,16 @@ def choose(combo: Any, data: str) -> None:
     combo.setCurrentIndex(index)
 
 
-def saved(desk: Desk, page: Any) -> None:
+def saved(desk: People, page: Any) -> None:
+    """What was typed is saved, and the writer thread has written it."""
     desk.qtbot.waitUntil(lambda: not page.editor.pending(), timeout=3000)
+    desk.run(page.items.desk.writer.drain())
 
 
 # --- 1. the section's form -------------------------------------------------------------------
 
 
-def test_metadata_form_follows_the_section(desk: Desk, tmp_path: Path) -> None:
+def test_metadata_form_follows_the_section(desk: People, tmp_path: Path) -> None:
     member = desk.sign_in("thanhvien1")
     page = open_new(desk, member)
     editor = page.editor
@@ -71,6 +73,7 @@ def test_metadata_form_follows_the_section(desk: Desk, tmp_path: Path) -> None:
     document = tmp_path / "quyet-dinh-15.pdf"
     document.write_bytes(b"%PDF-1.4 demo")
     page.attach_files([document])
+    desk.run(page.task)
     saved(desk, page)
     assert form.inputs["file"].findText("quyet-dinh-15.pdf") > 0  # the item's attachments
     assert not page.action_buttons[Action.SUBMIT].isEnabled()  # the file is still missing
@@ -85,6 +88,7 @@ def test_metadata_form_follows_the_section(desk: Desk, tmp_path: Path) -> None:
     assert form.error_text("number") == ""
     assert page.action_buttons[Action.SUBMIT].isEnabled()
     assert page.do(Action.SUBMIT)
+    desk.run(page.task)
     desk.sync(member)
     server = member.items.local(item_id).server
     assert server is not None and server.state is State.SUBMITTED  # the portal agreed
@@ -94,18 +98,20 @@ def test_metadata_form_follows_the_section(desk: Desk, tmp_path: Path) -> None:
 # --- 2. grants -------------------------------------------------------------------------------
 
 
-def submitted_item(desk: Desk, author: Person, category: str) -> str:
+def submitted_item(desk: People, author: Person, category: str) -> str:
     """A fresh item in ``category``, submitted by ``author`` and synced."""
-    draft = author.items.create_draft(
-        category=category, title="Hướng dẫn ký số văn bản", body="Các bước ký số."
+    draft = desk.run(
+        author.items.create_draft(
+            category=category, title="Hướng dẫn ký số văn bản", body="Các bước ký số."
+        )
     )
-    author.items.act(draft.id, Action.SUBMIT)
+    desk.run(author.items.act(draft.id, Action.SUBMIT))
     desk.sync(author)
     assert author.items.local(draft.id).server.state is State.SUBMITTED
     return draft.id
 
 
-def test_head_grants_edit_and_the_member_forwards_on_behalf(desk: Desk) -> None:
+def test_head_grants_edit_and_the_member_forwards_on_behalf(desk: People) -> None:
     author = desk.sign_in("thanhvien1")
     item_id = submitted_item(desk, author, "chuyen-doi-so")
     head = desk.sign_in("truongban")
@@ -139,6 +145,7 @@ def test_head_grants_edit_and_the_member_forwards_on_behalf(desk: Desk) -> None:
     page = member.window.item_page
     assert Action.FORWARD in page.action_buttons
     assert page.do(Action.FORWARD)
+    desk.run(page.task)
     desk.online(member)
     desk.sync(member)
     server = member.items.local(item_id).server
@@ -181,7 +188,7 @@ def test_head_grants_edit_and_the_member_forwards_on_behalf(desk: Desk) -> None:
     assert not member.items.session.may_act_on_step(probe, Step.EDIT)
 
 
-def test_deputy_grants_editing_only_and_offline_says_so(desk: Desk) -> None:
+def test_deputy_grants_editing_only_and_offline_says_so(desk: People) -> None:
     deputy = desk.sign_in("phoban")
     screen = deputy.window.page("grants")
     assert [screen.step.itemData(i) for i in range(screen.step.count())] == ["edit"]
@@ -198,7 +205,7 @@ def test_deputy_grants_editing_only_and_offline_says_so(desk: Desk) -> None:
 # --- 3 and 4. take-down, archive, export, translations ---------------------------------------
 
 
-def test_take_down_export_and_translate(desk: Desk, demo_portal: Any, tmp_path: Path) -> None:
+def test_take_down_export_and_translate(desk: People, demo_portal: Any, tmp_path: Path) -> None:
     import httpx
 
     head = desk.sign_in("truongban")
@@ -214,7 +221,7 @@ def test_take_down_export_and_translate(desk: Desk, demo_portal: Any, tmp_path: 
     page = head.window.item_page
     bar = page.content_rules
     assert bar.translate_button.text() == "Tạo bản dịch"
-    draft = bar.create_translation("fr")
+    draft = desk.run(bar.create_translation("fr"))
     assert draft is not None and page.item_id == draft.id  # the new draft is open
     assert head.items.current(draft.id).translation_of == news.id
     assert head.items.current(draft.id).language == "fr"
@@ -238,6 +245,7 @@ def test_take_down_export_and_translate(desk: Desk, demo_portal: Any, tmp_path: 
     assert not page.do(Action.TAKE_DOWN)
     page.ask_comment = lambda *_: "Văn bản đã hết hiệu lực"
     assert page.do(Action.TAKE_DOWN)
+    desk.run(page.task)
     desk.sync(head)
     assert head.items.local(news.id).server.state is State.TAKEN_DOWN
     assert httpx.get(f"{demo_portal.url}/items/{item.slug}").status_code in (404, 410)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from desktop.ui.services import QueueRow
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 
 
 def row(item_id: str, state: str, created_by: str, due_status: str) -> QueueRow:
@@ -27,7 +27,7 @@ def row(item_id: str, state: str, created_by: str, due_status: str) -> QueueRow:
 
 
 def test_reminds_once_a_day_of_what_waits_for_me(
-    desk: Desk, monkeypatch: pytest.MonkeyPatch
+    desk: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # thanhvien2 edits news through a grant (step 2), and approves nothing (step 3).
     window: Any = desk.sign_in("thanhvien2").window
@@ -47,7 +47,7 @@ def test_reminds_once_a_day_of_what_waits_for_me(
     assert [m for m in later if m.startswith("Đến hạn")] == ["Đến hạn 24/02/2026: Tin e"]
 
 
-def test_about_box_shows_the_version(desk: Desk) -> None:
+def test_about_box_shows_the_version(desk: People) -> None:
     from desktop import __version__
 
     window: Any = desk.sign_in("thanhvien1").window

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from desktop.models import Action, State
 from desktop.ui.screens.queues import ApprovalQueueScreen
-from tests.ui.helpers import Desk, Person, type_text
+from tests.ui.helpers import People, Person, type_text
 
 TITLE = "Hội nghị trực tuyến về chuyển đổi số"
 BODY = "Sáng nay, Ủy ban nhân dân tỉnh tổ chức hội nghị."
@@ -22,20 +22,22 @@ def count(person: Person, screen: str) -> int:
     return int(person.window.page(screen).count() or 0)
 
 
-def write_item(desk: Desk, person: Person, title: str, body: str) -> str:
+def write_item(desk: People, person: Person, title: str, body: str) -> str:
     window = person.window
     window.activateWindow()
     desk.qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    desk.run(window.task)  # the new draft is written, then opened
     page = window.item_page
     assert window.stack.currentWidget() is page
     type_text(page.editor.title, title)
     type_text(page.editor.body, body)
     desk.qtbot.waitUntil(lambda: not page.editor.pending(), timeout=3000)
+    desk.run(person.desk.writer.drain())  # the saves as they typed, on the writer thread
     return page.item_id
 
 
-def test_member_deputy_head_publish(desk: Desk, demo_portal: Any) -> None:
+def test_member_deputy_head_publish(desk: People, demo_portal: Any) -> None:
     member = desk.sign_in("thanhvien1")
     assert member.window.visible_screen_names() == [
         "my_items",
@@ -58,6 +60,7 @@ def test_member_deputy_head_publish(desk: Desk, demo_portal: Any) -> None:
     assert count(member, "my_items") == drafts_before + 1
 
     QTest.keyClick(page.editor.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    desk.run(page.task)
     assert member.items.current(item_id).state is State.SUBMITTED
     assert page.steps.current_step() == 2
     desk.sync(member)  # still offline: everything waits in the outbox
@@ -85,6 +88,7 @@ def test_member_deputy_head_publish(desk: Desk, demo_portal: Any) -> None:
     type_text(dpage.editor.body, " Đã biên tập.")
     assert set(dpage.action_buttons) >= {Action.FORWARD, Action.RETURN, Action.REJECT}
     assert dpage.do(Action.FORWARD)
+    desk.run(dpage.task)
     desk.sync(deputy)
     assert deputy.items.local(item_id).server.state is State.EDITED
     assert count(deputy, "edit_queue") == waiting_edit - 1
@@ -107,6 +111,8 @@ def test_member_deputy_head_publish(desk: Desk, demo_portal: Any) -> None:
     asked: list[str] = []
     approval.ask = lambda _parent, _title, question: asked.append(question) or True
     approval.approve_selected()
+    for task in approval.tasks:
+        desk.run(task)
     assert asked and "1" in asked[0]
     assert head.items.current(item_id).state is State.PUBLISHED
     desk.sync(head)
@@ -122,12 +128,13 @@ def test_member_deputy_head_publish(desk: Desk, demo_portal: Any) -> None:
     assert f"Đã đăng: {TITLE}" in member.window.notification_log
 
 
-def test_return_with_comment_reaches_the_member(desk: Desk) -> None:
+def test_return_with_comment_reaches_the_member(desk: People) -> None:
     member = desk.sign_in("thanhvien2")
     item_id = write_item(
         desk, member, "Thông báo lịch tiếp công dân", "Lịch tiếp công dân tháng 12."
     )
     assert member.window.item_page.do(Action.SUBMIT)
+    desk.run(member.window.item_page.task)
     desk.sync(member)
 
     deputy = desk.sign_in("phoban")
@@ -136,6 +143,7 @@ def test_return_with_comment_reaches_the_member(desk: Desk) -> None:
     page = deputy.window.item_page
     page.ask_comment = lambda *_args: "Cần ghi rõ địa điểm tiếp công dân."
     assert page.do(Action.RETURN)
+    desk.run(page.task)
     desk.sync(deputy)
     assert count(deputy, "edit_queue") == before - 1
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import update
 
-from desktop.app import Desk
+from desktop.app import DeskApp
 from desktop.security.credentials import CredentialStore
 from desktop.store.base import forget_key
 from desktop.sync import PortalClient
@@ -58,8 +58,8 @@ def age_password(portal: Any, days: int) -> None:
 @pytest.fixture
 def app_desk(
     qapp: Any, run: Any, tmp_path: Path, settings: Any, translations: Any
-) -> Iterator[Desk]:
-    desk = Desk(qapp, tmp_path / "data", settings, translations)
+) -> Iterator[DeskApp]:
+    desk = DeskApp(qapp, tmp_path / "data", settings, translations)
     desk.credentials = CredentialStore(backend=MemoryKeyring())
     yield desk
     run(desk.close())  # closes and deletes the window
@@ -67,19 +67,18 @@ def app_desk(
         forget_key(path)
 
 
-def sign_in(run: Any, desk: Desk, url: str, password: str = OLD) -> Any:
+def sign_in(run: Any, desk: DeskApp, url: str, password: str = OLD) -> Any:
     store_path = desk.root / "p1" / "store.sqlite3"
 
     def keep(token: str) -> None:
         desk.credentials.save("p1", USER, token)
 
     window = run(desk.sign_in(url, USER, password, store_path, keep, "p1"))
-    if desk.sync._task is not None:
-        run(desk.sync._task)  # the sync the window starts
+    run(desk.sync.sync_now())  # after the sync the window starts, one more to its end
     return window
 
 
-def flow_of(desk: Desk) -> PasswordFlow:
+def flow_of(desk: DeskApp) -> PasswordFlow:
     flow = desk.password_flow
     assert isinstance(flow, PasswordFlow)
     return flow
@@ -137,7 +136,7 @@ def test_dialog_prechecks_with_the_portal_policy_in_the_users_language(
 
 
 def test_change_from_settings_rewraps_the_store_key(
-    run: Any, app_desk: Desk, demo_portal: Any
+    run: Any, app_desk: DeskApp, demo_portal: Any
 ) -> None:
     window = sign_in(run, app_desk, demo_portal.url)
     flow = flow_of(app_desk)
@@ -163,12 +162,11 @@ def test_change_from_settings_rewraps_the_store_key(
 
 
 def test_forced_change_after_a_sync_keeps_the_outbox_and_allows_nothing_else(
-    run: Any, app_desk: Desk, demo_portal: Any, qtbot: Any
+    run: Any, app_desk: DeskApp, demo_portal: Any, qtbot: Any
 ) -> None:
     window = sign_in(run, app_desk, demo_portal.url)
     flow = flow_of(app_desk)
-    item = window.items.create_draft(title="Tin chờ gửi", body="Nội dung tin chờ gửi.")
-    app_desk.sync.debounce.stop()
+    item = run(window.items.create_draft(title="Tin chờ gửi", body="Nội dung tin chờ gửi."))
     assert window.items.pending_count() >= 1
     admin_reset(demo_portal)
     with qtbot.waitSignal(flow.required, timeout=5000):
@@ -177,7 +175,7 @@ def test_forced_change_after_a_sync_keeps_the_outbox_and_allows_nothing_else(
     assert dialog is not None and dialog.forced and dialog.isVisible()
     assert "đặt lại" in dialog.reason.text()
     assert not window.centralWidget().isEnabled() and not window.toolbar.isEnabled()
-    assert not app_desk.sync.timer.isActive()
+    assert not app_desk.desk.scheduler.started
     assert window.items.pending_count() >= 1  # kept, not failed
     assert not window.items.failures(item.id)
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
@@ -191,12 +189,11 @@ def test_forced_change_after_a_sync_keeps_the_outbox_and_allows_nothing_else(
         # One run of the loop for both: the sync the change starts must not be stepped by Qt
         # while asyncio's loop is stopped between two run() calls (a qasync test artefact).
         await flow.task
-        while app_desk.sync._task is not None and not app_desk.sync._task.done():
-            await app_desk.sync._task
+        await app_desk.sync.sync_now()
 
     run(change_then_the_sync_it_starts())
     assert flow.dialog is None and window.centralWidget().isEnabled()
-    assert app_desk.sync.timer.isActive()
+    assert app_desk.desk.scheduler.started
     assert window.items.pending_count() == 0  # the queued draft went through
     assert app_desk.store.me()["must_change_password"] is False
 
@@ -209,7 +206,7 @@ def test_forced_change_after_a_sync_keeps_the_outbox_and_allows_nothing_else(
 
 
 def test_expiry_warning_once_a_day(
-    run: Any, app_desk: Desk, demo_portal: Any, settings: Any
+    run: Any, app_desk: DeskApp, demo_portal: Any, settings: Any
 ) -> None:
     age_password(demo_portal, 80)  # 90-day maximum: 10 days left
     window = sign_in(run, app_desk, demo_portal.url)
@@ -227,7 +224,7 @@ def test_expiry_warning_once_a_day(
 
 
 def test_expired_password_at_sign_in_leads_to_the_change_or_sign_out(
-    run: Any, app_desk: Desk, demo_portal: Any
+    run: Any, app_desk: DeskApp, demo_portal: Any
 ) -> None:
     age_password(demo_portal, 91)
     window = sign_in(run, app_desk, demo_portal.url)
@@ -252,7 +249,7 @@ def test_expired_password_at_sign_in_leads_to_the_change_or_sign_out(
 
 
 def test_idle_lock_minutes_in_the_settings_screen(
-    run: Any, app_desk: Desk, demo_portal: Any, settings: Any
+    run: Any, app_desk: DeskApp, demo_portal: Any, settings: Any
 ) -> None:
     window = sign_in(run, app_desk, demo_portal.url)
     screen = window.screens["settings"]

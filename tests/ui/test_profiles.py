@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint
 
-from desktop.app import Desk
+from desktop.app import DeskApp
 from desktop.desk.profiles import Profile, Profiles
 from desktop.security.credentials import CredentialStore
 from desktop.store.base import forget_key
@@ -23,8 +23,8 @@ from tests.ui.helpers import DEMO_PASSWORD
 @pytest.fixture
 def app_desk(
     qapp: Any, run: Any, tmp_path: Path, settings: Any, translations: Any
-) -> Iterator[Desk]:
-    desk = Desk(qapp, tmp_path / "data", settings, translations)
+) -> Iterator[DeskApp]:
+    desk = DeskApp(qapp, tmp_path / "data", settings, translations)
     desk.credentials = CredentialStore(backend=MemoryKeyring())
     yield desk
     if desk.welcome_dialog is not None:
@@ -34,7 +34,7 @@ def app_desk(
         forget_key(path)
 
 
-def sign_in(run: Any, desk: Desk, url: str, username: str) -> Profile:
+def sign_in(run: Any, desk: DeskApp, url: str, username: str) -> Profile:
     """A new profile signed in as the welcome dialog does it: session in the keychain."""
     profile = Profiles(desk.root).create(url)
 
@@ -47,18 +47,18 @@ def sign_in(run: Any, desk: Desk, url: str, username: str) -> Profile:
     return profile
 
 
-def settle(run: Any, desk: Desk) -> None:
-    if desk.sync is not None and desk.sync._task is not None:
-        run(desk.sync._task)  # the sync the window starts
+def settle(run: Any, desk: DeskApp) -> None:
+    if desk.sync is not None:
+        run(desk.sync.sync_now())  # after the sync the window starts, one more to its end
 
 
-def flow_of(desk: Desk) -> PasswordFlow:
+def flow_of(desk: DeskApp) -> PasswordFlow:
     flow = desk.password_flow
     assert isinstance(flow, PasswordFlow)
     return flow
 
 
-def open_menu(desk: Desk) -> PasswordFlow:
+def open_menu(desk: DeskApp) -> PasswordFlow:
     """Show the Account menu for real: its profiles are rebuilt as it is about to show."""
     flow = flow_of(desk)
     flow.menu.popup(QPoint(0, 0))
@@ -66,12 +66,12 @@ def open_menu(desk: Desk) -> PasswordFlow:
     return flow
 
 
-def user_of(desk: Desk) -> str:
+def user_of(desk: DeskApp) -> str:
     return str(desk.window.items.session.user.username)
 
 
 def test_switch_between_two_profiles_from_the_account_menu(
-    run: Any, app_desk: Desk, demo_portal: Any
+    run: Any, app_desk: DeskApp, demo_portal: Any
 ) -> None:
     desk, profiles = app_desk, Profiles(app_desk.root)
     first = sign_in(run, desk, demo_portal.url, "thanhvien1")
@@ -106,7 +106,9 @@ def test_switch_between_two_profiles_from_the_account_menu(
     assert profiles.last() == second
 
 
-def test_add_an_account_from_the_account_menu(run: Any, app_desk: Desk, demo_portal: Any) -> None:
+def test_add_an_account_from_the_account_menu(
+    run: Any, app_desk: DeskApp, demo_portal: Any
+) -> None:
     desk, profiles = app_desk, Profiles(app_desk.root)
     first = sign_in(run, desk, demo_portal.url, "thanhvien1")
     flow = open_menu(desk)
@@ -138,7 +140,9 @@ async def _until(condition: Any) -> None:
         await asyncio.sleep(0.01)
 
 
-def test_a_saved_profile_opens_before_it_syncs(run: Any, app_desk: Desk, demo_portal: Any) -> None:
+def test_a_saved_profile_opens_before_it_syncs(
+    run: Any, app_desk: DeskApp, demo_portal: Any
+) -> None:
     """Offline first: a profile with its directory opens from the store at once (no network
     wait, even with the portal down) and fills its queues from the worker thread; the window's
     first sync then refreshes the directory, and tells of nothing that was already there."""
@@ -157,8 +161,8 @@ def test_a_saved_profile_opens_before_it_syncs(run: Any, app_desk: Desk, demo_po
 
     async def switch_and_sync() -> None:  # in one loop run: Qt must not step the sync outside
         await flow_of(desk).task
-        while desk.sync is not None and desk.sync._task is not None and not desk.sync._task.done():
-            await desk.sync._task
+        if desk.sync is not None:
+            await desk.sync.sync_now()
 
     desk.on_window = on_window
     open_menu(desk).profiles_menu.actions()[0].trigger()

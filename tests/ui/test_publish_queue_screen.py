@@ -8,11 +8,11 @@ from typing import Any
 
 from desktop.models import State
 from desktop.publishing.queue import PublishQueue
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 from tests.ui.test_screens import cut_off, grab, shots_dir, untranslated
 
 
-def test_queue_screen_lists_links_and_retries(desk: Desk, tmp_path: Path) -> None:
+def test_queue_screen_lists_links_and_retries(desk: People, tmp_path: Path) -> None:
     head = desk.sign_in("truongban")
     window = head.window
     assert "publish_queue" not in window.visible_screen_names()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from desktop.models import Action, State
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 
 
-def test_refused_action_is_explained_and_dismissed(desk: Desk) -> None:
+def test_refused_action_is_explained_and_dismissed(desk: People) -> None:
     member = desk.sign_in("thanhvien1")
     drafts = member.items.rows(states=[State.DRAFT.value], mine=True)
     assert drafts
@@ -21,5 +21,6 @@ def test_refused_action_is_explained_and_dismissed(desk: Desk) -> None:
     assert "Cổng thông tin không nhận" in page.failure_label.text()
     assert page.sync_label.text() == "Đồng bộ không thành công"
     page.failure_button.click()
+    desk.run(page.task)
     assert page.failure_label.isHidden()
     assert member.items.sync_status(item_id) != "failed"

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop.models import State
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 from tests.ui.test_screens import cut_off, grab, shots_dir, untranslated
 
 
-def test_head_makes_and_exports_the_report(desk: Desk, tmp_path: Path) -> None:
+def test_head_makes_and_exports_the_report(desk: People, tmp_path: Path) -> None:
     head = desk.sign_in("truongban")
     window = head.window
     screen: Any = window.page("reports")
@@ -45,7 +45,7 @@ def test_head_makes_and_exports_the_report(desk: Desk, tmp_path: Path) -> None:
     assert screen.export("csv") is None
 
 
-def test_stale_store_warns_and_members_see_no_reports(desk: Desk) -> None:
+def test_stale_store_warns_and_members_see_no_reports(desk: People) -> None:
     head = desk.sign_in("truongban")
     head.store.set_meta("last_sync", None)  # as if never synced
     screen: Any = head.window.page("reports")

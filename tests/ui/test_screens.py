@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models import State
 from desktop.ui.i18n import TS_DIR
 from desktop.ui.welcome import WelcomeDialog
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 from tests.ui.test_translations import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,7 +117,7 @@ def grab(widget: QWidget, path: Path) -> None:
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_every_screen_in_both_languages(
-    desk: Desk, translations: Any, tmp_path: Path, language: str
+    desk: People, translations: Any, tmp_path: Path, language: str
 ) -> None:
     shots = shots_dir(tmp_path)
     translations.switch(language)
@@ -148,7 +148,7 @@ def test_every_screen_in_both_languages(
         problems += [f"item/{tab}: untranslated {t!r}" for t in untranslated(head.window, language)]
     assert page.changes.toPlainText().strip()
     # the member's editor on a new draft
-    member.window.new_item()
+    desk.run(member.window.new_item())
     grab(member.window, shots / f"{language}-member-new-item.png")
     problems += [f"editor: {p}" for p in cut_off(member.window)]
     problems += [f"editor: untranslated {t!r}" for t in untranslated(member.window, language)]
@@ -161,7 +161,7 @@ def test_every_screen_in_both_languages(
     assert not problems, problems
 
 
-def test_language_switches_without_restart(desk: Desk, translations: Any) -> None:
+def test_language_switches_without_restart(desk: People, translations: Any) -> None:
     head = desk.sign_in("truongban")
     window = head.window
     assert window.page("approval_queue").title() == "Chờ duyệt"

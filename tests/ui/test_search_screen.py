@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.models import State
-from tests.ui.helpers import Desk
+from tests.ui.helpers import People
 from tests.ui.test_screens import cut_off, grab, shots_dir, untranslated
 
 
@@ -20,7 +20,7 @@ def bare(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def test_search_without_accents_opens_the_item(desk: Desk, tmp_path: Path) -> None:
+def test_search_without_accents_opens_the_item(desk: People, tmp_path: Path) -> None:
     head = desk.sign_in("truongban")
     window = head.window
     published = head.items.rows(states=[State.PUBLISHED.value])
@@ -48,7 +48,7 @@ def test_search_without_accents_opens_the_item(desk: Desk, tmp_path: Path) -> No
     assert window.item_page.item_id == target.id
 
 
-def test_filters_and_odd_input(desk: Desk) -> None:
+def test_filters_and_odd_input(desk: People) -> None:
     head = desk.sign_in("truongban")
     screen: Any = head.window.page("search")
     head.window.show_screen("search")
@@ -73,7 +73,7 @@ def test_filters_and_odd_input(desk: Desk) -> None:
     assert screen.results.ids() == []
 
 
-def test_shortcuts_focus_the_box(desk: Desk) -> None:
+def test_shortcuts_focus_the_box(desk: People) -> None:
     head = desk.sign_in("truongban")
     window = head.window
     window.show_screen("settings")

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from desktop.ui import settings as options
 from desktop.ui.settings import Settings
-from tests.ui.helpers import Desk, type_text
+from tests.ui.helpers import People, type_text
 
 
 def test_defaults_types_and_bad_values(tmp_path: Any) -> None:
@@ -36,7 +36,7 @@ def test_defaults_types_and_bad_values(tmp_path: Any) -> None:
     assert not any("password" in s.key or "token" in s.key for s in options.ALL)
 
 
-def test_shortcuts(desk: Desk) -> None:
+def test_shortcuts(desk: People) -> None:
     member = desk.sign_in("thanhvien1")
     window = member.window
     window.activateWindow()
@@ -50,27 +50,29 @@ def test_shortcuts(desk: Desk) -> None:
     assert proxy.index(0, 0).data().startswith("Tập huấn")
 
     QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    desk.run(window.task)
     page = window.item_page
     type_text(page.editor.title, "Tiêu đề")
     assert page.editor.pending()
     QTest.keyClick(page.editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not page.editor.pending()
+    desk.run(member.desk.writer.drain())
     assert member.items.current(page.item_id).title == "Tiêu đề"
 
     pending = member.items.pending_count()
     assert pending > 0
     QTest.keyClick(window, Qt.Key.Key_F5)
-    task = member.sync._task
+    task = member.sync.requested
     assert task is not None
     desk.run(task)
     assert member.items.pending_count() == 0
     assert member.items.sync_status(page.item_id) == "synced"
 
 
-def test_repost_without_source_says_why(desk: Desk) -> None:
+def test_repost_without_source_says_why(desk: People) -> None:
     member = desk.sign_in("thanhvien2")
     window = member.window
-    window.new_item()
+    desk.run(window.new_item())
     editor = window.item_page.editor
     type_text(editor.title, "Tin đăng lại")
     type_text(editor.body, "Nội dung.")
@@ -83,13 +85,14 @@ def test_repost_without_source_says_why(desk: Desk) -> None:
     type_text(editor.source_name, "Báo Nhân Dân")
     type_text(editor.author, "Phóng viên")
     editor.flush()
+    desk.run(member.desk.writer.drain())
     assert editor.problems.text() == "Đủ thông tin để gửi biên tập."
     assert window.item_page.main_action() is not None
 
 
-def test_formatting_toolbar(desk: Desk) -> None:
+def test_formatting_toolbar(desk: People) -> None:
     member = desk.sign_in("thanhvien1")
-    member.window.new_item()
+    desk.run(member.window.new_item())
     editor = member.window.item_page.editor
     type_text(editor.body, "quan trọng")
     editor.body.selectAll()

@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from desktop.app import Desk, start_profile
+from desktop.app import DeskApp, start_profile
 from desktop.security.credentials import CredentialStore
 from tests.security.helpers import MemoryKeyring, files_containing
 from tests.ui.helpers import DEMO_PASSWORD
@@ -18,7 +18,7 @@ def test_connect_then_resume_from_the_keychain(
 ) -> None:
     keyring = MemoryKeyring()
     credentials = CredentialStore(backend=keyring)
-    desk = Desk(qapp, tmp_path / "data", settings, translations)
+    desk = DeskApp(qapp, tmp_path / "data", settings, translations)
     try:
         starting = asyncio.ensure_future(start_profile(desk, None, credentials=credentials))
         run(_until(lambda: desk.welcome_dialog is not None and desk.welcome_dialog.isVisible()))
@@ -39,11 +39,11 @@ def test_connect_then_resume_from_the_keychain(
         run(desk.sign_out())
         assert not files_containing(tmp_path, DEMO_PASSWORD)  # settings, stores, profiles
 
-        again = Desk(qapp, tmp_path / "data", settings, translations)
+        again = DeskApp(qapp, tmp_path / "data", settings, translations)
         run(start_profile(again, None, credentials=CredentialStore(backend=keyring)))
         assert again.welcome_dialog is None  # resumed without asking
         assert again.window.items.session.user.username == "phoban"
-        run(again.window.sync._task)
+        run(again.window.sync.sync_now())
         assert again.sync.state.online is True
         run(again.close())
     finally:

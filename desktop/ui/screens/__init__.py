@@ -25,7 +25,7 @@ class Context:
     sync: SyncService | None
     settings: Settings
     open_item: Callable[[str], None]
-    new_item: Callable[[], None]
+    new_item: Callable[[], object]
     switch_language: Callable[[str], None]
 
     @property

@@ -3,6 +3,7 @@ until the user chooses keep mine, keep theirs, or an edited merge."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -70,6 +71,7 @@ class ConflictsScreen(Screen):
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.task: asyncio.Future[Any] | None = None  # the last resolution, being written
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.hint = QLabel(self)
@@ -167,8 +169,9 @@ class ConflictsScreen(Screen):
         conflict = self.current_conflict()
         if conflict is None:
             return
-        self.context.items.resolve_conflict(conflict, resolution)
-        self.refresh()
+        self.task = self.context.items.resolve_conflict(
+            conflict, resolution, done=lambda _: self.refresh()
+        )
 
     def edit_merge(self) -> None:
         conflict = self.current_conflict()

@@ -32,7 +32,7 @@ from desktop.models import Role, Step
 from desktop.models.fields import format_vn_date, parse_vn_date
 from desktop.ui import dialogs
 from desktop.ui.screens import Context, Screen, register
-from desktop.ui.services import GrantService, run_op
+from desktop.ui.services import run_op
 
 COLUMNS = 7
 
@@ -62,7 +62,7 @@ class GrantsScreen(Screen):
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.service = GrantService(context.items, context.sync)
+        self.desk = context.items.desk
         self.confirm = dialogs.confirm
         self.last_task: Any = None
         self._grants: list[dict[str, Any]] = []
@@ -149,7 +149,7 @@ class GrantsScreen(Screen):
         names = self.context.items.member_names()
         categories = {c.id: c.name for c in self.context.items.categories()}
         self._grants = sorted(
-            self.service.grants(),
+            self.desk.grants(),
             key=lambda g: (bool(g.get("revoked_at")), str(g.get("valid_from") or "")),
         )
         self.table.setRowCount(len(self._grants))
@@ -177,7 +177,7 @@ class GrantsScreen(Screen):
         me = self.context.session.user.username
         chosen = self.grantee.currentData()
         self.grantee.clear()
-        for member in self.service.members():
+        for member in self.desk.members():
             username = str(member.get("username"))
             roles = set(member.get("roles") or [])
             if username == me or (roles and not roles & {"head", "deputy", "member"}):
@@ -229,7 +229,7 @@ class GrantsScreen(Screen):
         step = str(self.step.currentData())
 
         async def work() -> Any:
-            return await self.service.give(
+            return await self.desk.grant(
                 grantee,
                 step,
                 self.chosen_categories(),
@@ -256,15 +256,16 @@ class GrantsScreen(Screen):
         if grant.get("revoked_at"):
             self.status.setText(self.tr("This grant is already revoked."))
             return None
+        cell = self.table.item(row, 0)
         question = self.tr("Revoke the right of %1 from now on?").replace(
-            "%1", self.table.item(row, 0).text()
+            "%1", cell.text() if cell is not None else ""
         )
         if not self.confirm(self, self.tr("Revoke"), question):
             return None
         grant_id = str(grant.get("id"))
         self.last_task = run_op(
             self.revoke_button,
-            lambda: self.service.revoke(grant_id),
+            lambda: self.desk.revoke(grant_id),
             self._revoked,
             self.status.setText,
         )

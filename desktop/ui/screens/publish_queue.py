@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.screens import Context, Screen, register
-from desktop.ui.services import lookups
 
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
 RETRYABLE = ("failed", "waiting")
@@ -92,7 +91,7 @@ class PublishQueueScreen(Screen):
 
     @classmethod
     def available(cls, context: Context) -> bool:
-        return lookups(context.items).publishing_in_use()
+        return context.items.desk.publishing_in_use()
 
     @classmethod
     def nav_title(cls) -> str:
@@ -100,7 +99,7 @@ class PublishQueueScreen(Screen):
 
     @classmethod
     def nav_count(cls, context: Context) -> int | None:
-        return sum(job.status == "failed" for job in lookups(context.items).publish_jobs())
+        return sum(job.status == "failed" for job in context.items.desk.publish_jobs())
 
     def status_name(self, status: str) -> str:
         return {
@@ -112,7 +111,7 @@ class PublishQueueScreen(Screen):
 
     def refresh(self) -> None:
         wanted = self.show_box.currentData()
-        jobs = lookups(self.context.items).publish_jobs()
+        jobs = self.context.items.desk.publish_jobs()
         self.jobs = [job for job in jobs if not wanted or job.status == wanted]
         self.table.clearContents()
         self.table.setRowCount(len(self.jobs))
@@ -150,7 +149,7 @@ class PublishQueueScreen(Screen):
         self.retry_button.setEnabled(bool(retryable))
 
     def retry_selected(self) -> int:
-        service = lookups(self.context.items)
+        service = self.context.items.desk
         done = sum(
             service.retry_publish(job.id) for job in self.selected_jobs() if job.status in RETRYABLE
         )

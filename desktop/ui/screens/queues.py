@@ -3,6 +3,7 @@ Taken down. One class does the work; each screen only says which items and which
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -223,6 +224,7 @@ class ApprovalQueueScreen(QueueScreen):
         self.view.selectionChanged.connect(self._selection)
         self.tools.addWidget(self.approve_button)
         self.ask = dialogs.confirm
+        self.tasks: list[asyncio.Future[Any]] = []  # the last approvals, written in order
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -267,15 +269,19 @@ class ApprovalQueueScreen(QueueScreen):
         self.message.setText(text)
 
     def approve(self, ids: list[str]) -> tuple[int, int]:
-        """Approve each item this user may approve now; returns (approved, skipped)."""
+        """Approve each item this user may approve now; returns (approved, skipped). The
+        approvals are written in the background (``tasks``, in order)."""
         items = self.context.items
         done = skipped = 0
+        self.tasks = []
         for item_id in ids:
             item = items.current(item_id)
             if item is None or Action.APPROVE not in self.context.session.actions_for(item):
                 skipped += 1
                 continue
-            items.act(item_id, Action.APPROVE)
+            task = items.act(item_id, Action.APPROVE)
+            if task is not None:
+                self.tasks.append(task)
             done += 1
         return done, skipped
 

@@ -1,7 +1,7 @@
 """The reports screen (head and deputy): the BD-27 figures for a year, a quarter or a date
 range, as tables and bar charts, with export to .docx (the annex's template) and .csv.
 
-The figures are worked out on the store's reader thread (``services.lookups``); they come from
+The figures are worked out on the store's reader thread (``Desk.report``); they come from
 the local store, so a warning says when it was not synced since the last change.
 """
 
@@ -35,9 +35,7 @@ from desktop.models import Role
 from desktop.reports import Period, ReportFigures, write_csv, write_docx
 from desktop.reports.docx_export import hours, percent
 from desktop.ui.ops import current_language, error_sentence
-from desktop.ui.qtcompat import emit
 from desktop.ui.screens import Context, Screen, register
-from desktop.ui.services import lookups
 from desktop.ui.widgets.bar_chart import BarChart
 
 log = logging.getLogger(__name__)
@@ -233,7 +231,8 @@ class ReportsScreen(Screen):
         self.make_button.setEnabled(False)
         self.warning.setText(self.tr("Working out the figures…"))
         self.warning.setVisible(True)
-        future = lookups(self.context.items).report(period, current_language())
+        desk = self.context.items.desk
+        future = asyncio.ensure_future(desk.report(period, self.context.session.site or None))
 
         def done(result: asyncio.Future[Any]) -> None:
             self.task = None
@@ -245,7 +244,7 @@ class ReportsScreen(Screen):
                 self.warning.setVisible(True)
                 return
             self._show(figures)
-            emit(self.computed)
+            self.computed.emit()
 
         future.add_done_callback(done)
         self.task = future
@@ -382,7 +381,7 @@ class ReportsScreen(Screen):
             self.warning.setVisible(True)
             return None
         self.source_note.setText(self.tr("Saved: %1").replace("%1", str(path)))
-        emit(self.exported, str(path))
+        self.exported.emit(str(path))
         return path
 
     def retranslate(self) -> None:

@@ -2,7 +2,7 @@
 
 Ctrl+F filters the queue on screen (elsewhere it goes to the toolbar's box); Ctrl+K and
 Ctrl+Shift+F go to the toolbar's search box from anywhere; Enter there opens this screen with
-the results. The search runs on the store's reader thread (``services.lookups``), so typing
+the results. The search runs on the store's reader thread (``Desk.search``), so typing
 never waits for it; an answer to an older query is dropped.
 """
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QModelIndex,
+    QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
@@ -52,9 +53,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import State
 from desktop.ui import labels
-from desktop.ui.qtcompat import emit
 from desktop.ui.screens import Context, Screen, register
-from desktop.ui.services import lookups
 
 if TYPE_CHECKING:
     from desktop.ui.shell import MainWindow
@@ -82,14 +81,21 @@ def bold_html(text: str, spans: Sequence[Span]) -> str:
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit's rich text (title line, then the snippet) with the words in bold."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(index.data(HTML_ROLE) or ""))
         document.setTextWidth(max(option.rect.width(), 200) - 12)
         return document
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         self.initStyleOption(option, index)
         option.text = ""
         widget = option.widget
@@ -107,7 +113,9 @@ class HitDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         self.initStyleOption(option, index)
         view = option.widget
         if view is not None and hasattr(view, "viewport"):
@@ -137,7 +145,7 @@ class ResultList(QListView):
     def _open(self, index: QModelIndex) -> None:
         item_id = index.data(ID_ROLE)
         if item_id:
-            emit(self.opened, str(item_id))
+            self.opened.emit(str(item_id))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -277,7 +285,9 @@ class SearchScreen(Screen):
             self._show([], key)
             return None
         self.status.setText(self.tr("Searching…"))
-        future = lookups(self.context.items).search(text, limit=LIMIT, **self.filters())
+        future = asyncio.ensure_future(
+            self.context.items.desk.search(text, limit=LIMIT, **self.filters())
+        )
 
         def done(result: asyncio.Future[Any]) -> None:
             if generation != self._generation:
@@ -344,7 +354,7 @@ class SearchScreen(Screen):
             self.status.setText(self.tr("Nothing found."))
         else:
             self.status.setText(self.tr("%n item(s) found, best first.", "", len(hits)))
-        emit(self.searched)
+        self.searched.emit()
 
     # filters
     def _fill_filters(self) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import settings as options
-from desktop.ui.qtcompat import emit
 from desktop.ui.screens import Context, Screen, register
 
 
@@ -49,7 +48,7 @@ class SettingsScreen(Screen):
         )
         self.account = QLabel(self)
         self.change_password = QPushButton(self)
-        self.change_password.clicked.connect(lambda: emit(self.changePasswordRequested))
+        self.change_password.clicked.connect(lambda: self.changePasswordRequested.emit())
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.labels = [QLabel(self) for _ in range(6)]

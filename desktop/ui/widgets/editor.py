@@ -44,7 +44,6 @@ from desktop.models.fields import (
 )
 from desktop.models.render import render_markdown
 from desktop.ui import labels
-from desktop.ui.qtcompat import emit
 from desktop.ui.widgets.markdown_toolbar import MarkdownToolbar, insert_block
 from desktop.ui.widgets.media import MarkdownEdit, PreviewBrowser, markdown_for
 from desktop.ui.widgets.metadata_form import MetadataForm, attachment_names
@@ -294,7 +293,7 @@ class ItemEditor(QWidget):
         if self.item is None:
             return
         self.timer.stop()
-        emit(self.save, self.content())
+        self.save.emit(self.content())
 
     def _origin_changed(self) -> None:
         repost = self.origin.currentData() == Origin.REPOST.value

@@ -12,7 +12,6 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
 from desktop.models.render import MEDIA_PREFIX
-from desktop.ui.qtcompat import emit
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
@@ -41,7 +40,7 @@ class MarkdownEdit(QPlainTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         files = [f for f in dropped_files(source) if f.is_file()]
         if files:
-            emit(self.filesDropped, files)
+            self.filesDropped.emit(files)
             return
         super().insertFromMimeData(source)
 

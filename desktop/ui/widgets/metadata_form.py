@@ -30,7 +30,6 @@ from desktop.models.fields import (
     parse_vn_date,
 )
 from desktop.models.render import MEDIA_PREFIX
-from desktop.ui.qtcompat import emit
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(" + re.escape(MEDIA_PREFIX) + r"([0-9a-fA-F]{64})\)")
 
@@ -212,7 +211,7 @@ class MetadataForm(QWidget):
 
     def _changed(self) -> None:
         if not self._loading:
-            emit(self.changed)
+            self.changed.emit()
 
 
 def _placeholder(spec: FieldSpec, language: str) -> str:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.legacy import Conversion, convert_text
-from desktop.ui.qtcompat import emit
 
 Field = QLineEdit | QPlainTextEdit
 ENCODING_NAMES = {"tcvn3": "TCVN3", "vni": "VNI"}
@@ -118,13 +117,15 @@ class PasteConversion(QFrame):
                 ours = menu.addAction(action.icon(), action.text())
                 ours.setShortcut(action.shortcut())
                 ours.setEnabled(action.isEnabled())
-                ours.triggered.connect(
-                    lambda _=False, f=field: self.paste_into(f) or _plain_paste(f)
-                )
+                ours.triggered.connect(lambda _=False, f=field: self._paste_or_plain(f))
                 menu.insertAction(action, ours)
                 action.setVisible(False)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
+
+    def _paste_or_plain(self, field: Field) -> None:
+        if not self.paste_into(field):
+            _plain_paste(field)
 
     def paste_into(self, field: Field, text: str | None = None) -> bool:
         """Insert the clipboard's text (or ``text``) converted; False: nothing to convert, the
@@ -186,7 +187,7 @@ class PasteConversion(QFrame):
         if self.last is not None and self._replace(self.last.conversion.original):
             self.last = None
         self.hide()
-        emit(self.changed)
+        self.changed.emit()
 
     def reread(self, encoding: str) -> None:
         """The user says the paste is in ``encoding``: convert all of it that way."""
@@ -199,7 +200,7 @@ class PasteConversion(QFrame):
             self._show()
         else:
             self.hide()
-        emit(self.changed)
+        self.changed.emit()
 
     # the bar
     def _show(self) -> None:
@@ -228,7 +229,7 @@ class PasteConversion(QFrame):
             button.setVisible(asking)
         self.undo.setVisible(not asking)
         self.show()
-        emit(self.changed)
+        self.changed.emit()
 
     def retranslate(self) -> None:
         self.as_tcvn3.setText(self.tr("Convert as TCVN3"))

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.ui.services import ItemService, lookups
+from desktop.ui.services import ItemService
 
 
 class PublicLinks(QLabel):
@@ -27,7 +27,7 @@ class PublicLinks(QLabel):
 
     def show_for(self, item_id: str) -> None:
         self.item_id = item_id
-        jobs: list[Any] = lookups(self.items).publications(item_id) if item_id else []
+        jobs: list[Any] = self.items.desk.publications(item_id) if item_id else []
         self.urls = {job.target: job.url for job in jobs}
         if not self.urls:
             self.hide()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from desktop.models import WAITING_STEP, State, fold
 from desktop.ui import labels
-from desktop.ui.qtcompat import emit
 from desktop.ui.services import QueueRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -88,14 +87,14 @@ class QueueModel(QAbstractTableModel):
         self._forget_cells()
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
-            emit(self.dataChanged, self.index(0, 0), last, [])
+            self.dataChanged.emit(self.index(0, 0), last, [])
 
     # sorting ------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         if not self._rows:
             return
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self._rows[i.row()].id for i in before]
         self._rows = self._ordered()
@@ -103,7 +102,7 @@ class QueueModel(QAbstractTableModel):
         where = {row.id: n for n, row in enumerate(self._rows)}
         after = [self.index(where[i], old.column()) for i, old in zip(ids, before, strict=True)]
         self.changePersistentIndexList(before, after)
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
 
     def _ordered(self) -> list[QueueRow]:
         if self._sort is None or not (0 <= self._sort[0] < len(self.COLUMNS)):
@@ -286,7 +285,9 @@ class QueueView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: emit(self.selectionChanged))
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selectionChanged.emit()
+        )
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -329,7 +330,7 @@ class QueueView(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         item_id = index.data(ID_ROLE)
         if item_id:
-            emit(self.opened, item_id)
+            self.opened.emit(item_id)
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter (Ctrl+F): title, category, author…"))

@@ -4,6 +4,7 @@ HTML or Markdown with the fact box and the approval trail (BD-14.1.c)."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.models import LANGUAGES, CategoryKind, Item
 from desktop.models.fields import format_vn_date, parse_vn_date
-from desktop.ui.qtcompat import emit
 
 
 def comment_deadline(item: Item, kind: CategoryKind | None) -> date | None:
@@ -58,7 +58,7 @@ class ContentRulesBar(QWidget):
         self.deadline_label = QLabel(self)
         self.deadline_label.setObjectName("hint")
         self.translations_label = QLabel(self)
-        self.translations_label.linkActivated.connect(lambda target: emit(self.openItem, target))
+        self.translations_label.linkActivated.connect(lambda target: self.openItem.emit(target))
         self.language = QComboBox(self)
         self.translate_button = QPushButton(self)
         self.translate_button.clicked.connect(lambda: self.create_translation())
@@ -124,16 +124,16 @@ class ContentRulesBar(QWidget):
         self.translate_button.setVisible(can_write)
 
     # acting
-    def create_translation(self, language: str | None = None) -> Item | None:
+    def create_translation(self, language: str | None = None) -> asyncio.Future[Any] | None:
         """A new draft in another language, linked to the original (AG-9.3); it opens."""
         item = self.item
         if item is None:
             return None
         language = language or str(self.language.currentData())
         if language == item.language:
-            emit(self.message, self.tr("Choose a language other than the item's own."))
+            self.message.emit(self.tr("Choose a language other than the item's own."))
             return None
-        draft = self.items.create_draft(
+        return self.items.create_draft(
             category=item.category,
             title=item.title,
             summary=item.summary,
@@ -142,9 +142,8 @@ class ContentRulesBar(QWidget):
             translation_of=item.translation_of or item.id,
             metadata=dict(item.metadata),
             unit=item.unit,
+            done=lambda draft: self.openItem.emit(draft.id),
         )
-        emit(self.openItem, draft.id)
-        return draft
 
     def export_html(self) -> str:
         from desktop.content.export import context_for, export_html
@@ -185,9 +184,9 @@ class ContentRulesBar(QWidget):
         try:
             self.export_to(key, path)
         except OSError as exc:
-            emit(self.message, str(exc))
+            self.message.emit(str(exc))
             return
-        emit(self.message, self.tr("Saved: %1").replace("%1", str(path)))
+        self.message.emit(self.tr("Saved: %1").replace("%1", str(path)))
 
     def _ask_path(self, fmt: str) -> Path | None:
         from desktop.models import slugify

@@ -1,0 +1,691 @@
+"""The application layer: everything a signed-in person can do, as plain async methods.
+
+A ``Desk`` owns what one signed-in person has on this computer:
+
+- the store, through three connections with one job each: the **writer** thread (every write,
+  the saves while typing included, in order), the **reader** thread (reads that walk the whole
+  store: the queues' rows, search, the report) and the loop's own connection for point reads
+  (one item, its comments: about a millisecond, so the screens draw without waiting);
+- the portal session and the sync engine (with publishing registered as an after-sync hook);
+- the queues' read-model and the sync scheduler;
+- every action: create, save, act, comment, resolve, attach, grant, revoke, publish, sync.
+
+It knows no toolkit: the screens (``desktop.ui.services``) turn its events into Qt signals, the
+command line (``desktop.cli``) calls the same methods and prints the results, and tests drive it
+directly. Refusals are ``KnownError``s with a sentence in the person's language.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import mimetypes
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+from desktop.desk.events import (
+    DirectoryChanged,
+    Events,
+    ItemsChanged,
+    PasswordChangeRequired,
+    RowsRead,
+    StatusChanged,
+    SyncFinished,
+    SyncStarted,
+)
+from desktop.desk.queue import QueueModel, QueueRow
+from desktop.desk.reader import Reader
+from desktop.desk.scheduler import SyncScheduler
+from desktop.desk.session import Session
+from desktop.models import Action, Category, Item, ModelError
+from desktop.models.errors import ActionRefused, ErrorKind, Invalid, KnownError
+from desktop.models.me import Me
+from desktop.store import Store, StoreWriter
+from desktop.store.base import remembered_key
+
+if TYPE_CHECKING:
+    from desktop.publishing.queue import PublishJob, PublishQueue
+    from desktop.security.credentials import CredentialStore
+    from desktop.security.store_key import StoreKeys
+    from desktop.store.records import Comment, Conflict, FailedOp, LocalItem, Version
+    from desktop.sync.api import PortalClient
+    from desktop.sync.engine import SyncEngine, SyncReport
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def tracked(
+    method: Callable[Concatenate[Desk, P], Awaitable[T]],
+) -> Callable[Concatenate[Desk, P], Awaitable[T]]:
+    """A write the desk waits for before it closes (nothing typed is lost on the way out)."""
+
+    @functools.wraps(method)
+    async def run(desk: Desk, *args: P.args, **kwargs: P.kwargs) -> T:
+        if desk.closed:
+            raise RuntimeError("the desk is closed")
+        desk._inflight += 1
+        desk._quiet.clear()
+        try:
+            return await method(desk, *args, **kwargs)
+        finally:
+            desk._inflight -= 1
+            if not desk._inflight:
+                desk._quiet.set()
+
+    return run
+
+
+#: The portal's limit for one attachment (docs/api.md).
+MAX_ATTACHMENT = 20 * 1024 * 1024
+
+
+class AttachmentTooLarge(KnownError):
+    code = "attachment_too_large"
+    kind = ErrorKind.INVALID
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.vi = f"Tệp “{name}” lớn hơn 20 MB, cổng thông tin không nhận."
+        self.en = f"The file “{name}” is larger than 20 MB; the portal does not accept it."
+
+
+class NotFound(KnownError):
+    code = "not_found"
+    kind = ErrorKind.INVALID
+
+    def __init__(self, what: str, vi: str, en: str) -> None:
+        super().__init__(what)
+        self.vi, self.en = vi, en
+
+
+class OnlineOnly(KnownError):
+    """A directory change (a grant, a revocation) is made on the portal, never queued."""
+
+    code = "online_only"
+    kind = ErrorKind.OFFLINE
+    vi = "Không kết nối được cổng thông tin: phân công, ủy quyền chỉ thay đổi khi có mạng."
+    en = "The portal cannot be reached: grants can only be changed online."
+
+
+@dataclass
+class SyncState:
+    """What the status bar and ``portal-desk status`` show of the sync."""
+
+    online: bool | None = None
+    running: bool = False
+    last_sync: datetime | None = None
+    last_error: str = ""
+    pending: int = 0
+
+
+class Desk:
+    """One signed-in person's desk: their store, their portal session, their actions."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: PortalClient | None = None,
+        *,
+        language: str = "vi",
+        site: str = "",
+        interval: float = 60.0,
+        profile_id: str = "",
+        keys: StoreKeys | None = None,
+    ) -> None:
+        from desktop.sync.engine import SyncEngine
+
+        self.store = store
+        self.client = client
+        self.profile_id = profile_id
+        #: The store's key (checks the password offline for the idle lock; re-wrapped when
+        #: the password changes). None for a store opened without one (tests, tools).
+        self.keys = keys
+        self.events = Events()
+        self._language = language
+        self.writer = StoreWriter(store.path)
+        self.reader = Reader(store.path)
+        self.engine: SyncEngine | None = None
+        if client is not None:
+            self.engine = SyncEngine(self.writer, client, language=language)
+            self.engine.after_sync.append(self._publish_after_sync)
+        self.me = Me.from_dict(store.me() or {})
+        self.session = Session.from_me(self.me, site)
+        self.queue = QueueModel(store, self.session, self.reader, lambda: self._language)
+        self.scheduler = SyncScheduler(self.sync, interval=interval)
+        self.state = SyncState(pending=store.pending_count())
+        #: The next sync fetches the directory too (a profile opened without a first sync).
+        self.directory_next = False
+        self._categories: list[Category] | None = None
+        self._publish_queue: PublishQueue | None = None
+        self._sync_lock = asyncio.Lock()
+        self.closed = False
+        self._inflight = 0  # writes under way (``tracked``): close waits for them
+        self._quiet = asyncio.Event()
+        self._quiet.set()
+
+    # -- language ------------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._language = value
+        if self.engine is not None:
+            self.engine.language = value
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def site(self) -> str:
+        return self.session.site
+
+    def rows(self, states: Iterable[str] | None = None, mine: bool = False) -> list[QueueRow]:
+        return self.queue.rows(states, mine)
+
+    def rows_key(self) -> tuple[Any, ...]:
+        return self.queue.key()
+
+    def local(self, item_id: str) -> LocalItem | None:
+        return self.store.item(item_id)
+
+    def item(self, item_id: str) -> Item | None:
+        """The item as this person sees it now: their working copy if any, else the portal's,
+        with the actions they queued applied."""
+        local = self.store.item(item_id)
+        if local is None:
+            return None
+        return self.queue.expected_item(local.current)
+
+    def find(self, prefix: str) -> str:
+        """The id an id or its first characters name (the command line takes a prefix)."""
+        found = self.store.find_ids(prefix)
+        if not found:
+            raise NotFound(prefix, f"Không tìm thấy tin “{prefix}”.", f"No item “{prefix}”.")
+        if len(found) > 1 and prefix not in found:
+            ids = ", ".join(f[:8] for f in found)
+            raise NotFound(
+                prefix,
+                f"“{prefix}” khớp nhiều tin: {ids}",
+                f"“{prefix}” matches several items: {ids}",
+            )
+        return prefix if prefix in found else found[0]
+
+    def sync_status(self, item_id: str) -> str:
+        local = self.store.item(item_id)
+        return str(local.sync_status) if local is not None else "synced"
+
+    def categories(self) -> list[Category]:
+        if self._categories is None:
+            found = []
+            for raw in self.store.categories(self.site) or []:
+                try:
+                    found.append(Category.from_dict(raw))
+                except (KeyError, ValueError):
+                    log.info("an unreadable category was left out")
+            self._categories = sorted(found, key=lambda c: (c.position, c.name))
+        return self._categories
+
+    def category_map(self) -> dict[str, Category] | None:
+        """The site's categories by id; None before the directory was ever fetched (the
+        section checks are then the portal's alone)."""
+        categories = self.categories()
+        return {c.id: c for c in categories} if categories else None
+
+    def category_name(self, category_id: str) -> str:
+        for category in self.categories():
+            if category.id == category_id:
+                return category.name
+        return category_id
+
+    def members(self) -> list[dict[str, Any]]:
+        return list(self.store.members(self.site) or [])
+
+    def member_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for member in self.members():
+            username = str(member.get("username") or "")
+            names[username] = str(member.get("full_name") or username)
+        return names
+
+    def grants(self) -> list[dict[str, Any]]:
+        return list(self.store.grants(self.site) or [])
+
+    def comments(self, item_id: str) -> list[Comment]:
+        return self.store.comments(item_id)
+
+    def versions(self, item_id: str) -> list[Version]:
+        return self.store.versions(item_id)
+
+    def conflicts(self) -> list[Conflict]:
+        return list(self.store.conflicts())
+
+    def conflict(self, ident: str | int) -> Conflict:
+        """A conflict by its number, or by the first characters of its item's id."""
+        text = str(ident)
+        if text.isdigit():
+            found = self.store.conflict(int(text))
+            if found is not None:
+                return found
+        matches = [c for c in self.store.conflicts() if c.item_id.startswith(text)]
+        if len(matches) != 1:
+            raise NotFound(text, f"Không có xung đột “{text}”.", f"No conflict “{text}”.")
+        return matches[0]
+
+    def failures(self, item_id: str | None = None) -> list[FailedOp]:
+        """Operations the portal refused for good (their content is kept)."""
+        found = self.store.failed_operations()
+        return [f for f in found if item_id is None or f.item_id == item_id]
+
+    def pending_count(self) -> int:
+        return self.store.pending_count()
+
+    def status(self) -> dict[str, Any]:
+        return self.store.status()
+
+    def blob(self, sha256: str) -> bytes | None:
+        found = self.store.blob(sha256)
+        return found[0] if found else None
+
+    async def search(self, query: str, **filters: Any) -> list[Any]:
+        return await self.reader.search(query, **filters)
+
+    async def report(self, period: Any, site: str | None = None) -> Any:
+        return await self.reader.report(period, site, self.language)
+
+    # -- writing: every write goes through the writer thread -----------------------------------
+
+    async def _write(self, item_ids: Iterable[str], method: Any, *args: Any, **kw: Any) -> Any:
+        """``method(store, ...)`` on the writer, then the changed rows re-read and announced."""
+        ids = list(item_ids)
+        before = self.queue.mark()
+        try:
+            result = await self.writer.run(method, *args, **kw)
+        except ModelError as error:
+            raise Invalid(
+                f"Nội dung không hợp lệ: {error}", f"The content is not valid: {error}"
+            ) from error
+        self._changed(ids, before)
+        return result
+
+    def _changed(self, ids: list[str], before: tuple[Any, ...] | None) -> None:
+        self.queue.reread(ids, before)
+        self.state.pending = self.store.pending_count()
+        self.events.emit(ItemsChanged(frozenset(ids), local=True))
+        self.events.emit(StatusChanged())
+        self.scheduler.local_change()
+
+    @tracked
+    async def create(self, category: str = "", *, site: str = "", **content: Any) -> Item:
+        """A new local draft, saved at once and queued for the portal (works offline)."""
+        if not self.session.can_write():
+            raise ActionRefused([])
+        if not category:
+            categories = self.categories()
+            category = categories[0].id if categories else ""
+        site = site or self.site
+        item: Item = await self._write(
+            [], Store.create_draft, site, category, self.session.user.username, **content
+        )
+        self._changed([item.id], self.queue.mark())
+        return item
+
+    @tracked
+    async def save(self, item_id: str, **content: Any) -> None:
+        """Keep what the person typed (cheap: one row; coalesced in the outbox)."""
+        await self._write([item_id], Store.save_working, item_id, **content)
+
+    @tracked
+    async def act(self, item_id: str, action: Action | str, comment: str | None = None) -> Item:
+        """A workflow step, checked here as the portal will check it, then queued.
+
+        Raises ``ActionRefused`` with the reasons (the shared pre-check) when it cannot work.
+        """
+        try:
+            wanted = Action(action)
+        except ValueError:
+            raise Invalid(
+                f"Thao tác không hợp lệ: {action}", f"Unknown action: {action}", "unknown_action"
+            ) from None
+        await self.writer.drain()  # what was typed just before is checked too
+        item = self.item(item_id)
+        if item is None:
+            raise NotFound(item_id, f"Không tìm thấy tin “{item_id}”.", f"No item “{item_id}”.")
+        comment = (comment or "").strip()
+        verdict = self.session.check(item, wanted, self.category_map(), comment)
+        if not verdict:
+            raise ActionRefused(verdict.problems)
+        local = self.store.item(item_id)
+        server = local.server if local is not None else None
+        before = self.queue.mark()
+        await self.writer.run(Store.queue_action, item_id, wanted.value, comment or None)
+        self.queue.expect(item_id, wanted, server.version if server is not None else 0)
+        self._changed([item_id], before)
+        return self.queue.expected_item(item)
+
+    @tracked
+    async def comment(self, item_id: str, body: str) -> str:
+        """An editorial comment, queued for the portal; returns its id."""
+        if not body.strip():
+            raise Invalid("Ý kiến đang để trống.", "The comment is empty.", code="empty_comment")
+        author = self.session.user.username
+        comment_id: str = await self._write(
+            [item_id], Store.queue_comment, item_id, body, author=author
+        )
+        return comment_id
+
+    @tracked
+    async def resolve(self, conflict_id: int, resolution: str | dict[str, Any]) -> None:
+        """Keep "mine", "theirs", or merged content; the conflict record itself is kept."""
+        conflict = self.store.conflict(conflict_id)
+        if conflict is None:
+            raise NotFound(
+                str(conflict_id),
+                f"Không có xung đột “{conflict_id}”.",
+                f"No conflict “{conflict_id}”.",
+            )
+        await self._write([conflict.item_id], Store.resolve_conflict, conflict_id, resolution)
+
+    @tracked
+    async def attach(self, item_id: str, path: Path) -> tuple[str, str]:
+        """Keep a file in the store, queue its upload and list it on the item.
+
+        Returns (sha256, content type). Files over the portal's limit are refused here.
+        """
+        data = path.read_bytes()
+        if len(data) > MAX_ATTACHMENT:
+            raise AttachmentTooLarge(path.name)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        digest: str = await self._write([item_id], Store.queue_blob, data, content_type, item_id)
+        item = self.item(item_id)
+        attachments = list(item.attachments) if item is not None else []
+        if digest not in attachments:
+            attachments.append(digest)
+            await self.save(item_id, attachments=attachments)
+        return digest, content_type
+
+    @tracked
+    async def dismiss_failures(self, item_id: str) -> None:
+        before = self.queue.mark()
+        for failure in self.failures(item_id):
+            await self.writer.run(Store.dismiss_failed, failure.seq)
+        self._changed([item_id], before)
+
+    # -- the directory: grants are made on the portal ------------------------------------------
+
+    def _online_client(self) -> PortalClient:
+        if self.client is None:
+            raise OnlineOnly()
+        return self.client
+
+    async def _directory_call(self, method: str, path: str, ok: tuple[int, ...], **kw: Any) -> Any:
+        from desktop.sync.errors import Offline
+
+        try:
+            return await self._online_client().call(method, path, ok=ok, **kw)
+        except Offline as error:
+            raise OnlineOnly() from error
+
+    async def grant(
+        self,
+        grantee: str,
+        step: str,
+        categories: list[str],
+        valid_from: datetime | None,
+        valid_until: datetime | None,
+        decision_ref: str,
+    ) -> dict[str, Any]:
+        body = {
+            "grantee": grantee,
+            "step": step,
+            "categories": categories,
+            "valid_from": valid_from.isoformat() if valid_from else None,
+            "valid_until": valid_until.isoformat() if valid_until else None,
+            "decision_ref": decision_ref,
+        }
+        given = await self._directory_call(
+            "POST", f"sites/{self.site}/grants", (201,), json_body=body
+        )
+        await self.refresh_directory()
+        return dict(given or {})
+
+    async def revoke(self, grant_id: str) -> dict[str, Any]:
+        path = f"sites/{self.site}/grants/{grant_id}/revoke"
+        revoked = await self._directory_call("POST", path, (200,))
+        await self.refresh_directory()
+        return dict(revoked or {})
+
+    async def refresh_directory(self) -> None:
+        if self.engine is not None:
+            await self.engine.refresh_directory()
+        self.refresh_me()
+
+    def refresh_me(self) -> None:
+        """Take the stored ``me`` (the synced directory) into the session: queues and actions
+        follow a new or revoked grant at once, and offline from the cached copy."""
+        me = Me.from_dict(self.store.me() or {})
+        changed = me != self.me
+        self.me = me
+        if self.session.site not in me.sites:  # signed in just now, or taken off this site
+            self.session.site = next(iter(me.sites), "")
+            self.session.site_name = me.site_name(self.session.site)
+        self.session.grants = me.grants
+        self.session.user = me.user
+        self.session.site_settings = me.settings(self.site)
+        self._categories = None
+        if changed:
+            self.events.emit(DirectoryChanged())
+
+    # -- history -------------------------------------------------------------------------------
+
+    @tracked
+    async def fetch_history(self, item_id: str) -> None:
+        """Versions of one item (and the submitted version's content, for the changes view)
+        into the store; quiet when offline (the history shown is then what was fetched)."""
+        if self.client is None:
+            return
+        versions = await self.client.versions(item_id)
+        item = self.item(item_id)
+        handed = item.steps.get("submit") if item is not None else None
+        if handed is not None:
+            for version in versions:
+                if version.get("version") == handed.version and "item" not in version:
+                    full = await self.client.call(
+                        "GET", f"items/{item_id}/versions/{handed.version}"
+                    )
+                    if isinstance(full, dict) and isinstance(full.get("item"), dict):
+                        version["item"] = full["item"]
+        await self._write([item_id], Store.set_versions, item_id, versions)
+
+    # -- sync ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Sync now and on the scheduler's timer from here on (the app; not the CLI)."""
+        if self.engine is not None:
+            self.scheduler.start()
+
+    def sync_now(self) -> asyncio.Future[SyncReport]:
+        """A sync as soon as possible (through the scheduler when it runs)."""
+        if self.scheduler.started:
+            return self.scheduler.sync_now()
+        return asyncio.ensure_future(self.sync())
+
+    async def sync(self, directory: bool | None = None) -> SyncReport:
+        """Push, pull and (when due or asked) refresh the directory; one at a time.
+
+        Offline is a result, not an exception. The rows the screens show are kept while it
+        runs and read again on the reader thread when it ends.
+        """
+        from desktop.sync.engine import SyncReport
+
+        if self.engine is None:
+            return SyncReport(online=False, error=OnlineOnly().message(self.language))
+        async with self._sync_lock:
+            if self.directory_next:
+                self.directory_next, directory = False, True
+            self.state.running = True
+            self.queue.hold()
+            self.events.emit(SyncStarted())
+            self.events.emit(StatusChanged())
+            report: SyncReport | None = None
+            try:
+                report = await self.engine.sync(directory=directory)
+                self.state.last_error = report.error or ""
+                if report.online and not report.error:
+                    self.state.last_sync = datetime.now(UTC)
+                if report.password_change_required:
+                    self.events.emit(PasswordChangeRequired())
+                return report
+            finally:
+                reached = bool(report.online) if report is not None else False
+                self.state.running = False
+                self.state.online = reached
+                self.state.pending = self.store.pending_count()
+                self.refresh_me()
+                self.queue.forget_answered()
+                try:
+                    await self.queue.refresh()
+                except Exception:  # the rows are read again at the next look
+                    log.warning("reading the queues after a sync failed", exc_info=True)
+                self.events.emit(SyncFinished(report, reached))
+                self.events.emit(StatusChanged())
+                self.events.emit(ItemsChanged())
+
+    async def first_read(self) -> None:
+        """The queues' first read, on the reader thread (the window shows "reading…" meanwhile)."""
+        self.queue.begin_loading()
+        try:
+            await self.queue.refresh()
+        finally:
+            self.events.emit(RowsRead())
+            self.events.emit(ItemsChanged())
+
+    # -- publishing to outside targets (WordPress): an after-sync hook -------------------------
+
+    def publish_queue(self) -> PublishQueue:
+        """The publish queue of this profile's store (opened with the store's key)."""
+        if self._publish_queue is None:
+            from desktop.publishing.queue import PublishQueue
+
+            self._publish_queue = PublishQueue(self.store.path, key=remembered_key(self.store.path))
+        return self._publish_queue
+
+    def publish_jobs(self) -> list[PublishJob]:
+        return list(self.publish_queue().jobs())
+
+    def publishing_in_use(self) -> bool:
+        """Targets are configured for the site, or something is (or was) in the queue."""
+        queue = self.publish_queue()
+        return bool(queue.targets(self.site) or queue.jobs())
+
+    def retry_publish(self, job_id: int) -> bool:
+        done = bool(self.publish_queue().retry(job_id))
+        self.events.emit(ItemsChanged())
+        return done
+
+    def publications(self, item_id: str) -> list[PublishJob]:
+        """This item's jobs that reached their target (their public link is known)."""
+        return [
+            job
+            for job in self.publish_jobs()
+            if job.item_id == item_id and job.status == "published" and job.url
+        ]
+
+    #: Replaced by tests (and the CLI's ``targets``) with a publisher of their own.
+    publisher: Any = None
+
+    async def publish(self) -> list[Any]:
+        """Run the publish jobs that are due now (after a sync, or on the person's asking)."""
+        from desktop.publishing.credentials import TargetCredentials
+        from desktop.publishing.publisher import Publisher
+
+        if self.client is None:
+            raise OnlineOnly()
+        publisher = self.publisher or Publisher(
+            self.publish_queue(), self.client, TargetCredentials(), language=self.language
+        )
+        return list(await publisher.run())
+
+    async def _publish_after_sync(self, report: SyncReport) -> None:
+        """Publishing never breaks a sync: its failures stay in the queue with their reasons."""
+        if self.publisher is None and not await self.writer.run(Store.has_publish_targets):
+            return
+        for outcome in await self.publish():
+            log.info("publish job=%s status=%s", outcome.job_id, outcome.status)
+
+    # -- the account ---------------------------------------------------------------------------
+
+    @tracked
+    async def change_password(self, current: str, new: str) -> None:
+        """Change the password on the portal (its policy's reasons on refusal); the store's key
+        is wrapped with the new one from now on."""
+        from desktop.sync.errors import PortalError
+
+        await self._online_client().change_password(current, new)
+        if self.keys is not None and self.keys.key is not None:
+            self.keys.rewrap(new)
+        try:  # the password's flags; the next sync brings them too
+            me = await self._online_client().me()
+        except PortalError:
+            return
+        await self.writer.run(Store.set_me, me)
+        self.refresh_me()
+
+    async def sign_out(self, credentials: CredentialStore | None = None) -> None:
+        """End the session: revoked on the portal (offline: it expires by itself), gone from the
+        keychain, the store's key forgotten here (only the password reopens the store)."""
+        from desktop.store.base import forget_key
+        from desktop.sync.errors import PortalError
+
+        if self.client is not None:
+            try:
+                await self.client.logout()
+            except PortalError as error:
+                log.info("logout on the portal failed: %s", error.code)
+        if credentials is not None and self.profile_id:
+            credentials.delete(self.profile_id)
+        if self.keys is not None:
+            self.keys.forget()
+        path = self.store.path
+        await self.close()
+        forget_key(path)
+        if self.keys is not None:
+            self.keys.key = None
+
+    # -- the end -------------------------------------------------------------------------------
+
+    async def close(self) -> None:
+        """Stop syncing, then close the session and the store's connections (the reader and the
+        writer before the loop's own)."""
+        if self.closed:
+            return
+        await asyncio.sleep(0)  # writes asked for just before start, and are waited for
+        self.closed = True
+        if not self._quiet.is_set():
+            await asyncio.wait_for(self._quiet.wait(), 30)
+        await self.scheduler.stop()
+        async with self._sync_lock:
+            pass  # a sync the scheduler did not start (the person's "sync now") ends first
+        if self.engine is not None:
+            await self.engine.aclose()
+        if self.client is not None:
+            await self.client.aclose()
+        if self._publish_queue is not None:
+            self._publish_queue.close()
+        self.reader.close()
+        self.writer.close()
+        self.store.close()
+
+    async def __aenter__(self) -> Desk:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
