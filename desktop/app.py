@@ -89,13 +89,13 @@ class DeskApp:
 
     # the demo
     def start_demo(self, reset: bool = False) -> str:
+        from desktop.security.private import private_file
         from portal.server import PortalServer
 
         folder = self.root / "demo"
         if reset and folder.exists():
             shutil.rmtree(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        database = folder / "portal.sqlite3"
+        database = private_file(folder / "portal.sqlite3")  # the data folder is the person's
         self.portal = PortalServer(f"sqlite:///{database}", demo=True).start()
         self.portal_url = self.portal.url
         self.accounts = [
@@ -326,6 +326,13 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_ARENA_MAX, arenas))
+
+
+def run_selftest(args: Any) -> int:
+    """``--selftest``: the installers' check (desktop/ui/selftest.py)."""
+    from desktop.ui.selftest import run
+
+    return run(args)
 
 
 def run_gui(args: Any) -> int:

@@ -85,9 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(__version__)
             return OK
         if args.selftest:  # the installers' check: embedded demo, main window, one step
-            from desktop.ui.selftest import run as selftest
+            from desktop.app import run_selftest
 
-            return selftest(args)
+            return run_selftest(args)
         from desktop.app import run_gui
 
         return int(run_gui(args) or 0)

@@ -59,7 +59,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def export_item(cli: Cli) -> int:
-    from desktop.content.export import context_for, export_html, export_markdown
+    from desktop.content.export import export_html, export_markdown
+    from desktop.desk.exports import context_for
 
     language = "vi" if cli.lang == "vi" else "en"
 

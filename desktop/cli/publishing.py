@@ -78,7 +78,7 @@ async def _refresh(cli: Cli, desk: Desk) -> str | None:
     if desk.client is None:
         return "no session"
     try:
-        await Publisher(desk.publish_queue(), desk.client, TargetCredentials()).refresh_targets()
+        await Publisher(desk.publishing.queue(), desk.client, TargetCredentials()).refresh_targets()
     except PortalError as error:
         return error.message(cli.lang)
     return None
@@ -108,7 +108,7 @@ def targets_login(cli: Cli) -> int:
     async def find() -> tuple[Any, str, str]:
         desk = await _desk_with_targets(cli)
         try:
-            queue = desk.publish_queue()
+            queue = desk.publishing.queue()
             known = ", ".join(t.id for t in queue.targets()) or "-"
             return queue.target(cli.args.target), desk.me.username, known
         finally:
@@ -148,7 +148,7 @@ def targets_list(cli: Cli) -> int:
     async def read() -> list[dict[str, Any]]:
         desk = await _desk_with_targets(cli)
         try:
-            found = desk.publish_queue().targets()
+            found = desk.publishing.queue().targets()
             portal_user = desk.me.username
         finally:
             await desk.close()
@@ -178,7 +178,7 @@ def targets_list(cli: Cli) -> int:
 
 def queue_list(cli: Cli) -> int:
     async def read(desk: Desk) -> list[Any]:
-        return desk.publish_jobs()
+        return desk.publishing.jobs()
 
     jobs = cli.with_desk(read)
     if cli.args.json:
@@ -197,7 +197,7 @@ def queue_list(cli: Cli) -> int:
 
 def queue_retry(cli: Cli) -> int:
     async def retry(desk: Desk) -> bool:
-        return desk.retry_publish(cli.args.id)
+        return desk.publishing.retry(cli.args.id)
 
     if not cli.with_desk(retry):
         raise CliError(_say(cli, "no_job", id=cli.args.id))

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cổng thông tin không nhận {op} của tin {id}: {reason}",
         "The portal refused the {op} of item {id}: {reason}",
     ),
+    "held": (
+        "{n} thao tác chưa gửi được: cổng thông tin gặp lỗi khi nhận; sẽ thử lại lần đồng bộ sau.",
+        "{n} operation(s) not sent: the portal had an error taking them; tried again next sync.",
+    ),
     "conflicts_remain": (
         "Còn {n} xung đột cần giải quyết: portal-desk conflicts list",
         "{n} conflict(s) remain: portal-desk conflicts list",
@@ -132,6 +136,8 @@ def sync_command(cli: Cli) -> int:
         cli.warn(
             cli.say("refused_op", MESSAGES, op=name, id=failure.item_id[:8], reason=failure.reason)
         )
+    if report.held:
+        cli.warn(cli.say("held", MESSAGES, n=report.held))
     if report.auth_failed:
         raise CliError(report.error or "", NOT_LOGGED_IN)
     if not report.online:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from desktop.models import Category, Item
-from desktop.models.fields import fact_box, format_vn_date
+from desktop.models.fields import fact_box
 from desktop.models.item import LANGUAGES
 from desktop.models.render import render_markdown
 
@@ -239,40 +238,3 @@ def export_markdown(item: Item, context: ExportContext | None = None, language: 
         ]
         out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
-
-
-def context_for(store: Any, item: Item, today: Any = None) -> ExportContext:
-    """The export context from the client store: section, names, due date, translations."""
-    from desktop.desk.deadlines import Deadlines
-
-    deadlines = Deadlines(store, today)
-    category = deadlines.category(item.site, item.category)
-    people = {
-        str(m.get("username")): str(m.get("name") or m.get("full_name") or "")
-        for m in store.members(item.site)
-        if m.get("username")
-    }
-    due = deadlines.due_date(item)
-    translations = tuple(
-        (t.language, t.title) for t in translations_of(store, item) if t.id != item.id
-    )
-    return ExportContext(
-        category=category,
-        people={k: v for k, v in people.items() if v},
-        due_date=format_vn_date(due) if due else "",
-        translations=translations,
-    )
-
-
-def translations_of(store: Any, item: Item) -> list[Item]:
-    """The item's family: the original and every item that is a translation of it (AG-9.3)."""
-    root = item.translation_of or item.id
-    found: list[Item] = []
-    for row in store.list_items(site=item.site):
-        local = store.item(row.id)
-        if local is None:
-            continue
-        other = local.current
-        if other.id == root or other.translation_of == root:
-            found.append(other)
-    return sorted(found, key=lambda i: (i.translation_of is not None, i.language, i.id))

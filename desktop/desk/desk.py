@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from desktop.desk.errors import MAX_ATTACHMENT, AttachmentTooLarge, NotFound, OnlineOnly
 from desktop.desk.events import (
     DirectoryChanged,
     Events,
@@ -37,19 +38,18 @@ from desktop.desk.events import (
     SyncFinished,
     SyncStarted,
 )
+from desktop.desk.online import OnPortal
+from desktop.desk.publishing import Publications
 from desktop.desk.queue import QueueModel, QueueRow
 from desktop.desk.reader import Reader
 from desktop.desk.scheduler import SyncScheduler
 from desktop.desk.session import Session
 from desktop.models import Action, Category, Item, ModelError
-from desktop.models.errors import ActionRefused, ErrorKind, Invalid, KnownError
+from desktop.models.errors import ActionRefused, Invalid
 from desktop.models.me import Me
 from desktop.store import Store, StoreWriter
-from desktop.store.base import remembered_key
 
 if TYPE_CHECKING:
-    from desktop.publishing.queue import PublishJob, PublishQueue
-    from desktop.security.credentials import CredentialStore
     from desktop.security.store_key import StoreKeys
     from desktop.store.records import Comment, Conflict, FailedOp, LocalItem, Version
     from desktop.sync.api import PortalClient
@@ -82,38 +82,6 @@ def tracked(
     return run
 
 
-#: The portal's limit for one attachment (docs/api.md).
-MAX_ATTACHMENT = 20 * 1024 * 1024
-
-
-class AttachmentTooLarge(KnownError):
-    code = "attachment_too_large"
-    kind = ErrorKind.INVALID
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.vi = f"Tệp “{name}” lớn hơn 20 MB, cổng thông tin không nhận."
-        self.en = f"The file “{name}” is larger than 20 MB; the portal does not accept it."
-
-
-class NotFound(KnownError):
-    code = "not_found"
-    kind = ErrorKind.INVALID
-
-    def __init__(self, what: str, vi: str, en: str) -> None:
-        super().__init__(what)
-        self.vi, self.en = vi, en
-
-
-class OnlineOnly(KnownError):
-    """A directory change (a grant, a revocation) is made on the portal, never queued."""
-
-    code = "online_only"
-    kind = ErrorKind.OFFLINE
-    vi = "Không kết nối được cổng thông tin: phân công, ủy quyền chỉ thay đổi khi có mạng."
-    en = "The portal cannot be reached: grants can only be changed online."
-
-
 @dataclass
 class SyncState:
     """What the status bar and ``portal-desk status`` show of the sync."""
@@ -125,7 +93,7 @@ class SyncState:
     pending: int = 0
 
 
-class Desk:
+class Desk(OnPortal):
     """One signed-in person's desk: their store, their portal session, their actions."""
 
     def __init__(
@@ -152,9 +120,10 @@ class Desk:
         self.writer = StoreWriter(store.path)
         self.reader = Reader(store.path)
         self.engine: SyncEngine | None = None
+        self.publishing = Publications(self)
         if client is not None:
             self.engine = SyncEngine(self.writer, client, language=language)
-            self.engine.after_sync.append(self._publish_after_sync)
+            self.engine.after_sync.append(self.publishing.after_sync)
         self.me = Me.from_dict(store.me() or {})
         self.session = Session.from_me(self.me, site)
         self.queue = QueueModel(store, self.session, self.reader, lambda: self._language)
@@ -163,7 +132,6 @@ class Desk:
         #: The next sync fetches the directory too (a profile opened without a first sync).
         self.directory_next = False
         self._categories: list[Category] | None = None
-        self._publish_queue: PublishQueue | None = None
         self._sync_lock = asyncio.Lock()
         self.closed = False
         self._inflight = 0  # writes under way (``tracked``): close waits for them
@@ -307,14 +275,18 @@ class Desk:
         """``method(store, ...)`` on the writer, then the changed rows re-read and announced."""
         ids = list(item_ids)
         before = self.queue.mark()
+        result = await self._run(method, *args, **kw)
+        self._changed(ids, before)
+        return result
+
+    async def _run(self, method: Any, *args: Any, **kw: Any) -> Any:
+        """``method(store, ...)`` on the writer; content the model refuses is ``Invalid``."""
         try:
-            result = await self.writer.run(method, *args, **kw)
+            return await self.writer.run(method, *args, **kw)
         except ModelError as error:
             raise Invalid(
                 f"Nội dung không hợp lệ: {error}", f"The content is not valid: {error}"
             ) from error
-        self._changed(ids, before)
-        return result
 
     def _changed(self, ids: list[str], before: tuple[Any, ...] | None) -> None:
         self.queue.reread(ids, before)
@@ -332,10 +304,10 @@ class Desk:
             categories = self.categories()
             category = categories[0].id if categories else ""
         site = site or self.site
-        item: Item = await self._write(
-            [], Store.create_draft, site, category, self.session.user.username, **content
-        )
-        self._changed([item.id], self.queue.mark())
+        before = self.queue.mark()
+        author = self.session.user.username
+        item: Item = await self._run(Store.create_draft, site, category, author, **content)
+        self._changed([item.id], before)
         return item
 
     @tracked
@@ -355,7 +327,8 @@ class Desk:
             raise Invalid(
                 f"Thao tác không hợp lệ: {action}", f"Unknown action: {action}", "unknown_action"
             ) from None
-        await self.writer.drain()  # what was typed just before is checked too
+        await asyncio.sleep(0)  # writes asked for just before have begun: the check sees them
+        await self.writer.drain()
         item = self.item(item_id)
         if item is None:
             raise NotFound(item_id, f"Không tìm thấy tin “{item_id}”.", f"No item “{item_id}”.")
@@ -419,49 +392,7 @@ class Desk:
             await self.writer.run(Store.dismiss_failed, failure.seq)
         self._changed([item_id], before)
 
-    # -- the directory: grants are made on the portal ------------------------------------------
-
-    def _online_client(self) -> PortalClient:
-        if self.client is None:
-            raise OnlineOnly()
-        return self.client
-
-    async def _directory_call(self, method: str, path: str, ok: tuple[int, ...], **kw: Any) -> Any:
-        from desktop.sync.errors import Offline
-
-        try:
-            return await self._online_client().call(method, path, ok=ok, **kw)
-        except Offline as error:
-            raise OnlineOnly() from error
-
-    async def grant(
-        self,
-        grantee: str,
-        step: str,
-        categories: list[str],
-        valid_from: datetime | None,
-        valid_until: datetime | None,
-        decision_ref: str,
-    ) -> dict[str, Any]:
-        body = {
-            "grantee": grantee,
-            "step": step,
-            "categories": categories,
-            "valid_from": valid_from.isoformat() if valid_from else None,
-            "valid_until": valid_until.isoformat() if valid_until else None,
-            "decision_ref": decision_ref,
-        }
-        given = await self._directory_call(
-            "POST", f"sites/{self.site}/grants", (201,), json_body=body
-        )
-        await self.refresh_directory()
-        return dict(given or {})
-
-    async def revoke(self, grant_id: str) -> dict[str, Any]:
-        path = f"sites/{self.site}/grants/{grant_id}/revoke"
-        revoked = await self._directory_call("POST", path, (200,))
-        await self.refresh_directory()
-        return dict(revoked or {})
+    # -- the directory (grants are given and revoked in ``OnPortal``) --------------------------
 
     async def refresh_directory(self) -> None:
         if self.engine is not None:
@@ -568,97 +499,11 @@ class Desk:
             self.events.emit(RowsRead())
             self.events.emit(ItemsChanged())
 
-    # -- publishing to outside targets (WordPress): an after-sync hook -------------------------
-
-    def publish_queue(self) -> PublishQueue:
-        """The publish queue of this profile's store (opened with the store's key)."""
-        if self._publish_queue is None:
-            from desktop.publishing.queue import PublishQueue
-
-            self._publish_queue = PublishQueue(self.store.path, key=remembered_key(self.store.path))
-        return self._publish_queue
-
-    def publish_jobs(self) -> list[PublishJob]:
-        return list(self.publish_queue().jobs())
-
-    def publishing_in_use(self) -> bool:
-        """Targets are configured for the site, or something is (or was) in the queue."""
-        queue = self.publish_queue()
-        return bool(queue.targets(self.site) or queue.jobs())
-
-    def retry_publish(self, job_id: int) -> bool:
-        done = bool(self.publish_queue().retry(job_id))
-        self.events.emit(ItemsChanged())
-        return done
-
-    def publications(self, item_id: str) -> list[PublishJob]:
-        """This item's jobs that reached their target (their public link is known)."""
-        return [
-            job
-            for job in self.publish_jobs()
-            if job.item_id == item_id and job.status == "published" and job.url
-        ]
-
-    #: Replaced by tests (and the CLI's ``targets``) with a publisher of their own.
-    publisher: Any = None
+    # -- publishing to outside targets (WordPress) -------------------------------------------
 
     async def publish(self) -> list[Any]:
-        """Run the publish jobs that are due now (after a sync, or on the person's asking)."""
-        from desktop.publishing.credentials import TargetCredentials
-        from desktop.publishing.publisher import Publisher
-
-        if self.client is None:
-            raise OnlineOnly()
-        publisher = self.publisher or Publisher(
-            self.publish_queue(), self.client, TargetCredentials(), language=self.language
-        )
-        return list(await publisher.run())
-
-    async def _publish_after_sync(self, report: SyncReport) -> None:
-        """Publishing never breaks a sync: its failures stay in the queue with their reasons."""
-        if self.publisher is None and not await self.writer.run(Store.has_publish_targets):
-            return
-        for outcome in await self.publish():
-            log.info("publish job=%s status=%s", outcome.job_id, outcome.status)
-
-    # -- the account ---------------------------------------------------------------------------
-
-    @tracked
-    async def change_password(self, current: str, new: str) -> None:
-        """Change the password on the portal (its policy's reasons on refusal); the store's key
-        is wrapped with the new one from now on."""
-        from desktop.sync.errors import PortalError
-
-        await self._online_client().change_password(current, new)
-        if self.keys is not None and self.keys.key is not None:
-            self.keys.rewrap(new)
-        try:  # the password's flags; the next sync brings them too
-            me = await self._online_client().me()
-        except PortalError:
-            return
-        await self.writer.run(Store.set_me, me)
-        self.refresh_me()
-
-    async def sign_out(self, credentials: CredentialStore | None = None) -> None:
-        """End the session: revoked on the portal (offline: it expires by itself), gone from the
-        keychain, the store's key forgotten here (only the password reopens the store)."""
-        from desktop.store.base import forget_key
-        from desktop.sync.errors import PortalError
-
-        if self.client is not None:
-            try:
-                await self.client.logout()
-            except PortalError as error:
-                log.info("logout on the portal failed: %s", error.code)
-        if credentials is not None and self.profile_id:
-            credentials.delete(self.profile_id)
-        if self.keys is not None:
-            self.keys.forget()
-        path = self.store.path
-        await self.close()
-        forget_key(path)
-        if self.keys is not None:
-            self.keys.key = None
+        """Run the publish jobs that are due now (a sync runs them too, after it ends)."""
+        return await self.publishing.run()
 
     # -- the end -------------------------------------------------------------------------------
 
@@ -678,8 +523,7 @@ class Desk:
             await self.engine.aclose()
         if self.client is not None:
             await self.client.aclose()
-        if self._publish_queue is not None:
-            self._publish_queue.close()
+        self.publishing.close()
         self.reader.close()
         self.writer.close()
         self.store.close()

@@ -54,10 +54,9 @@ class Profiles:
         return data if isinstance(data, dict) else {"profiles": {}, "last": None}
 
     def _save(self, data: dict[str, object]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-        os.replace(tmp, self.file)
+        from desktop.security.private import write_private
+
+        write_private(self.file, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
     def _profile(self, profile_id: str, entry: dict[str, str]) -> Profile:
         return Profile(

@@ -20,7 +20,6 @@ import base64
 import contextlib
 import json
 import logging
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,13 +252,9 @@ class StoreKeys:
         return header is not None and bool(header.get("wrapped"))
 
     def _write_header(self, header: dict[str, Any]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.header_path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(header, handle, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.header_path)
+        from desktop.security.private import write_private
+
+        write_private(self.header_path, json.dumps(header, indent=1).encode("utf-8"))
 
     def _keep(self, key: bytes) -> bytes:
         self.key = key

@@ -25,6 +25,8 @@ from typing import Any
 import sqlcipher3
 import sqlite_utils
 
+from desktop.security.private import make_private
+
 PLAIN_MAGIC = b"SQLite format 3\x00"
 #: ``except`` these, not ``sqlite3.OperationalError`` alone: an encrypted store raises
 #: sqlcipher3's own exception classes.
@@ -145,6 +147,7 @@ def encrypt_in_place(path: str | Path, key: bytes) -> None:
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
+    make_private(target)
     with open(target, "rb+") as handle:
         os.fsync(handle.fileno())
     for side in ("-wal", "-shm", "-journal"):

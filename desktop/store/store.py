@@ -70,8 +70,11 @@ class Store(SyncSide, SearchSide):
         ``key``: the profile's 256-bit store key (SQLCipher). Without one, the key this process
         already unlocked for ``path``, else a plain file (tests and tools only; see base.py).
         """
+        from desktop.security.private import make_private, private_file
+
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(path)  # 0600 before SQLite writes a byte; its -wal and -shm follow it
+        make_private(f"{path}-wal", f"{path}-shm")  # a store made before the rule
         conn = connect(path, key)
         migrate(conn, upto)
         return cls(path, conn)

@@ -3,6 +3,7 @@
 from desktop.sync.api import PortalClient
 from desktop.sync.engine import SyncAction, SyncEngine, SyncReport
 from desktop.sync.errors import (
+    AlreadyExists,
     AuthError,
     BadResponse,
     Forbidden,
@@ -12,10 +13,12 @@ from desktop.sync.errors import (
     Offline,
     PortalError,
     Refused,
+    ServerTrouble,
     Stale,
 )
 
 __all__ = [
+    "AlreadyExists",
     "AuthError",
     "BadResponse",
     "Forbidden",
@@ -26,6 +29,7 @@ __all__ = [
     "PortalClient",
     "PortalError",
     "Refused",
+    "ServerTrouble",
     "Stale",
     "SyncAction",
     "SyncEngine",

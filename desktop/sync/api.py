@@ -24,6 +24,7 @@ import orjson
 from desktop.models import Item, ModelError
 from desktop.security.transport import check_portal_url, ssl_context
 from desktop.sync.errors import (
+    AlreadyExists,
     AuthError,
     BadResponse,
     Forbidden,
@@ -33,6 +34,7 @@ from desktop.sync.errors import (
     Offline,
     PasswordChangeRequired,
     Refused,
+    ServerTrouble,
     Stale,
 )
 
@@ -162,10 +164,11 @@ class PortalClient:
                 if not retry or attempt >= self.retries:
                     raise Offline(reason) from error
             else:
-                if status >= 500 or (status == 409 and b"in_progress" in data):
+                in_progress = status == 409 and b"in_progress" in data
+                if status >= 500 or in_progress:
                     reason = f"HTTP {status}"
                     if not retry or attempt >= self.retries:
-                        raise Offline(reason)
+                        raise ServerTrouble(reason, in_progress=in_progress)
                 elif status == 401 and auth and not refreshed:
                     refreshed = True
                     await self.refresh(force=True)
@@ -466,6 +469,8 @@ def error_for(status: int, data: bytes) -> Exception:
     )
     if status == 401:
         return AuthError(code or "unauthenticated")
+    if status == 409 and code == "already_exists":
+        return AlreadyExists(status, code, detail, problem.get("current"))
     if status in (409, 412):
         current = validate_item(problem.get("current"))
         kind = MovedOn if status == 409 else Stale

@@ -24,6 +24,7 @@ from desktop.store.content import changed_fields
 from desktop.store.syncing import ServerRow, server_row
 from desktop.sync.api import PortalClient
 from desktop.sync.errors import (
+    AlreadyExists,
     AuthError,
     BadResponse,
     MovedOn,
@@ -31,11 +32,20 @@ from desktop.sync.errors import (
     PasswordChangeRequired,
     PortalError,
     Refused,
+    ServerTrouble,
     Stale,
 )
 from desktop.sync.merge import merge_content
 
 log = logging.getLogger(__name__)
+
+#: What a parked operation's reason says when the portal kept failing on it.
+COULD_NOT_TAKE = (
+    "Cổng thông tin gặp lỗi mỗi lần nhận thao tác này; nội dung vẫn được giữ trên máy. "
+    "Hãy báo cho quản trị cổng thông tin.",
+    "The portal failed every time it was sent this; the content is kept on this computer. "
+    "Tell the portal's administrator.",
+)
 
 #: Work that follows a finished sync (publishing to outside targets), given the sync's report.
 AfterSync = Callable[["SyncReport"], Awaitable[None]]
@@ -72,6 +82,8 @@ class SyncReport:
     password_change_required: bool = False
     error: str | None = None
     error_kind: str | None = None
+    #: Operations kept queued because the portal answered them with an error of its own.
+    held: int = 0
     decisions: list[tuple[str, str, str]] = field(default_factory=list)
 
     def note(self, action: SyncAction, item_id: str, reason: str) -> None:
@@ -89,6 +101,7 @@ class SyncReport:
             "online": self.online,
             "error": self.error,
             "error_kind": self.error_kind,
+            "held": self.held,
         }
 
 
@@ -105,6 +118,7 @@ class SyncEngine:
         prefetch: int = 2,
         directory_every: float = 3600.0,
         language: str = "vi",
+        park_after: int = 3,
     ) -> None:
         self.client = client
         self.page_size = page_size
@@ -112,6 +126,9 @@ class SyncEngine:
         self.prefetch = prefetch
         self.directory_every = directory_every
         self.language = language
+        #: Tries after which an operation the portal keeps failing on is parked as failed.
+        self.park_after = park_after
+        self._parked: set[str] = set()  # items with an operation parked during this push
         #: Run after each sync that finished (the app registers publishing here).
         self.after_sync: list[AfterSync] = []
         if isinstance(store, StoreWriter):
@@ -148,6 +165,9 @@ class SyncEngine:
         except BadResponse as error:
             report.error, report.error_kind = error.message(self.language), "bad_response"
             log.warning("sync stopped: bad answer from the portal: %s", error)
+        except ServerTrouble as error:  # reached, but it could not give the changes now
+            report.error, report.error_kind = error.message(self.language), "server"
+            log.warning("sync stopped: the portal had an error: %s", error)
         except PortalError as error:
             report.error, report.error_kind = error.message(self.language), "refused"
         await self.writer.run(Store.record_sync, report.online, report.error, finished)
@@ -162,35 +182,46 @@ class SyncEngine:
     # -- push ---------------------------------------------------------------------------------
 
     async def push(self, report: SyncReport) -> None:
-        """Send the outbox in order; an item held by a conflict holds its later operations."""
+        """Send the outbox in order. An item held by a conflict holds its later operations; so
+        does one whose operation the portal could not take now (it waits for the next sync),
+        while every other item's operations go on."""
         ops: list[OutboxOp] = await self.writer.run(Store.outbox)
         blocked: set[str] = await self.writer.run(Store.blocked_items)
+        held: set[str] = set()
+        self._parked = set()
         for queued in ops:
             if queued.item_id in blocked:
                 report.note(SyncAction.KEEP, queued.item_id, f"{queued.op} waits for a conflict")
                 continue
-            await self.push_op(queued.seq, report)
+            if queued.item_id in held:
+                report.note(SyncAction.KEEP, queued.item_id, f"{queued.op} waits behind another")
+                continue
+            if queued.item_id in self._parked:  # it needed the operation parked before it
+                await self._park(queued, report)
+                continue
+            if not await self.push_op(queued.seq, report):
+                held.add(queued.item_id)
             if queued.item_id in await self.writer.run(Store.blocked_items):
                 blocked.add(queued.item_id)
 
-    async def push_op(self, seq: int, report: SyncReport) -> None:
+    async def push_op(self, seq: int, report: SyncReport) -> bool:
+        """Send one operation; False when it stays queued (the portal could not take it now).
+
+        A transport failure stops the sync (``Offline`` is raised on); a refusal parks the
+        operation as failed with the portal's reason; an error of the portal's own (5xx, an
+        answer that cannot be read) keeps it queued, and parks it after ``park_after`` tries
+        while the portal takes the rest: one poisoned operation never wedges every sync.
+        """
         op: OutboxOp | None = await self.writer.run(Store.op, seq)
         if op is None:
-            return
+            return True
         try:
             if op.op in ("create", "update"):
                 await self._push_content(seq, report)
             elif op.op == "action":
                 await self._push_action(op, report)
             elif op.op == "comment":
-                answer = await self.client.add_comment(
-                    op.item_id,
-                    {"id": op.payload["id"], "body": op.payload["body"]},
-                    op.idempotency_key,
-                )
-                await self.writer.run(Store.ack_comment, seq, answer)
-                report.pushed += 1
-                report.note(SyncAction.PUSH, op.item_id, "comment sent")
+                await self._push_comment(op, report)
             elif op.op == "blob":
                 await self._push_blob(op, report)
         except Offline as error:
@@ -205,6 +236,45 @@ class SyncEngine:
             report.note(
                 SyncAction.FAIL, op.item_id, f"{op.op} refused: {error.status} {error.code}"
             )
+        except (ServerTrouble, BadResponse) as error:
+            return await self._could_not_take(op, error, report)
+        return True
+
+    async def _could_not_take(
+        self, op: OutboxOp, error: ServerTrouble | BadResponse, report: SyncReport
+    ) -> bool:
+        """The portal answered this operation with an error of its own: it waits for the next
+        sync, and after ``park_after`` tries it is parked as failed (its content kept)."""
+        busy = isinstance(error, ServerTrouble) and error.in_progress
+        if busy or op.attempts + 1 < self.park_after:
+            await self.writer.run(Store.defer_op, op.seq, str(error) or type(error).__name__)
+            report.held += 1
+            report.note(SyncAction.RETRY, op.item_id, f"{op.op} stays queued: {error}")
+            return False
+        await self._park(op, report)
+        self._parked.add(op.item_id)
+        return True
+
+    async def _park(self, op: OutboxOp, report: SyncReport) -> None:
+        reason = COULD_NOT_TAKE[0 if self.language == "vi" else 1]
+        await self.writer.run(Store.fail_op, op.seq, None, "server_error", reason)
+        report.failed += 1
+        report.note(SyncAction.FAIL, op.item_id, f"{op.op} parked after {op.attempts + 1} tries")
+
+    async def _push_comment(self, op: OutboxOp, report: SyncReport) -> None:
+        comment = {"id": op.payload["id"], "body": op.payload["body"]}
+        try:
+            answer = await self.client.add_comment(op.item_id, comment, op.idempotency_key)
+        except AlreadyExists as exists:
+            # Sent before, its answer lost, its idempotency record expired: the portal has it.
+            # Its id is ours (a fresh UUID), so this is the comment we sent.
+            answer = exists.current or {**comment, "item_id": op.item_id}
+            if answer.get("id") != comment["id"]:
+                raise
+            report.note(SyncAction.PUSH, op.item_id, "comment already on the portal")
+        await self.writer.run(Store.ack_comment, op.seq, answer)
+        report.pushed += 1
+        report.note(SyncAction.PUSH, op.item_id, "comment sent")
 
     async def _push_content(self, seq: int, report: SyncReport) -> None:
         for _round in range(4):

@@ -1,7 +1,9 @@
 """What can go wrong talking to the portal, as a tree (the way httpx writes its own out).
 
 PortalError
-├── Offline            connect errors, timeouts, 5xx after retries, a cut answer: try later
+├── Offline            connect errors, timeouts, a cut answer: the portal cannot be reached
+├── ServerTrouble      the portal answered but could not take this request (5xx, or 409
+│                      in_progress after retries): the request waits, the sync goes on
 ├── AuthError          no valid session: the user must log in again
 ├── PasswordChangeRequired  403 password_change_required: nothing but the change until done;
 │                      the outbox keeps its operations (they go through after the change)
@@ -12,6 +14,7 @@ PortalError
     ├── NotFound       404
     ├── Stale          412 stale_version / already_exists, with the portal's ``current`` item
     ├── MovedOn        409 moved_on, with the portal's ``current`` item
+    ├── AlreadyExists  409 already_exists for a comment: ``current`` is the portal's copy
     └── Invalid        400/413/422/428: well-formed but wrong (``problems``)
 
 ``Offline`` and ``AuthError`` are normal states of a laptop on a train, not bugs.
@@ -38,6 +41,20 @@ class Offline(PortalError):
     kind = ErrorKind.OFFLINE
     vi = "Không kết nối được cổng thông tin; thay đổi được giữ lại để gửi sau."
     en = "The portal cannot be reached; changes are kept and will be sent later."
+
+
+class ServerTrouble(PortalError):
+    """The portal is there but could not take this request (an error of its own, or the same
+    request still in progress elsewhere). Not offline: other requests may well go through."""
+
+    code = "server_trouble"
+    kind = ErrorKind.BROKEN
+    vi = "Cổng thông tin gặp lỗi khi nhận thao tác này; thao tác được giữ lại để gửi sau."
+    en = "The portal had an error taking this; it is kept and will be sent later."
+
+    def __init__(self, detail: str = "", in_progress: bool = False) -> None:
+        super().__init__(detail)
+        self.in_progress = in_progress
 
 
 class AuthError(PortalError):
@@ -107,6 +124,16 @@ class Stale(_WithCurrent):
 
 class MovedOn(_WithCurrent):
     """409: an action's expected version is stale; ``current`` is the portal's item."""
+
+
+class AlreadyExists(Refused):
+    """409 ``already_exists`` for something with a client-made id (a comment): when it is our
+    own, sent before and answered with a lost answer, this is success. ``current`` is the
+    portal's copy when it gave one."""
+
+    def __init__(self, status: int, code: str, detail: str, current: Any) -> None:
+        super().__init__(status, code, detail)
+        self.current = current if isinstance(current, dict) else None
 
 
 class PasswordChangeRequired(PortalError):

@@ -7,6 +7,7 @@ logs in to the target, approves an item whose application password WordPress has
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from portal.cli import main as portal_main
 from tests.helpers.cli import Run
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.portal import PASSWORD, SITE
-from tests.publishing.conftest import edited_item
+from tests.publishing.conftest import add_target, edited_item
 from tests.publishing.wordpress_server import ADMIN, WordPressServer
 
 
@@ -173,3 +174,31 @@ def test_targets_login_and_publish_queue_retry(
     # Neither password was ever written under the data dir.
     for secret in (revoked, wordpress.app_password):
         assert files_holding(run.data_dir, secret) == []
+
+
+def test_an_approval_from_the_command_line_reaches_wordpress(
+    portal: Any, wordpress: WordPressServer, tmp_path: Path
+) -> None:
+    """As users run it (issue 14): ``portal-desk`` as a subprocess, its encrypted store, the
+    real Secret Service holding both the portal session and the target's password. The
+    after-sync publishing used to open the store without its key and skip, with one warning."""
+    from tests.helpers.keychain import SecretService
+
+    target = add_target(portal, wordpress.url, create_categories=True)
+    item = edited_item(portal, title="Tin duyệt từ dòng lệnh")
+    with SecretService(tmp_path / "keychain") as keychain:
+        login = ("login", "--server", portal.url, "--user", "truongban", "--password-stdin")
+        assert keychain.run(*login, stdin=PASSWORD + "\n").returncode == 0
+        assert keychain.run("sync").returncode == 0
+        target_login = ("targets", "login", target, "--user", ADMIN, "--password-stdin")
+        done = keychain.run(*target_login, stdin=wordpress.app_password + "\n")
+        assert done.returncode == 0, done.stderr
+        assert keychain.run("items", "act", item["id"][:8], "approve").returncode == 0
+        synced = keychain.run("sync")
+        assert synced.returncode == 0 and "Traceback" not in synced.stderr, synced.stderr
+        [job] = json.loads(keychain.run("publish-queue", "--json").stdout)
+    assert (job["item_id"], job["status"]) == (item["id"], "published"), job
+    post = httpx.get(
+        wordpress.url + "/", params={"rest_route": f"/wp/v2/posts/{job['remote_id']}"}, timeout=30
+    )
+    assert post.status_code == 200 and post.json()["title"]["rendered"] == "Tin duyệt từ dòng lệnh"

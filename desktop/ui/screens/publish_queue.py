@@ -91,7 +91,7 @@ class PublishQueueScreen(Screen):
 
     @classmethod
     def available(cls, context: Context) -> bool:
-        return context.items.desk.publishing_in_use()
+        return context.items.desk.publishing.in_use()
 
     @classmethod
     def nav_title(cls) -> str:
@@ -99,7 +99,7 @@ class PublishQueueScreen(Screen):
 
     @classmethod
     def nav_count(cls, context: Context) -> int | None:
-        return sum(job.status == "failed" for job in context.items.desk.publish_jobs())
+        return sum(job.status == "failed" for job in context.items.desk.publishing.jobs())
 
     def status_name(self, status: str) -> str:
         return {
@@ -111,7 +111,7 @@ class PublishQueueScreen(Screen):
 
     def refresh(self) -> None:
         wanted = self.show_box.currentData()
-        jobs = self.context.items.desk.publish_jobs()
+        jobs = self.context.items.desk.publishing.jobs()
         self.jobs = [job for job in jobs if not wanted or job.status == wanted]
         self.table.clearContents()
         self.table.setRowCount(len(self.jobs))
@@ -151,7 +151,9 @@ class PublishQueueScreen(Screen):
     def retry_selected(self) -> int:
         service = self.context.items.desk
         done = sum(
-            service.retry_publish(job.id) for job in self.selected_jobs() if job.status in RETRYABLE
+            service.publishing.retry(job.id)
+            for job in self.selected_jobs()
+            if job.status in RETRYABLE
         )
         self.message.setText(self.tr("%n job(s) will be tried again now.", "", done))
         if done and self.context.sync is not None:

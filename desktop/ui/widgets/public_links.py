@@ -27,7 +27,7 @@ class PublicLinks(QLabel):
 
     def show_for(self, item_id: str) -> None:
         self.item_id = item_id
-        jobs: list[Any] = self.items.desk.publications(item_id) if item_id else []
+        jobs: list[Any] = self.items.desk.publishing.of_item(item_id) if item_id else []
         self.urls = {job.target: job.url for job in jobs}
         if not self.urls:
             self.hide()

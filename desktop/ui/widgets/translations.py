@@ -90,7 +90,7 @@ class ContentRulesBar(QWidget):
 
     def family(self, item: Item) -> list[Item]:
         """The original and its translations, this item left out (both directions)."""
-        from desktop.content.export import translations_of
+        from desktop.desk.exports import translations_of
 
         return [other for other in translations_of(self.items.store, item) if other.id != item.id]
 
@@ -146,7 +146,8 @@ class ContentRulesBar(QWidget):
         )
 
     def export_html(self) -> str:
-        from desktop.content.export import context_for, export_html
+        from desktop.content.export import export_html
+        from desktop.desk.exports import context_for
         from desktop.ui.services import current_language
 
         assert self.item is not None
@@ -155,7 +156,8 @@ class ContentRulesBar(QWidget):
 
     def export_to(self, fmt: str, path: Path) -> Path:
         """Write the item as pdf, html or md at ``path``."""
-        from desktop.content.export import context_for, export_markdown
+        from desktop.content.export import export_markdown
+        from desktop.desk.exports import context_for
         from desktop.ui.services import current_language
 
         assert self.item is not None
