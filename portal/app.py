@@ -14,6 +14,7 @@ from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
 from portal.api.guard import BodyGuard
 from portal.api.idempotency import IdempotencyMiddleware
 from portal.api.security_headers import SecurityHeadersMiddleware
+from portal.api.unexpected import UnexpectedErrors
 from portal.board import problems
 from portal.db import make_engine
 from portal.site.pages import router as public_router
@@ -58,6 +59,9 @@ def create_app(
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)
+    # Whatever escapes the layers above becomes a logged 500 problem document, inside the
+    # security headers (portal.api.unexpected).
+    app.add_middleware(UnexpectedErrors)
     # Security headers wrap every answer, refusals included; the client's real address and
     # scheme (portal.api.forwarded) are settled before anything else looks at them.
     app.add_middleware(SecurityHeadersMiddleware)

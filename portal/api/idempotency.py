@@ -1,7 +1,8 @@
 """``Idempotency-Key`` replay for every PUT and POST, scoped per caller, kept in the database.
 
 A retry after a lost answer gets the stored answer (``Idempotent-Replayed: true``) instead of a
-second effect. The same key with another method, path or body is refused (422). While the first
+second effect. The same key with another method, path, body or precondition (``If-Match``,
+``If-None-Match``) is refused (422). While the first
 request with a key is still running, a duplicate gets 409 ``in_progress``.
 
 Logins and refreshes are not replayed: their answers hold fresh tokens, which are never stored
@@ -74,8 +75,12 @@ class IdempotencyMiddleware:
         if caller is None:  # the route answers 401 itself; nothing to remember
             await self.app(scope, receive, send)
             return
-        fingerprint = _fingerprint(scope, scope.get(BODY_KEY, b""))
-        stored = await anyio.to_thread.run_sync(_claim, engine, caller, key, fingerprint, now)
+        body = scope.get(BODY_KEY, b"")
+        fingerprint = _fingerprint(scope, body, headers)
+        legacy = _fingerprint(scope, body)
+        stored = await anyio.to_thread.run_sync(
+            _claim, engine, caller, key, (fingerprint, legacy), now
+        )
         if stored is not None:
             await stored(scope, receive, send)
             return
@@ -104,16 +109,39 @@ class IdempotencyMiddleware:
             await send(message)
 
 
-def _fingerprint(scope: Scope, body: bytes) -> str:
+#: Headers that change what a request means, so a repeated key must repeat them too.
+PRECONDITIONS = ("if-match", "if-none-match")
+
+
+def _fingerprint(scope: Scope, body: bytes, headers: dict[str, str] | None = None) -> str:
+    """What makes two requests "the same": method, path, query, body and preconditions.
+
+    ``If-Match: "3"`` and ``If-Match: "4"`` with one key and one body are different requests: the
+    second must not be answered with the first one's stored answer. Without ``headers`` this is
+    the first version's fingerprint (no preconditions), which claims stored before the change
+    still carry: they are accepted for 24 hours, see :func:`_claim`.
+    """
     digest = hashlib.sha256()
     for part in (scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1")):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(body)
+    if headers is not None:
+        for name in PRECONDITIONS:
+            value = headers.get(name)
+            digest.update(b"\0" + name.encode() + b"\0" + (value or "").strip().encode("latin-1"))
+            digest.update(b"\1" if value is not None else b"\2")
     return digest.hexdigest()
 
 
-def _claim(engine: Any, caller: str, key: str, fingerprint: str, now: datetime) -> Response | None:
-    """Reserve (caller, key), or return the answer to send instead of running the request."""
+def _claim(
+    engine: Any, caller: str, key: str, fingerprints: tuple[str, str], now: datetime
+) -> Response | None:
+    """Reserve (caller, key), or return the answer to send instead of running the request.
+
+    ``fingerprints`` is (this version's, the first version's): a claim stored by the first
+    version (before preconditions counted) still matches its retry.
+    """
+    fingerprint = fingerprints[0]
     table = db.idempotency
     where = and_(table.c.caller == caller, table.c.key == key)
     with db.writing(engine) as conn:
@@ -137,7 +165,7 @@ def _claim(engine: Any, caller: str, key: str, fingerprint: str, now: datetime) 
             except IntegrityError:
                 row = conn.execute(select(table).where(where)).first()
         assert row is not None
-        if row.fingerprint != fingerprint:
+        if row.fingerprint not in fingerprints:
             return ProblemError(
                 422,
                 "idempotency_key_reused",

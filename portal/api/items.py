@@ -17,7 +17,7 @@ from fastapi import APIRouter, Header, Path, Response
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from desktop.models import Item
+from desktop.models import ITEM_ID_PATTERN, Item
 from portal import db
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
 from portal.api.models import ActionBody, CommentBody, ContentBody
@@ -27,7 +27,8 @@ from portal.db import reading, writing
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"])
 
-ItemId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._~-]+$")]
+#: A UUID, or letters, digits, ``-`` and ``_`` (``desktop.models.ITEM_ID_PATTERN``): never ``.``.
+ItemId = Annotated[str, Path(min_length=1, max_length=64, pattern=ITEM_ID_PATTERN)]
 _ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
 
 

@@ -29,9 +29,10 @@ from desktop.models import (
     can_see,
     check_action,
     comment_required,
+    item_slug,
     nfc,
     parse_content,
-    slugify,
+    valid_item_id,
 )
 from portal import db
 from portal.board.directory import category_ids, get_site, list_grants, site_settings, utc
@@ -69,7 +70,7 @@ def _content(conn: Connection, site: str, fields: dict[str, Any]) -> dict[str, A
     try:
         content = parse_content(fields)
     except ModelError as error:
-        raise invalid(error.field, error.message) from None
+        raise invalid(error.field, error.message, error.code, top="invalid") from None
     category = content.get("category")
     if category and category not in category_ids(conn, site):
         raise ProblemError(
@@ -128,6 +129,8 @@ def create_item(
     conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
 ) -> Item:
     """A new draft at version 1; 412 ``already_exists`` (with the item, if visible) when taken."""
+    if not valid_item_id(item_id):
+        raise invalid("id", "must be a UUID, or letters, digits, - and _ (at most 64)")
     existing = load_item(conn, item_id)
     if existing is not None:
         current = existing.to_dict() if can_see(existing, user) else None
@@ -284,7 +287,7 @@ def do_action(
         )
     after = apply_action(item, action, user, at, verdict.on_behalf_of)
     if after.state is State.PUBLISHED and not after.slug:
-        after = replace(after, slug=f"{slugify(after.title, 60)}-{after.id.replace('-', '')[:8]}")
+        after = replace(after, slug=item_slug(after.title, after.id))
     _save(conn, item, after)
     _store_version(conn, after, action.value, user.username, at, comment, verdict.on_behalf_of)
     if comment:
@@ -309,7 +312,15 @@ def add_comment(
     comment_id = comment_id or str(uuid.uuid4())
     existing = conn.execute(select(db.comments).where(db.comments.c.id == comment_id)).first()
     if existing is not None:
-        raise ProblemError(409, "already_exists", "A comment with this id exists.")
+        # The comment as it is, when the caller may see its item: a client whose first post
+        # went through (its idempotency record long gone) recognises its own and moves on.
+        seen = existing.item_id == item.id or _item_visible(conn, existing.item_id, user)
+        raise ProblemError(
+            409,
+            "already_exists",
+            "A comment with this id exists.",
+            current=comment_dict(existing) if seen else None,
+        )
     seq = next_seq(conn, "comment", comment_id)
     values = {
         "id": comment_id,
@@ -322,6 +333,11 @@ def add_comment(
     }
     conn.execute(insert(db.comments).values(**values))
     return comment_dict(values)
+
+
+def _item_visible(conn: Connection, item_id: str, user: User) -> bool:
+    item = load_item(conn, item_id)
+    return item is not None and can_see(item, user)
 
 
 def comment_dict(row: Any) -> dict[str, Any]:
