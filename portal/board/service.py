@@ -34,6 +34,7 @@ from desktop.models import (
     parse_content,
     valid_item_id,
 )
+from desktop.models.checks import source_url_problem
 from portal import db
 from portal.board.directory import category_ids, get_site, list_grants, site_settings, utc
 from portal.board.problems import ProblemError, invalid, not_found
@@ -71,6 +72,10 @@ def _content(conn: Connection, site: str, fields: dict[str, Any]) -> dict[str, A
         content = parse_content(fields)
     except ModelError as error:
         raise invalid(error.field, error.message, error.code, top="invalid") from None
+    source = content.get("source")
+    problem = source_url_problem(source.url) if source is not None else None
+    if problem is not None:  # on every write, not only at submit: step 2 edits sources too
+        raise ProblemError(422, "invalid", problem.en, errors=[problem])
     category = content.get("category")
     if category and category not in category_ids(conn, site):
         raise ProblemError(
