@@ -15,14 +15,18 @@ API's change, the command line's ``user add`` and ``user reset-password``);
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import os
 import re
 import secrets
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from argon2 import PasswordHasher
@@ -49,6 +53,24 @@ _zxcvbn_lock = threading.Lock()  # zxcvbn keeps the user's words in a module-lev
 
 #: Verified against when the user does not exist, so both answers take about the same time.
 _DUMMY_HASH = _hasher.hash("not a real password: timing equaliser")
+
+#: How many password hashes (Argon2id: ~64 MiB and most of a core each) may run at once in
+#: this process. A storm of logins then queues for these few threads and leaves the rest of the
+#: machine (and every write) alone. ``PORTAL_HASH_WORKERS``, default 2.
+HASH_WORKERS = max(1, int(os.environ.get("PORTAL_HASH_WORKERS", "2")))
+_pool = ThreadPoolExecutor(max_workers=HASH_WORKERS, thread_name_prefix="portal-hash")
+
+T = TypeVar("T")
+
+
+async def in_hash_pool(work: Callable[..., T], *args: Any) -> T:
+    """Run CPU-heavy password work (hash, verify, the policy) on the small hashing pool.
+
+    The caller awaits without holding a thread: requests waiting for a turn cost nothing but
+    memory. Never call this with a database transaction open (see portal.api.auth).
+    """
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_pool, functools.partial(work, *args))
 
 
 def hash_password(password: str) -> str:
