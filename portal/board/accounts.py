@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -224,30 +224,25 @@ def _issue(conn: Connection, username: str, family: str, at: datetime) -> Sessio
     return Session(access, refresh, username, family)
 
 
+#: How long after a refresh its retry with the same (spent) token is taken for a lost answer.
+REFRESH_GRACE = timedelta(minutes=5)
+
+
 def refresh(conn: Connection, refresh_token: str, at: datetime, address: str = "") -> Session:
     """Spend a refresh token for a new pair in the same family (rotation).
 
-    A spent token presented again is audited as ``token_reuse`` (theft or replay) and a revoked
-    one as a refused ``refresh`` (a revoked laptop still trying).
+    A spent token presented again is a reuse (theft or replay: audited as ``token_reuse``, the
+    whole family revoked), except when it is the retry of a refresh whose answer was lost
+    (:func:`_lost_answer`): then the unused successor is revoked and a fresh pair issued. A
+    revoked token is a refused ``refresh`` (a revoked laptop still trying).
     """
+    t = db.refresh_tokens
     digest = token_hash(refresh_token)
-    row = conn.execute(
-        select(db.refresh_tokens).where(db.refresh_tokens.c.token_hash == digest)
-    ).first()
+    row = conn.execute(select(t).where(t.c.token_hash == digest).with_for_update()).first()
     if row is None:
         raise AuthError("unauthenticated")
-    if row.used or row.revoked:
-        revoke_family(conn, row.family)
-        audit.record(
-            conn,
-            "token_reuse" if row.used else "refresh",
-            actor=row.username,
-            at=at,
-            address=address,
-            outcome="refused",
-            detail={"family": row.family},
-        )
-        raise AuthError("token_revoked")
+    if row.revoked:
+        _refuse(conn, row, at, address, "refresh")
     expires_at = utc(row.expires_at)
     assert expires_at is not None
     if expires_at <= at:
@@ -256,24 +251,102 @@ def refresh(conn: Connection, refresh_token: str, at: datetime, address: str = "
     if user is None or user.disabled:
         revoke_family(conn, row.family)
         raise AuthError("token_revoked")
+    if row.used:
+        if not _lost_answer(conn, row, at, address):
+            _refuse(conn, row, at, address, "token_reuse")
+        return _reissue(conn, row, at, address)
     spent = conn.execute(
-        update(db.refresh_tokens)
-        .where(and_(db.refresh_tokens.c.token_hash == digest, db.refresh_tokens.c.used.is_(False)))
-        .values(used=True)
+        update(t)
+        .where(and_(t.c.token_hash == digest, t.c.used.is_(False)))
+        .values(used=True, used_at=at, used_address=address[:64] or None)
     )
     if spent.rowcount != 1:  # spent by a concurrent request a moment ago
-        revoke_family(conn, row.family)
-        audit.record(
-            conn,
-            "token_reuse",
-            actor=row.username,
-            at=at,
-            address=address,
-            outcome="refused",
-            detail={"family": row.family},
+        _refuse(conn, row, at, address, "token_reuse")
+    return _succeed(conn, row, at)
+
+
+def _succeed(conn: Connection, spent: Any, at: datetime) -> Session:
+    """The new pair for ``spent``, remembered on it (``successor``) for :func:`_lost_answer`."""
+    session = _issue(conn, spent.username, spent.family, at)
+    conn.execute(
+        update(db.refresh_tokens)
+        .where(db.refresh_tokens.c.token_hash == spent.token_hash)
+        .values(
+            successor=token_hash(session.refresh_token),
+            successor_access=token_hash(session.access_token),
         )
-        raise AuthError("token_revoked")
-    return _issue(conn, row.username, row.family, at)
+    )
+    return session
+
+
+def _lost_answer(conn: Connection, spent: Any, at: datetime, address: str) -> bool:
+    """Whether presenting the spent token ``spent`` again is a retry after a lost answer.
+
+    Yes only when all hold: it was spent less than :data:`REFRESH_GRACE` ago, from the same
+    address, and neither token of its answer has been used (the successor refresh token is
+    neither spent nor revoked, its access token never presented). Once the session has moved
+    on with that answer, or the grace is over, it is a reuse.
+    """
+    used_at = utc(spent.used_at)
+    if used_at is None or at - used_at > REFRESH_GRACE or spent.successor is None:
+        return False
+    if (spent.used_address or "") != (address[:64] or ""):
+        return False
+    successor = conn.execute(
+        select(db.refresh_tokens.c.used, db.refresh_tokens.c.revoked).where(
+            db.refresh_tokens.c.token_hash == spent.successor
+        )
+    ).first()
+    if successor is None or successor.used or successor.revoked:
+        return False
+    access = conn.execute(
+        select(db.access_tokens.c.first_used_at).where(
+            db.access_tokens.c.token_hash == spent.successor_access
+        )
+    ).first()
+    return access is None or access.first_used_at is None
+
+
+def _reissue(conn: Connection, spent: Any, at: datetime, address: str) -> Session:
+    """Answer a lost answer's retry: its unused pair is revoked, a fresh one takes its place.
+
+    Only that pair is revoked: should the lost answer turn up and be used later, that use is a
+    revoked token presented, and ends the whole session then.
+    """
+    conn.execute(
+        update(db.refresh_tokens)
+        .where(db.refresh_tokens.c.token_hash == spent.successor)
+        .values(revoked=True)
+    )
+    conn.execute(
+        update(db.access_tokens)
+        .where(db.access_tokens.c.token_hash == spent.successor_access)
+        .values(revoked=True)
+    )
+    audit.record(
+        conn,
+        "refresh",
+        actor=spent.username,
+        at=at,
+        address=address,
+        detail={"family": spent.family, "reason": "lost_answer_retried"},
+    )
+    return _succeed(conn, spent, at)
+
+
+def _refuse(conn: Connection, row: Any, at: datetime, address: str, event: str) -> NoReturn:
+    """End the whole family and say so in the audit log (``token_reuse`` or ``refresh``)."""
+    revoke_family(conn, row.family)
+    audit.record(
+        conn,
+        event,
+        actor=row.username,
+        at=at,
+        address=address,
+        outcome="refused",
+        detail={"family": row.family},
+    )
+    raise AuthError("token_revoked")
 
 
 def revoke_family(conn: Connection, family: str) -> None:
@@ -390,6 +463,8 @@ def revoke_user_sessions(conn: Connection, username: str) -> int:
 class Bearer:
     username: str
     family: str
+    token_hash: str = ""
+    first_use: bool = False  # never presented before: see mark_used
 
 
 def authenticate(conn: Connection, access_token: str, at: datetime) -> Bearer | None:
@@ -404,7 +479,20 @@ def authenticate(conn: Connection, access_token: str, at: datetime) -> Bearer | 
     expires_at = utc(row.expires_at)
     if expires_at is None or expires_at <= at:
         return None
-    return Bearer(row.username, row.family)
+    return Bearer(row.username, row.family, row.token_hash, row.first_used_at is None)
+
+
+def mark_used(conn: Connection, bearer: Bearer, at: datetime) -> None:
+    """Note an access token's first use (once per token): the answer that carried it arrived,
+    so a retry of the refresh that made it is no lost answer (see :func:`_lost_answer`)."""
+    conn.execute(
+        update(db.access_tokens)
+        .where(
+            db.access_tokens.c.token_hash == bearer.token_hash,
+            db.access_tokens.c.first_used_at.is_(None),
+        )
+        .values(first_used_at=at)
+    )
 
 
 def purge_expired(conn: Connection, at: datetime) -> None:
