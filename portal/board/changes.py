@@ -33,8 +33,9 @@ def encode_cursor(seq: int) -> str:
     return base64.urlsafe_b64encode(f"{_PREFIX}{seq}".encode()).decode().rstrip("=")
 
 
-#: The largest change number a cursor can hold (the counter is a signed 64-bit column).
-MAX_SEQ = 2**63 - 1
+#: The largest change number a cursor can hold: ``change_seq`` is an INTEGER column, 32 bits
+#: on PostgreSQL (a larger number could not even be compared with it there).
+MAX_SEQ = 2**31 - 1
 _CURSOR = re.compile(r"c1:([0-9]{1,19})")
 
 

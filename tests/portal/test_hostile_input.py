@@ -131,10 +131,10 @@ def test_metadata_within_the_limits_is_kept(api: dict[str, Api], draft: dict[str
 
 def test_a_cursor_holding_a_huge_number_is_refused(api: dict[str, Api]) -> None:
     member = api["thanhvien1"]
-    for text in ("c1:100000000000000000000", "c1:9223372036854775808", "c1:١٢", "c1:1_0"):
+    for text in ("c1:100000000000000000000", "c1:2147483648", "c1:١٢", "c1:1_0"):
         cursor = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
         assert_problem(member.get("/api/v1/changes", params={"since": cursor}), 422, "invalid")
-    largest = base64.urlsafe_b64encode(b"c1:9223372036854775807").decode().rstrip("=")
+    largest = base64.urlsafe_b64encode(b"c1:2147483647").decode().rstrip("=")
     page = member.get("/api/v1/changes", params={"since": largest})
     assert page.status_code == 200 and page.json()["changes"] == []
 
@@ -145,15 +145,12 @@ def test_the_audit_logs_since_takes_only_ids_and_dates(api: dict[str, Api]) -> N
         "²",
         "١٢",
         "99999999999999999999999",
-        "9223372036854775808",
+        "2147483648",
         "0001-01-01T00:00+01:00",
     ):
         answer = head.get("/api/v1/sites/so/audit", params={"since": since})
         assert_problem(answer, 422, "invalid")
-    assert (
-        head.get("/api/v1/sites/so/audit", params={"since": "9223372036854775807"}).json()["events"]
-        == []
-    )
+    assert head.get("/api/v1/sites/so/audit", params={"since": "2147483647"}).json()["events"] == []
     assert head.get("/api/v1/sites/so/audit", params={"since": "2026-01-01"}).status_code == 200
 
 
