@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal.api import admin, auth, blobs, changes, directory, items
+from portal.api import admin, auth, blobs, changes, directory, items, openapi
 from portal.api import calendar as calendar_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
@@ -50,6 +50,7 @@ def create_app(
     app.state.default_site = default_site
     app.state.trusted_proxies = trusted_from_environment()
     problems.install(app)
+    openapi.install(app)  # errors as problem documents, the client's answers described
     for router in (auth.router, directory.router, changes.router, items.router, blobs.router):
         app.include_router(router)
     app.include_router(targets_api.router)  # publishing targets (issue 11)

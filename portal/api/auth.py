@@ -11,6 +11,7 @@ from fastapi import APIRouter, Response
 
 from portal.api.deps import AddressDep, CallerDep, EngineDep, NowDep
 from portal.api.models import Credentials, PasswordChange, RefreshRequest
+from portal.api.openapi import MeOut, TokenOut, answer
 from portal.board import accounts, audit, throttle
 from portal.board.directory import get_site, grant_dict, list_grants, set_password, user_row
 from portal.board.passwords import (
@@ -144,7 +145,7 @@ def _settle(
         return accounts.settle_attempt(conn, pending, verified, now, event)
 
 
-@router.post("/auth/token")
+@router.post("/auth/token", response_model=None, responses={200: answer(TokenOut)})
 async def token(
     body: Credentials, engine: EngineDep, now: NowDep, address: AddressDep
 ) -> dict[str, Any]:
@@ -173,7 +174,7 @@ async def token(
     return await _in_thread(lambda: _session(engine, session, now))
 
 
-@router.post("/auth/refresh")
+@router.post("/auth/refresh", response_model=None, responses={200: answer(TokenOut)})
 def refresh(
     body: RefreshRequest, engine: EngineDep, now: NowDep, address: AddressDep
 ) -> dict[str, Any]:
@@ -258,7 +259,7 @@ async def change_password(
     return Response(status_code=204)
 
 
-@router.get("/me")
+@router.get("/me", response_model=None, responses={200: answer(MeOut)})
 def me(caller: CallerDep, engine: EngineDep, now: NowDep) -> dict[str, Any]:
     with reading(engine) as conn:
         return me_dict(conn, caller.username, now)
