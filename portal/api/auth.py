@@ -128,7 +128,9 @@ async def _in_thread(work: Callable[[], T]) -> T:
     return await anyio.to_thread.run_sync(work)
 
 
-def _begin(engine: Any, attempt: throttle.Attempt, now: datetime, event: str) -> Any:
+def _begin(
+    engine: Any, attempt: throttle.Attempt, now: datetime, event: str
+) -> accounts.Pending | accounts.AuthError:
     """Check and count the attempt in a short transaction of its own (committed even when it
     is refused, so that the refusal stays audited)."""
     with writing(engine) as conn:
@@ -152,7 +154,7 @@ async def token(
     """Log in. The password is verified between two short transactions, on the small hashing
     pool (portal.board.passwords.in_hash_pool): a storm of logins never holds a writer."""
 
-    def begin() -> Any:
+    def begin() -> accounts.Pending | accounts.AuthError:
         with reading(engine) as conn:
             family = accounts.session_of(conn, body.username, body.refresh_token, now)
         return _begin(engine, throttle.Attempt(body.username, address, family), now, "login")

@@ -123,7 +123,7 @@ def wait_for(conn: Connection, attempt: Attempt, at: datetime) -> Wait | None:
             scoped.append(("pair", _hard(conn, pair, PAIR_LIMIT, at)))
             address = and_(_t.c.address == attempt.address, anonymous)
             scoped.append(("address", _hard(conn, address, ADDRESS_LIMIT, at)))
-    scope, seconds = max(scoped, key=lambda pair: pair[1])
+    scope, seconds = max(scoped, key=lambda found: found[1])
     return Wait(seconds, scope) if seconds > 0 else None
 
 
@@ -149,13 +149,9 @@ def release(conn: Connection, reservation: int, attempt: Attempt) -> None:
     conn.execute(delete(_t).where(_t.c.id == reservation))
     if attempt.family is not None:
         conn.execute(delete(_t).where(_t.c.family == attempt.family))
-    else:
-        conn.execute(
-            delete(_t).where(
-                _t.c.username == attempt.username,
-                _t.c.family.is_(None),
-                _t.c.address == (attempt.address[:64] or None)
-                if attempt.address
-                else _t.c.address.is_(None),
-            )
-        )
+        return
+    address = attempt.address[:64]
+    same_address = _t.c.address == address if address else _t.c.address.is_(None)
+    conn.execute(
+        delete(_t).where(_t.c.username == attempt.username, _t.c.family.is_(None), same_address)
+    )
