@@ -7,13 +7,14 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal.api import admin, auth, blobs, changes, directory, items
+from portal.api import admin, auth, blobs, changes, directory, items, openapi
 from portal.api import calendar as calendar_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
 from portal.api.guard import BodyGuard
 from portal.api.idempotency import IdempotencyMiddleware
 from portal.api.security_headers import SecurityHeadersMiddleware
+from portal.api.unexpected import UnexpectedErrors
 from portal.board import problems
 from portal.db import make_engine
 from portal.site.pages import router as public_router
@@ -49,6 +50,7 @@ def create_app(
     app.state.default_site = default_site
     app.state.trusted_proxies = trusted_from_environment()
     problems.install(app)
+    openapi.install(app)  # errors as problem documents, the client's answers described
     for router in (auth.router, directory.router, changes.router, items.router, blobs.router):
         app.include_router(router)
     app.include_router(targets_api.router)  # publishing targets (issue 11)
@@ -58,6 +60,9 @@ def create_app(
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)
+    # Whatever escapes the layers above becomes a logged 500 problem document, inside the
+    # security headers (portal.api.unexpected).
+    app.add_middleware(UnexpectedErrors)
     # Security headers wrap every answer, refusals included; the client's real address and
     # scheme (portal.api.forwarded) are settled before anything else looks at them.
     app.add_middleware(SecurityHeadersMiddleware)

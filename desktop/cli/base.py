@@ -188,6 +188,7 @@ class Cli:
         """An item's content from a Markdown file with front matter (old TCVN3/VNI text is
         converted, and said so on stderr)."""
         from desktop.content.frontmatter import parse
+        from desktop.models.checks import source_url_problem
         from desktop.models.legacy import convert_file
 
         try:
@@ -199,9 +200,15 @@ class Cli:
         if conversion.changed:
             self.warn(f"{path}: {conversion.summary(self.lang)}")
         try:
-            return parse(text)
+            content = parse(text)
         except KnownError as error:
             raise CliError(f"{path}: {error.message(self.lang)}") from error
+        source = content.get("source")
+        url = source.get("url", "") if isinstance(source, dict) else ""
+        problem = source_url_problem(url) if isinstance(url, str) else None
+        if problem is not None:  # the portal would refuse every write of it
+            raise CliError(f"{path}: source: {problem.message(self.lang)}")
+        return content
 
 
 Command = Callable[[Cli], int]

@@ -14,7 +14,7 @@ from datetime import datetime
 from desktop.models import Category, Item
 from desktop.models.fields import fact_box
 from desktop.models.item import LANGUAGES
-from desktop.models.render import render_markdown
+from desktop.models.render import render_markdown, safe_url
 
 FORMATS = ("pdf", "html", "md")
 
@@ -133,9 +133,10 @@ def header_rows(item: Item, context: ExportContext, language: str = "vi") -> lis
     rows.append((_w("state", language), state[0] if language == "vi" else state[1]))
     if item.author:
         rows.append((_w("author", language), item.author))
-    if item.source.name or item.source.url:
+    source_url = safe_url(item.source.url) or ""  # only an address a reader may follow
+    if item.source.name or source_url:
         rows.append(
-            (_w("source", language), " — ".join(filter(None, [item.source.name, item.source.url])))
+            (_w("source", language), " — ".join(filter(None, [item.source.name, source_url])))
         )
     if context.due_date:
         rows.append((_w("due", language), context.due_date))

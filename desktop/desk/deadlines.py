@@ -121,21 +121,6 @@ class Deadlines:
         return sorted(found, key=lambda pair: (pair[1].due, pair[0].title))
 
 
-def with_due(
-    store: Any, rows: list[Any], language: str = "vi", today: date | None = None
-) -> list[Any]:
-    """Queue rows (dataclasses with ``due``, ``due_iso``, ``due_status``) with their deadlines."""
-    if not hasattr(store, "calendar_notices"):  # a store from before issue 6: no deadlines
-        return rows
-    deadlines = Deadlines(store, today)
-    out = []
-    for row in rows:
-        local = store.item(row.id)
-        deadline = deadlines.deadline(local.current) if local is not None else None
-        out.append(row_with_deadline(row, deadline, language))
-    return out
-
-
 def row_with_deadline(row: Any, deadline: Any, language: str) -> Any:
     """A queue row (a dataclass with ``due``, ``due_iso``, ``due_status``) showing
     ``deadline``; the row itself when there is none."""

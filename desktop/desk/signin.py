@@ -65,17 +65,20 @@ async def sign_in(
     credentials: CredentialStore | None = None,
     on_refresh_token: TokenKeeper | None = None,
     language: str = "vi",
+    device_session: str | None = None,
     **client_options: Any,
 ) -> Desk:
     """Log in (the password is not kept) and open the desk on ``store_path``.
 
     The store is encrypted with its key, unlocked (or created and wrapped) with this password;
     the key goes to the keychain of ``profile_id`` when there is one. Nothing is left open
-    when it fails. ``client_options`` go to the ``PortalClient`` (retries, timeout).
+    when it fails. ``device_session``: this device's refresh token of the account, when the
+    keychain holds one (wrong passwords tried elsewhere then never delay it). ``client_options``
+    go to the ``PortalClient`` (retries, timeout).
     """
     client = _client(url, on_refresh_token=on_refresh_token, **client_options)
     try:
-        me = await client.login(username, password)
+        me = await client.login(username, password, device_session)
         slot = KeychainSlot(credentials) if profile_id and credentials is not None else None
         keys = StoreKeys(profile_id, store_path, slot)
         keys.after_login(password)
@@ -118,6 +121,7 @@ async def sign_in_profile(
 
     url = check_url(url)
     profile = find_profile(profiles, url, username, credentials, password)
+    saved = credentials.load(profile.id) if profile is not None else None
     profile = profile or profiles.create(url)
     kept = [False]
 
@@ -133,6 +137,7 @@ async def sign_in_profile(
         credentials=credentials,
         on_refresh_token=keep,
         language=language,
+        device_session=saved.refresh_token if saved is not None else None,
     )
     if desk.client is not None and desk.client.refresh_token:
         keep(desk.client.refresh_token)

@@ -4,6 +4,7 @@ from desktop.models.categories import Category, CategoryKind, DeadlineFrom, Dead
 from desktop.models.checks import Problem, submit_problems
 from desktop.models.item import (
     CONTENT_FIELDS,
+    ITEM_ID_PATTERN,
     LANGUAGES,
     TEXT_FIELDS,
     Item,
@@ -13,9 +14,10 @@ from desktop.models.item import (
     State,
     StepRecord,
     parse_content,
+    valid_item_id,
 )
 from desktop.models.roles import Grant, Role, Step, User, may_grant
-from desktop.models.text import fold, nfc, slugify
+from desktop.models.text import fold, item_slug, nfc, slugify
 from desktop.models.workflow import (
     TRANSITIONS,
     WAITING_STEP,
@@ -33,6 +35,7 @@ from desktop.models.workflow import (
 
 __all__ = [
     "CONTENT_FIELDS",
+    "ITEM_ID_PATTERN",
     "LANGUAGES",
     "TEXT_FIELDS",
     "TRANSITIONS",
@@ -63,9 +66,11 @@ __all__ = [
     "check_action",
     "comment_required",
     "fold",
+    "item_slug",
     "may_grant",
     "nfc",
     "parse_content",
     "slugify",
     "submit_problems",
+    "valid_item_id",
 ]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 from desktop.models.item import LANGUAGES, Item, Origin
+from desktop.models.render import safe_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +74,26 @@ def submit_problems(item: Item, categories: set[str] | None = None) -> list[Prob
                     "A reposted item must name its author (BD-9.3).",
                 )
             )
-    if item.source.url and urlparse(item.source.url).scheme not in {"http", "https"}:
-        problems.append(
-            Problem(
-                "bad_source_url",
-                "source",
-                "Địa chỉ nguồn tin phải bắt đầu bằng http:// hoặc https://.",
-                "The source address must start with http:// or https://.",
-            )
-        )
+    source = source_url_problem(item.source.url)
+    if source is not None:
+        problems.append(source)
     return problems
+
+
+def source_url_problem(url: str) -> Problem | None:
+    """Why an item's source address cannot be kept (None: it can, or there is none).
+
+    An ``http://`` or ``https://`` address with a host, read as :func:`safe_url` reads it. The
+    portal checks it on every write of the source, and :func:`safe_url` again when rendering.
+    """
+    if not url:
+        return None
+    checked = safe_url(url)
+    if checked is not None and checked.split(":", 1)[0].lower() in ("http", "https"):
+        return None
+    return Problem(
+        "bad_source_url",
+        "source",
+        "Địa chỉ nguồn tin phải bắt đầu bằng http:// hoặc https://.",
+        "The source address must start with http:// or https://.",
+    )

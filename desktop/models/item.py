@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
@@ -35,13 +37,25 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 }
 
 
+#: What an item's id may be: a UUID (what clients make) or letters, digits, ``-`` and ``_``,
+#: starting and ending with a letter or digit, at most 64 characters. No dots: ``.`` and ``..``
+#: are path segments, not names.
+ITEM_ID_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$"
+_ITEM_ID = re.compile(ITEM_ID_PATTERN)
+
+
+def valid_item_id(item_id: str) -> bool:
+    return _ITEM_ID.fullmatch(item_id) is not None
+
+
 class ModelError(ValueError):
     """Input that does not describe a valid item (wrong type, bad value)."""
 
-    def __init__(self, field_name: str, message: str) -> None:
+    def __init__(self, field_name: str, message: str, code: str = "invalid") -> None:
         super().__init__(f"{field_name}: {message}")
         self.field = field_name
         self.message = message
+        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +237,63 @@ class Item:
 
 
 def parse_content(data: dict[str, Any]) -> dict[str, Any]:
-    """Validate a writer's content fields (JSON form) and return them as model values."""
+    """Validate a writer's content fields (JSON form) and return them as model values.
+
+    A writer's metadata must also stay within :func:`check_metadata`'s limits (stored items are
+    read back without them, so that a limit can tighten without making old items unreadable).
+    """
+    if "metadata" in data:
+        check_metadata(data["metadata"])
     probe = Item.from_dict({"id": "probe", "site": "probe", **data})
     return {name: getattr(probe, name) for name in CONTENT_FIELDS if name in data}
+
+
+#: Limits on a writer's ``metadata``: the section's fields are a flat form with a few lists, so
+#: these leave room for any real use while keeping what is stored small and storable.
+METADATA_MAX_DEPTH = 8
+METADATA_MAX_BYTES = 256 * 1024
+METADATA_INT_RANGE = (-(2**63), 2**63 - 1)
+
+
+def check_metadata(value: Any) -> None:
+    """Raise ModelError unless ``value`` is an object within the limits on metadata.
+
+    Nested at most :data:`METADATA_MAX_DEPTH` levels, numbers within the signed 64-bit range
+    (and finite), keys text, at most :data:`METADATA_MAX_BYTES` as UTF-8 JSON.
+    """
+    if not isinstance(value, dict):
+        raise ModelError("metadata", "must be an object")
+    low, high = METADATA_INT_RANGE
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, bool) or node is None or isinstance(node, str):
+            continue
+        if isinstance(node, int | float):
+            if not low <= node <= high:  # also False for NaN and the infinities
+                raise ModelError(
+                    "metadata",
+                    "numbers must be within the signed 64-bit range",
+                    "number_out_of_range",
+                )
+            continue
+        if not isinstance(node, dict | list):
+            raise ModelError("metadata", "must hold only JSON values")
+        if depth > METADATA_MAX_DEPTH:
+            raise ModelError(
+                "metadata", f"must not nest more than {METADATA_MAX_DEPTH} levels", "too_deep"
+            )
+        if isinstance(node, dict):
+            if not all(isinstance(key, str) for key in node):
+                raise ModelError("metadata", "keys must be text")
+            stack.extend((inner, depth + 1) for inner in node.values())
+        else:
+            stack.extend((inner, depth + 1) for inner in node)
+    size = len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    if size > METADATA_MAX_BYTES:
+        raise ModelError(
+            "metadata", f"must not be larger than {METADATA_MAX_BYTES} bytes", "too_large"
+        )
 
 
 def _now() -> datetime:

@@ -6,15 +6,36 @@ import re
 import unicodedata
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+def _unwanted() -> re.Pattern[str]:
+    """Control characters but tab and newlines, lone surrogates, and Unicode non-characters.
+
+    The non-characters are U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE,
+    U+FFFF, U+1FFFE, … U+10FFFF). XML 1.0 allows none of these (nor the surrogates), so one of
+    them in a published title would make the Atom feed unreadable for every subscriber.
+    """
+    ranges = [r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f", r"\ud800-\udfff", r"\ufdd0-\ufdef"]
+    ranges += [
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    ]
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+_UNWANTED = _unwanted()
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters :func:`nfc` drops, and not normalised otherwise."""
+    return _UNWANTED.sub("", text)
 
 
 def nfc(text: str) -> str:
-    """Normalise to NFC and drop control characters other than tab and newlines.
+    """Normalise to NFC and drop what no text needs and XML cannot hold (see :func:`_unwanted`):
+    control characters other than tab and newlines, lone surrogates, non-characters.
 
     NFD text (as macOS and some old editors produce) would otherwise never match NFC queries.
     """
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return _UNWANTED.sub("", unicodedata.normalize("NFC", text))
 
 
 def nfc_deep(value: Any) -> Any:
@@ -40,6 +61,29 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """An ASCII URL slug from a Vietnamese title: ``Quyết định số 12`` → ``quyet-dinh-so-12``."""
+    """An ASCII URL slug from a Vietnamese title: ``Quyết định số 12`` → ``quyet-dinh-so-12``.
+
+    Never empty, never starts or ends with ``-`` and never holds ``--``.
+    """
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
     return slug[:max_length].rstrip("-") or "tin"
+
+
+_CANONICAL_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def item_slug(title: str, item_id: str, max_length: int = 60) -> str:
+    """A published item's address, unique by construction: the title's slug, then the whole id.
+
+    ``Quyết định số 12`` with id ``1b4e28ba-2fa1-…`` → ``quyet-dinh-so-12-1b4e28ba2fa1…`` (the
+    UUID's 32 hex digits). Any other id follows ``--`` as it is (ids are letters, digits, ``-``
+    and ``_``, starting with a letter or digit). A title slug never holds ``--``, so the id can
+    always be read back from the slug: two items never get the same one, however alike their
+    titles. (The first version used only the id's first 8 characters, and two items sharing
+    them with titles that fold alike collided.) Neither form can equal a slug of that first
+    version, which ends in ``-`` and 8 hex digits.
+    """
+    stem = slugify(title, max_length)
+    if _CANONICAL_UUID.match(item_id):
+        return f"{stem}-{item_id.replace('-', '')}"
+    return f"{stem}--{item_id}"

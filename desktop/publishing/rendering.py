@@ -21,6 +21,7 @@ from desktop.models.render import (
     MEDIA_PREFIX,
     URL_SCHEMES,
     render_markdown,
+    safe_url,
 )
 from desktop.publishing.connector import Rendered
 
@@ -60,9 +61,10 @@ def render_item(
         byline.append(f"{labels['author']}: {escape(item.author)}")
     if item.unit:
         byline.append(f"{labels['unit']}: {escape(item.unit)}")
-    if item.source.name or item.source.url:
-        name = escape(item.source.name or item.source.url)
-        source = f'<a href="{escape(item.source.url)}">{name}</a>' if item.source.url else name
+    source_url = safe_url(item.source.url)  # a javascript: source is shown as its name only
+    if item.source.name or source_url:
+        name = escape(item.source.name or source_url or "")
+        source = f'<a href="{escape(source_url)}">{name}</a>' if source_url else name
         byline.append(f"{labels['source']}: {source}")
     if byline:
         parts.append("<p><em>" + " · ".join(byline) + "</em></p>")
@@ -101,6 +103,8 @@ def rewrite_media(html: str, urls: Mapping[str, str]) -> str:
             return value if value in allowed else None
         if tag == "a" and attribute == "href" and value.startswith(MEDIA_PREFIX):
             return None
+        if attribute in ("href", "src"):
+            return safe_url(value, relative=True)
         return value
 
     return nh3.clean(

@@ -36,6 +36,7 @@ from desktop.sync.errors import (
     Refused,
     ServerTrouble,
     Stale,
+    Throttled,
 )
 
 log = logging.getLogger(__name__)
@@ -196,14 +197,20 @@ class PortalClient:
 
     # -- sessions -----------------------------------------------------------------------------
 
-    async def login(self, username: str, password: str) -> dict[str, Any]:
-        """Log in; returns the user (``me``). The password is not kept."""
+    async def login(
+        self, username: str, password: str, refresh_token: str | None = None
+    ) -> dict[str, Any]:
+        """Log in; returns the user (``me``). The password is not kept.
+
+        ``refresh_token``: this device's own session of the account, when it holds one (the
+        keychain's); it proves the device signed in before, so wrong passwords tried from
+        elsewhere never make it wait (docs/api.md, "Throttling").
+        """
+        body = {"username": username, "password": password}
+        if refresh_token:
+            body["refresh_token"] = refresh_token
         status, _h, data = await self.request(
-            "POST",
-            "auth/token",
-            json_body={"username": username, "password": password},
-            auth=False,
-            retry=False,
+            "POST", "auth/token", json_body=body, auth=False, retry=False
         )
         return self._take_tokens(status, data)
 
@@ -226,7 +233,9 @@ class PortalClient:
             self._take_tokens(status, data)
 
     def _take_tokens(self, status: int, data: bytes) -> dict[str, Any]:
-        if status in (400, 401, 403, 429):
+        if status == 429:
+            raise throttled(data)
+        if status in (400, 401, 403):
             error = error_for(status, data)
             raise AuthError(getattr(error, "code", "") or str(status))
         if status != 200:
@@ -451,6 +460,18 @@ def validate_changes(value: Any, shape: Callable[[Item], Any] | None = None) -> 
             raise BadResponse("changes: directory must map sites to versions")
         page["directory"] = directory
     return page
+
+
+def throttled(data: bytes) -> Throttled:
+    """The 429 ``locked_out`` answer, with the portal's own sentences and wait."""
+    try:
+        problem = json.loads(data.decode("utf-8")) if data else {}
+    except (UnicodeDecodeError, ValueError):
+        problem = {}
+    errors = problem.get("errors") if isinstance(problem, dict) else None
+    found = [p for p in errors if isinstance(p, dict)] if isinstance(errors, list) else []
+    wait = found[0].get("retry_after") if found else None
+    return Throttled(wait if type(wait) is int else None, found)
 
 
 def error_for(status: int, data: bytes) -> Exception:

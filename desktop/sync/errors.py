@@ -64,6 +64,28 @@ class AuthError(PortalError):
     en = "The session has expired; please log in again."
 
 
+class Throttled(AuthError):
+    """429 ``locked_out``: too many wrong passwords lately; the portal says how long to wait,
+    and a device holding a session of the account is never made to wait for others."""
+
+    code = "locked_out"
+
+    def __init__(self, retry_after: int | None, problems: list[dict[str, Any]]) -> None:
+        super().__init__("locked_out")
+        self.retry_after = retry_after
+        self.problems = problems
+
+    def message(self, language: str = "vi") -> str:
+        key = "vi" if language == "vi" else "en"
+        said = " ".join(str(p.get(key) or "") for p in self.problems).strip()
+        if said:
+            return said
+        wait = self.retry_after or 60
+        if language == "vi":
+            return f"Đăng nhập sai quá nhiều lần: hãy thử lại sau {wait} giây."
+        return f"Too many wrong passwords: try again in {wait} seconds."
+
+
 class BadResponse(PortalError):
     code = "bad_response"
     kind = ErrorKind.BROKEN

@@ -26,25 +26,11 @@ def current_language() -> str:
 
 def error_sentence(exc: BaseException) -> str:
     """A plain sentence for the user; the traceback goes to the log, never to the screen."""
+    from desktop.models.errors import KnownError
+
     language = current_language()
-    message = getattr(exc, "message", None)
-    if callable(message):
-        try:
-            text = message(language)
-        except TypeError:
-            text = ""
-        if text:
-            return str(text)
-    problems = getattr(exc, "problems", None)
-    if problems:
-        texts = []
-        for problem in problems:
-            if isinstance(problem, dict):
-                texts.append(str(problem.get(language) or problem.get("en") or ""))
-            elif hasattr(problem, "message"):
-                texts.append(problem.message(language))
-        if any(texts):
-            return " ".join(t for t in texts if t)
+    if isinstance(exc, KnownError):
+        return exc.message(language)
     if isinstance(exc, ConnectionError | TimeoutError):
         return QCoreApplication.translate(
             "Services",

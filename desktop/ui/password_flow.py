@@ -145,7 +145,7 @@ class PasswordFlow(QObject):
         if signal is not None:
             signal.connect(self.open_dialog)
         sync = getattr(desk, "sync", None)
-        if sync is not None and hasattr(sync, "passwordChangeRequired"):
+        if sync is not None:
             sync.passwordChangeRequired.connect(self.on_sync_refused)
             # A bound method of this QObject (parented to the window): Qt drops the connection
             # when the window goes, as a lambda's would not be.

@@ -8,13 +8,14 @@ import orjson
 from fastapi import APIRouter, Query, Response
 
 from portal.api.deps import CallerDep, EngineDep
+from portal.api.openapi import ChangesOut, answer
 from portal.board.changes import changes_since, decode_cursor
 from portal.db import reading
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 
 
-@router.get("/changes", response_model=None)
+@router.get("/changes", response_model=None, responses={200: answer(ChangesOut)})
 def changes(
     caller: CallerDep,
     engine: EngineDep,

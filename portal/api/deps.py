@@ -19,7 +19,7 @@ from portal.board import accounts
 from portal.board.directory import load_user
 from portal.board.passwords import password_age
 from portal.board.problems import ProblemError
-from portal.db import reading
+from portal.db import reading, writing
 
 
 def engine_of(request: Request) -> Engine:
@@ -85,7 +85,8 @@ def current_caller(request: Request) -> Caller:
     )
     if token is None:
         raise unauthenticated
-    with reading(engine_of(request)) as conn:
+    engine = engine_of(request)
+    with reading(engine) as conn:
         now = now_of(request)
         bearer = accounts.authenticate(conn, token, now)
         if bearer is None:
@@ -94,7 +95,11 @@ def current_caller(request: Request) -> Caller:
             age = password_age(conn, bearer.username, now)
             if age.change_required:
                 raise change_required("reset" if age.must_change else "expired")
-        return Caller(load_user(conn, bearer.username), bearer.family)
+        caller = Caller(load_user(conn, bearer.username), bearer.family)
+    if bearer.first_use:  # once per access token (every 15 minutes or so per client)
+        with writing(engine) as conn:
+            accounts.mark_used(conn, bearer, now)
+    return caller
 
 
 EngineDep = Annotated[Engine, Depends(engine_of)]

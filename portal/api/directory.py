@@ -6,7 +6,7 @@ The audit log of a site is for its head and its administrators only.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -57,13 +57,11 @@ def _when(value: str | None, field: str) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)  # 0001-01-01T00:00-01:00 has no UTC: OverflowError
+    except (ValueError, OverflowError):
         raise invalid(field, "must be a date or date and time (ISO 8601)") from None
-    if parsed.tzinfo is None:
-        from datetime import UTC
-
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
 
 
 def _forbidden(vi: str, en: str) -> ProblemError:
@@ -236,8 +234,10 @@ def audit_log(
     """
     since_id, since_time = 0, None
     if since:
-        if since.isdigit():
+        if since.isascii() and since.isdigit():  # "²".isdigit() is True, but int("²") fails
             since_id = int(since)
+            if since_id > audit.MAX_ID:
+                raise invalid("since", "is not an event id of this log")
         else:
             since_time = _when(since, "since")
     with reading(engine) as conn:

@@ -1,7 +1,9 @@
 """Reads every request body once, within a size limit, and refuses unreadable JSON early.
 
 The limit is checked on ``Content-Length`` and again while a chunked body arrives, so a client
-cannot stream past it. JSON bodies must be valid UTF-8 and valid JSON before any route runs.
+cannot stream past it. JSON bodies must be valid UTF-8 and valid JSON before any route runs, and
+hold nothing the storage cannot keep (:func:`json_value_problem`: NUL, deep nesting, numbers
+beyond 64 bits).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ ITEM_LIMIT = 2 * 1024 * 1024
 BLOB_LIMIT = 20 * 1024 * 1024
 BLOB_PREFIX = "/api/v1/blobs/"
 BODY_KEY = "portal.body"
+#: How deep any JSON body may nest (orjson, which stores items, stops at 254).
+MAX_DEPTH = 64
+#: Numbers a JSON body may hold: what a signed 64-bit column and orjson can both keep.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
 def limit_for(path: str) -> int:
@@ -83,31 +89,69 @@ def _json_problem(body: bytes) -> ProblemError | None:
         document = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         return ProblemError(400, "malformed_json", f"The body is not valid JSON: {error}.")
-    where = _nul_in(document, "")
-    return _nul_problem(where or "body") if where is not None else None
+    return json_value_problem(document)
 
 
-def _nul_in(value: Any, path: str) -> str | None:
-    """Where a NUL character hides in a JSON document (a field path), or None.
+def json_value_problem(document: Any) -> ProblemError | None:
+    """What no JSON body may hold, whatever its route: a NUL character, nesting deeper than
+    :data:`MAX_DEPTH`, or a number outside the signed 64-bit range. None when it is fine.
 
-    Text never needs one, and PostgreSQL cannot store one: refused up front for both databases.
+    Each of these used to reach the storage and fail there (PostgreSQL refuses NUL, orjson
+    refuses integers beyond 64 bits and nesting beyond 254 levels): refused here, before any
+    route runs. orjson turns integers beyond 64 bits into floats, so a float that large is
+    refused too. The walk is iterative, so a document nested 1,000 deep cannot exhaust the
+    stack.
     """
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            field = f"{path}.{key}" if path else str(key)
-            if "\x00" in key:
-                return field
-            found = _nul_in(inner, field)
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            found = _nul_in(inner, f"{path}.{index}" if path else str(index))
-            if found is not None:
-                return found
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return _nul_problem(path or "body")
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int | float):
+            # a float here may be an integer literal orjson could not keep as one: -2^63 - 1
+            # arrives as -2^63.0, so floats must stay strictly inside the range
+            inside = INT_MIN <= value <= INT_MAX if isinstance(value, int) else abs(value) < 2**63
+            if not inside:
+                return _value_problem(
+                    path or "body",
+                    "number_out_of_range",
+                    "một số vượt quá giới hạn cho phép (64 bit)",
+                    "holds a number outside the signed 64-bit range",
+                )
+        elif isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return _value_problem(
+                    path or "body",
+                    "too_deep",
+                    f"lồng nhau quá {MAX_DEPTH} tầng",
+                    f"is nested more than {MAX_DEPTH} levels deep",
+                )
+            pairs = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, inner in pairs:
+                field = f"{path}.{key}" if path else str(key)
+                if isinstance(key, str) and "\x00" in key:
+                    return _nul_problem(field)
+                stack.append((inner, field, depth + 1))
     return None
+
+
+def _value_problem(field: str, code: str, vi: str, en: str) -> ProblemError:
+    return ProblemError(
+        422,
+        "invalid",
+        f"{field}: {en}.",
+        errors=[
+            {
+                "code": code,
+                "field": field,
+                "vi": f"“{field}” {vi}.",
+                "en": f"“{field}” {en}.",
+            }
+        ],
+    )
 
 
 def _nul_problem(field: str) -> ProblemError:

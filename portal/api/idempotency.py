@@ -1,8 +1,14 @@
 """``Idempotency-Key`` replay for every PUT and POST, scoped per caller, kept in the database.
 
 A retry after a lost answer gets the stored answer (``Idempotent-Replayed: true``) instead of a
-second effect. The same key with another method, path or body is refused (422). While the first
+second effect. The same key with another method, path, body or precondition (``If-Match``,
+``If-None-Match``) is refused (422). While the first
 request with a key is still running, a duplicate gets 409 ``in_progress``.
+
+A claim records the process running it (``host/pid/boot``) and a short lease (:data:`LEASE`),
+renewed while the request runs. A claim left by a crash is taken over by the next retry: at
+once when its process is known to be gone (same host, that pid no longer running), else when
+its lease has run out, within seconds instead of the first version's minute of ``in_progress``.
 
 Logins and refreshes are not replayed: their answers hold fresh tokens, which are never stored
 in clear. Answers that a retry could rightly change are not kept either: 401, 409, 429, 5xx, and
@@ -13,6 +19,9 @@ changed).
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,7 +39,9 @@ from portal.board.directory import utc
 from portal.board.problems import ProblemError
 
 KEEP_FOR = timedelta(hours=24)
-IN_PROGRESS_FOR = timedelta(seconds=60)
+#: How long a claim holds without renewal, and how often the running request renews it.
+LEASE = timedelta(seconds=10)
+RENEW_EVERY = 3.0  # seconds
 NOT_REPLAYED = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh"})
 KEPT_HEADERS = frozenset({"content-type", "etag", "location", "retry-after", "www-authenticate"})
 
@@ -74,8 +85,13 @@ class IdempotencyMiddleware:
         if caller is None:  # the route answers 401 itself; nothing to remember
             await self.app(scope, receive, send)
             return
-        fingerprint = _fingerprint(scope, scope.get(BODY_KEY, b""))
-        stored = await anyio.to_thread.run_sync(_claim, engine, caller, key, fingerprint, now)
+        body = scope.get(BODY_KEY, b"")
+        fingerprint = _fingerprint(scope, body, headers)
+        legacy = _fingerprint(scope, body)
+        owner = claim_owner(state)
+        stored = await anyio.to_thread.run_sync(
+            _claim, engine, caller, key, (fingerprint, legacy), now, owner
+        )
         if stored is not None:
             await stored(scope, receive, send)
             return
@@ -96,24 +112,95 @@ class IdempotencyMiddleware:
                 captured["body"].append(message.get("body", b""))
             held.append(message)
 
+        async def renew() -> None:
+            while True:
+                await anyio.sleep(RENEW_EVERY)
+                await anyio.to_thread.run_sync(_renew, engine, caller, key, owner, state.clock())
+
+        failure: Exception | None = None
         try:
-            await self.app(scope, receive, capture)
+            async with anyio.create_task_group() as renewing:
+                renewing.start_soon(renew)
+                try:
+                    await self.app(scope, receive, capture)
+                except Exception as error:  # kept as it is, not wrapped in an ExceptionGroup
+                    failure = error
+                finally:
+                    renewing.cancel_scope.cancel()
         finally:
-            await anyio.to_thread.run_sync(_settle, engine, caller, key, captured)
+            await anyio.to_thread.run_sync(_settle, engine, caller, key, captured, owner)
+        if failure is not None:
+            raise failure
         for message in held:
             await send(message)
 
 
-def _fingerprint(scope: Scope, body: bytes) -> str:
+def claim_owner(state: Any) -> str:
+    """``host/pid/boot`` of this app: who holds the claims it makes (see :func:`_gone`)."""
+    boot = getattr(state, "claim_boot", None)
+    if boot is None:
+        boot = state.claim_boot = uuid.uuid4().hex[:12]
+    return f"{socket.gethostname()}/{os.getpid()}/{boot}"[:200]
+
+
+def _gone(owner: str | None) -> bool:
+    """Whether the process that holds a claim is known to have ended: it ran on this host and
+    its pid is not running any more. (Another host's, or a pid now reused, waits for the lease.)
+    """
+    host, _, rest = (owner or "").partition("/")
+    pid_text = rest.partition("/")[0]
+    if os.name != "posix" or host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid() or pid <= 1:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+#: Headers that change what a request means, so a repeated key must repeat them too.
+PRECONDITIONS = ("if-match", "if-none-match")
+
+
+def _fingerprint(scope: Scope, body: bytes, headers: dict[str, str] | None = None) -> str:
+    """What makes two requests "the same": method, path, query, body and preconditions.
+
+    ``If-Match: "3"`` and ``If-Match: "4"`` with one key and one body are different requests: the
+    second must not be answered with the first one's stored answer. Without ``headers`` this is
+    the first version's fingerprint (no preconditions), which claims stored before the change
+    still carry: they are accepted for 24 hours, see :func:`_claim`.
+    """
     digest = hashlib.sha256()
     for part in (scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1")):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(body)
+    if headers is not None:
+        for name in PRECONDITIONS:
+            value = headers.get(name)
+            digest.update(b"\0" + name.encode() + b"\0" + (value or "").strip().encode("latin-1"))
+            digest.update(b"\1" if value is not None else b"\2")
     return digest.hexdigest()
 
 
-def _claim(engine: Any, caller: str, key: str, fingerprint: str, now: datetime) -> Response | None:
-    """Reserve (caller, key), or return the answer to send instead of running the request."""
+def _claim(
+    engine: Any,
+    caller: str,
+    key: str,
+    fingerprints: tuple[str, str],
+    now: datetime,
+    owner: str = "",
+) -> Response | None:
+    """Reserve (caller, key), or return the answer to send instead of running the request.
+
+    ``fingerprints`` is (this version's, the first version's): a claim stored by the first
+    version (before preconditions counted) still matches its retry.
+    """
+    fingerprint = fingerprints[0]
     table = db.idempotency
     where = and_(table.c.caller == caller, table.c.key == key)
     with db.writing(engine) as conn:
@@ -131,29 +218,40 @@ def _claim(engine: Any, caller: str, key: str, fingerprint: str, now: datetime) 
                             headers="[]",
                             body=b"",
                             created_at=now,
+                            owner=owner,
+                            lease_until=now + LEASE,
                         )
                     )
                 return None
             except IntegrityError:
                 row = conn.execute(select(table).where(where)).first()
         assert row is not None
-        if row.fingerprint != fingerprint:
+        if row.fingerprint not in fingerprints:
             return ProblemError(
                 422,
                 "idempotency_key_reused",
                 "This Idempotency-Key was used for another request.",
             ).response()
         if row.status == 0:
-            started = utc(row.created_at)
-            if started is not None and now - started < IN_PROGRESS_FOR:
+            lease = utc(row.lease_until) or (utc(row.created_at) or now) + LEASE
+            running = now < lease and not _gone(row.owner)
+            taken = (
+                running
+                or conn.execute(
+                    update(table)
+                    .where(where, table.c.status == 0, _same_owner(row.owner))
+                    .values(created_at=now, owner=owner, lease_until=now + LEASE)
+                ).rowcount
+                != 1
+            )
+            if taken:
                 return ProblemError(
                     409,
                     "in_progress",
                     "The first request with this key is still running.",
                     headers={"Retry-After": "1"},
                 ).response()
-            conn.execute(update(table).where(where).values(created_at=now))
-            return None
+            return None  # a crash's claim, taken over: this request runs
         headers = dict(orjson.loads(row.headers))
         headers["Idempotent-Replayed"] = "true"
         media = headers.pop("content-type", None)
@@ -166,10 +264,28 @@ def _passing(status: int, body: list[bytes]) -> bool:
     return status == 403 and b'"code":"password_change_required"' in b"".join(body)
 
 
-def _settle(engine: Any, caller: str, key: str, captured: dict[str, Any]) -> None:
-    """Keep a definite answer; forget the key when a retry could rightly succeed."""
+def _same_owner(owner: str | None) -> Any:
+    column = db.idempotency.c.owner
+    return column.is_(None) if owner is None else column == owner
+
+
+def _renew(engine: Any, caller: str, key: str, owner: str, now: datetime) -> None:
+    """Extend the running claim's lease (only while this process still holds it)."""
     table = db.idempotency
-    where = and_(table.c.caller == caller, table.c.key == key)
+    with db.writing(engine) as conn:
+        conn.execute(
+            update(table)
+            .where(table.c.caller == caller, table.c.key == key)
+            .where(table.c.status == 0, table.c.owner == owner)
+            .values(lease_until=now + LEASE)
+        )
+
+
+def _settle(engine: Any, caller: str, key: str, captured: dict[str, Any], owner: str = "") -> None:
+    """Keep a definite answer; forget the key when a retry could rightly succeed. Only the
+    claim's holder settles it (a claim taken over from it is the new holder's)."""
+    table = db.idempotency
+    where = and_(table.c.caller == caller, table.c.key == key, table.c.owner == owner)
     status = int(captured["status"])
     with db.writing(engine) as conn:
         if status >= 500 or status in (401, 409, 429) or _passing(status, captured["body"]):

@@ -17,17 +17,26 @@ from fastapi import APIRouter, Header, Path, Response
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from desktop.models import Item
+from desktop.models import ITEM_ID_PATTERN, Item
 from portal import db
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
 from portal.api.models import ActionBody, CommentBody, ContentBody
+from portal.api.openapi import (
+    CommentOut,
+    CommentsOut,
+    ItemOut,
+    VersionOut,
+    VersionsOut,
+    answer,
+)
 from portal.board import audit, service
 from portal.board.problems import ProblemError, invalid
 from portal.db import reading, writing
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"])
 
-ItemId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._~-]+$")]
+#: A UUID, or letters, digits, ``-`` and ``_`` (``desktop.models.ITEM_ID_PATTERN``): never ``.``.
+ItemId = Annotated[str, Path(min_length=1, max_length=64, pattern=ITEM_ID_PATTERN)]
 _ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
 
 
@@ -115,13 +124,18 @@ def _audit_refusal(
         )
 
 
-@router.get("/{item_id}", response_model=None)
+@router.get("/{item_id}", response_model=None, responses={200: answer(ItemOut)})
 def get_item(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     with reading(engine) as conn:
         return item_response(service.visible_item(conn, item_id, caller.user))
 
 
-@router.put("/{item_id}", response_model=None, status_code=200)
+@router.put(
+    "/{item_id}",
+    response_model=None,
+    status_code=200,
+    responses={200: answer(ItemOut), 201: answer(ItemOut, "Created")},
+)
 def put_item(
     item_id: ItemId,
     body: ItemPutBody,
@@ -166,7 +180,7 @@ def put_item(
     return item_response(_audited(engine, caller, address, now, item_id, "update", update))
 
 
-@router.post("/{item_id}/actions", response_model=None)
+@router.post("/{item_id}/actions", response_model=None, responses={200: answer(ItemOut)})
 def act(
     item_id: ItemId,
     body: ActionBody,
@@ -195,13 +209,15 @@ def act(
     return item_response(item)
 
 
-@router.get("/{item_id}/versions", response_model=None)
+@router.get("/{item_id}/versions", response_model=None, responses={200: answer(VersionsOut)})
 def versions(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     with reading(engine) as conn:
         return _json({"versions": service.list_versions(conn, caller.user, item_id)})
 
 
-@router.get("/{item_id}/versions/{version}", response_model=None)
+@router.get(
+    "/{item_id}/versions/{version}", response_model=None, responses={200: answer(VersionOut)}
+)
 def version(
     item_id: ItemId,
     version: Annotated[int, Path(ge=1, le=1_000_000_000)],
@@ -212,13 +228,18 @@ def version(
         return _json(service.get_version(conn, caller.user, item_id, version))
 
 
-@router.get("/{item_id}/comments", response_model=None)
+@router.get("/{item_id}/comments", response_model=None, responses={200: answer(CommentsOut)})
 def comments(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     with reading(engine) as conn:
         return _json({"comments": service.list_comments(conn, caller.user, item_id)})
 
 
-@router.post("/{item_id}/comments", response_model=None, status_code=201)
+@router.post(
+    "/{item_id}/comments",
+    response_model=None,
+    status_code=201,
+    responses={201: answer(CommentOut, "Created")},
+)
 def add_comment(
     item_id: ItemId,
     body: CommentBody,

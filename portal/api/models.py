@@ -14,6 +14,9 @@ class Body(BaseModel):
 class Credentials(Body):
     username: StrictStr = Field(max_length=200)
     password: StrictStr = Field(max_length=1000)
+    #: The device's refresh token of this account, when it holds one: proof that it already
+    #: has a session, so failures from elsewhere never delay it (docs/api.md, "Throttling").
+    refresh_token: StrictStr | None = Field(default=None, max_length=200)
 
 
 class RefreshRequest(Body):

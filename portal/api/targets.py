@@ -15,13 +15,18 @@ import orjson
 from fastapi import APIRouter, Body, Header, Path, Response
 
 from portal.api.deps import CallerDep, EngineDep, NowDep
+from portal.api.items import ItemId
 from portal.board import service, targets
 from portal.board.problems import ProblemError, not_found
 from portal.db import reading, writing
 
 router = APIRouter(prefix="/api/v1", tags=["targets"])
 
-Name = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._~-]+$")]
+#: A target's name: never only dots ("." and ".." are path segments, not names).
+Name = Annotated[
+    str,
+    Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._~-]*[A-Za-z0-9_~-][A-Za-z0-9._~-]*$"),
+]
 _ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
 
 
@@ -41,14 +46,16 @@ def site_targets(site: Name, caller: CallerDep, engine: EngineDep) -> Response:
 
 
 @router.get("/items/{item_id}/publications", response_model=None)
-def item_publications(item_id: Name, caller: CallerDep, engine: EngineDep) -> Response:
+def item_publications(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     with reading(engine) as conn:
         service.visible_item(conn, item_id, caller.user)
         return _json({"publications": targets.list_publications(conn, item_id)})
 
 
 @router.get("/items/{item_id}/publications/{target}", response_model=None)
-def get_publication(item_id: Name, target: Name, caller: CallerDep, engine: EngineDep) -> Response:
+def get_publication(
+    item_id: ItemId, target: Name, caller: CallerDep, engine: EngineDep
+) -> Response:
     with reading(engine) as conn:
         service.visible_item(conn, item_id, caller.user)
         found = targets.get_publication(conn, item_id, target)
@@ -59,7 +66,7 @@ def get_publication(item_id: Name, target: Name, caller: CallerDep, engine: Engi
 
 @router.put("/items/{item_id}/publications/{target}", response_model=None)
 def put_publication(
-    item_id: Name,
+    item_id: ItemId,
     target: Name,
     caller: CallerDep,
     engine: EngineDep,

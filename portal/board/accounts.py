@@ -4,10 +4,11 @@ Tokens are random (``secrets.token_urlsafe``) and only their sha256 is stored. A
 is spent when used; presenting a spent one means it was stolen or replayed, so its whole family
 (every token descended from the same login) is revoked.
 
-Failed logins are limited twice, both counted in the database (so across server processes):
-5 per account name in 15 minutes, and 30 per client address in 15 minutes whatever the account
-names (guessing one common password against many accounts). Logins, logouts, token reuse and
-revocations go to the audit log (:mod:`portal.board.audit`).
+Wrong passwords are throttled in the database (so across server processes) in scopes a
+stranger cannot turn against the owner (:mod:`portal.board.throttle`); an attempt is counted
+first, verified with no transaction open, then settled (:func:`begin_attempt`,
+:func:`settle_attempt`). Logins, logouts, token reuse, throttling and revocations go to the
+audit log (:mod:`portal.board.audit`).
 """
 
 from __future__ import annotations
@@ -18,30 +19,29 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
-from sqlalchemy import and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from portal import db
-from portal.board import audit
+from portal.board import audit, throttle
 from portal.board.directory import user_row, utc
 from portal.board.passwords import verify_password
 
 ACCESS_LIFETIME = timedelta(minutes=15)
 REFRESH_LIFETIME = timedelta(days=30)
-LOCKOUT_WINDOW = timedelta(minutes=15)
-LOCKOUT_FAILURES = 5
-ADDRESS_FAILURES = 30
 
 
 class AuthError(Exception):
-    """A refused login or token; ``code`` is the problem code, ``retry_after`` for lock-out."""
+    """A refused login or token; ``code`` is the problem code; ``retry_after`` and ``scope``
+    (see :mod:`portal.board.throttle`) when the attempt must wait."""
 
-    def __init__(self, code: str, retry_after: int | None = None) -> None:
+    def __init__(self, code: str, retry_after: int | None = None, scope: str = "") -> None:
         super().__init__(code)
         self.code = code
         self.retry_after = retry_after
+        self.scope = scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,93 +64,139 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _remaining(conn: Connection, column: Any, value: str, limit: int, at: datetime) -> int | None:
-    since = at - LOCKOUT_WINDOW
-    recent = conn.execute(
-        select(db.login_failures.c.at)
-        .where(and_(column == value, db.login_failures.c.at > since))
-        .order_by(db.login_failures.c.at.desc())
-        .limit(limit)
-    ).all()
-    if len(recent) < limit:
+# --- password attempts: counted first, verified outside the transaction, then settled --------
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An attempt counted as a failure (``reservation``) and ready to be verified against
+    ``password_hash`` (None for an unknown account) with no transaction open."""
+
+    attempt: throttle.Attempt
+    reservation: int
+    password_hash: str | None
+    disabled: bool
+
+
+def session_of(
+    conn: Connection, username: str, refresh_token: str | None, at: datetime
+) -> str | None:
+    """The session (family) of ``refresh_token`` when it is a live refresh token of
+    ``username``: the proof that the device logging in already holds a session. None otherwise
+    (unknown, spent, revoked, expired, another account's): then the attempt is anonymous."""
+    if not refresh_token:
         return None
-    oldest = utc(recent[-1].at)
-    assert oldest is not None
-    return max(1, int((oldest + LOCKOUT_WINDOW - at).total_seconds()) + 1)
+    row = conn.execute(
+        select(db.refresh_tokens).where(db.refresh_tokens.c.token_hash == token_hash(refresh_token))
+    ).first()
+    if row is None or row.username != username or row.used or row.revoked:
+        return None
+    expires_at = utc(row.expires_at)
+    return str(row.family) if expires_at is not None and expires_at > at else None
 
 
-def lockout_remaining(
-    conn: Connection, username: str, at: datetime, address: str = ""
-) -> int | None:
-    """Seconds until ``username`` (or anyone from ``address``) may try again, or None."""
-    waits = [_remaining(conn, db.login_failures.c.username, username, LOCKOUT_FAILURES, at)]
-    if address:
-        waits.append(_remaining(conn, db.login_failures.c.address, address, ADDRESS_FAILURES, at))
-    found = [w for w in waits if w is not None]
-    return max(found) if found else None
+def begin_attempt(
+    conn: Connection, attempt: throttle.Attempt, at: datetime, event: str = "login"
+) -> Pending:
+    """Check the throttle and count the attempt; raise AuthError ``locked_out`` (audited as a
+    refused ``event``) when it must wait. The caller commits either way.
 
-
-def record_failure(conn: Connection, username: str, at: datetime, address: str = "") -> None:
-    conn.execute(
-        insert(db.login_failures).values(
-            username=username[:200], at=at, address=address[:64] or None
-        )
-    )
-    conn.execute(delete(db.login_failures).where(db.login_failures.c.at < at - 2 * LOCKOUT_WINDOW))
-
-
-def check_password(
-    conn: Connection, username: str, password: str, at: datetime, address: str = ""
-) -> None:
-    """Raise AuthError unless ``password`` is right and the account may log in now.
-
-    The lock-out is checked first and counts unknown usernames too, so the answers do not tell
-    which accounts exist. Attempts on one username, and from one address, take turns (database
-    locks, across server processes, always the address's first), so parallel guesses cannot
-    all read "4 failures" and slip past the lock-out.
+    Attempts on one account, one address and one session take turns here (database locks
+    across server processes, always in this order) for the moment of the check and the count;
+    the slow part, verifying, comes after the commit.
     """
-    if address:
-        db.lock(conn, f"portal:login-address:{address}")
-    db.lock(conn, f"portal:login:{username}")
-    remaining = lockout_remaining(conn, username, at, address)
-    if remaining is not None:
-        raise AuthError("locked_out", remaining)
-    row = user_row(conn, username)
-    ok = verify_password(row.password_hash if row is not None else None, password)
-    if not ok or row is None or row.disabled:
-        record_failure(conn, username, at, address)
-        raise AuthError("bad_credentials")
-    conn.execute(
-        delete(db.login_failures).where(
-            db.login_failures.c.username == username,
-            or_(db.login_failures.c.address.is_(None), db.login_failures.c.address == address),
+    if attempt.address:
+        db.lock(conn, f"portal:login-address:{attempt.address}")
+    db.lock(conn, f"portal:login:{attempt.username}")
+    wait = throttle.wait_for(conn, attempt, at)
+    if wait is not None:
+        audit.record(
+            conn,
+            event,
+            actor=attempt.username,
+            at=at,
+            address=attempt.address,
+            outcome="refused",
+            detail={
+                "reason": "locked_out",
+                "scope": wait.scope,
+                "retry_after": wait.seconds,
+                **({"family": attempt.family} if attempt.family else {}),
+            },
         )
+        raise AuthError("locked_out", wait.seconds, wait.scope)
+    reservation = throttle.reserve(conn, attempt, at)
+    row = user_row(conn, attempt.username)
+    return Pending(
+        attempt,
+        reservation,
+        row.password_hash if row is not None else None,
+        bool(row.disabled) if row is not None else True,
     )
+
+
+def settle_attempt(
+    conn: Connection, pending: Pending, verified: bool, at: datetime, event: str = "login"
+) -> bool:
+    """After verifying: True (and the count released) when the password was right and the
+    account may log in; else the failure stays counted, is audited as a failed ``event``, and
+    a throttle it starts is audited as ``throttle``."""
+    attempt = pending.attempt
+    if verified and pending.password_hash is not None and not pending.disabled:
+        throttle.release(conn, pending.reservation, attempt)
+        return True
+    session = {"family": attempt.family} if attempt.family else {}
+    audit.record(
+        conn,
+        event,
+        actor=attempt.username,
+        at=at,
+        address=attempt.address,
+        outcome="failed",
+        detail={"reason": "bad_credentials", **session},
+    )
+    wait = throttle.wait_for(conn, attempt, at)
+    if wait is not None:
+        audit.record(
+            conn,
+            "throttle",
+            actor=attempt.username,
+            subject=attempt.username if pending.password_hash is not None else None,
+            at=at,
+            address=attempt.address,
+            outcome="refused",
+            detail={"scope": wait.scope, "retry_after": wait.seconds, "after": event, **session},
+        )
+    return False
+
+
+def open_session(conn: Connection, pending: Pending, at: datetime) -> Session:
+    """A new session for a login that :func:`settle_attempt` accepted; audited."""
+    attempt = pending.attempt
+    session = _issue(conn, attempt.username, str(uuid.uuid4()), at)
+    detail = {"family": session.family}
+    if attempt.family:
+        detail["proven_by"] = attempt.family
+    audit.record(
+        conn, "login", actor=attempt.username, at=at, address=attempt.address, detail=detail
+    )
+    return session
 
 
 def login(
-    conn: Connection, username: str, password: str, at: datetime, address: str = ""
+    conn: Connection,
+    username: str,
+    password: str,
+    at: datetime,
+    address: str = "",
+    family: str | None = None,
 ) -> Session:
-    """Check the password and open a session; the attempt is audited either way."""
-    try:
-        check_password(conn, username, password, at, address)
-    except AuthError as error:
-        outcome = "refused" if error.code == "locked_out" else "failed"
-        audit.record(
-            conn,
-            "login",
-            actor=username,
-            at=at,
-            address=address,
-            outcome=outcome,
-            detail={"reason": error.code},
-        )
-        raise
-    session = _issue(conn, username, str(uuid.uuid4()), at)
-    audit.record(
-        conn, "login", actor=username, at=at, address=address, detail={"family": session.family}
-    )
-    return session
+    """Everything of a login in one transaction: for the command line and tests only. The API
+    (portal.api.auth) verifies between two short transactions instead."""
+    pending = begin_attempt(conn, throttle.Attempt(username, address, family), at)
+    if not settle_attempt(conn, pending, verify_password(pending.password_hash, password), at):
+        raise AuthError("bad_credentials")
+    return open_session(conn, pending, at)
 
 
 def _issue(conn: Connection, username: str, family: str, at: datetime) -> Session:
@@ -178,30 +224,25 @@ def _issue(conn: Connection, username: str, family: str, at: datetime) -> Sessio
     return Session(access, refresh, username, family)
 
 
+#: How long after a refresh its retry with the same (spent) token is taken for a lost answer.
+REFRESH_GRACE = timedelta(minutes=5)
+
+
 def refresh(conn: Connection, refresh_token: str, at: datetime, address: str = "") -> Session:
     """Spend a refresh token for a new pair in the same family (rotation).
 
-    A spent token presented again is audited as ``token_reuse`` (theft or replay) and a revoked
-    one as a refused ``refresh`` (a revoked laptop still trying).
+    A spent token presented again is a reuse (theft or replay: audited as ``token_reuse``, the
+    whole family revoked), except when it is the retry of a refresh whose answer was lost
+    (:func:`_lost_answer`): then the unused successor is revoked and a fresh pair issued. A
+    revoked token is a refused ``refresh`` (a revoked laptop still trying).
     """
+    t = db.refresh_tokens
     digest = token_hash(refresh_token)
-    row = conn.execute(
-        select(db.refresh_tokens).where(db.refresh_tokens.c.token_hash == digest)
-    ).first()
+    row = conn.execute(select(t).where(t.c.token_hash == digest).with_for_update()).first()
     if row is None:
         raise AuthError("unauthenticated")
-    if row.used or row.revoked:
-        revoke_family(conn, row.family)
-        audit.record(
-            conn,
-            "token_reuse" if row.used else "refresh",
-            actor=row.username,
-            at=at,
-            address=address,
-            outcome="refused",
-            detail={"family": row.family},
-        )
-        raise AuthError("token_revoked")
+    if row.revoked:
+        _refuse(conn, row, at, address, "refresh")
     expires_at = utc(row.expires_at)
     assert expires_at is not None
     if expires_at <= at:
@@ -210,24 +251,102 @@ def refresh(conn: Connection, refresh_token: str, at: datetime, address: str = "
     if user is None or user.disabled:
         revoke_family(conn, row.family)
         raise AuthError("token_revoked")
+    if row.used:
+        if not _lost_answer(conn, row, at, address):
+            _refuse(conn, row, at, address, "token_reuse")
+        return _reissue(conn, row, at, address)
     spent = conn.execute(
-        update(db.refresh_tokens)
-        .where(and_(db.refresh_tokens.c.token_hash == digest, db.refresh_tokens.c.used.is_(False)))
-        .values(used=True)
+        update(t)
+        .where(and_(t.c.token_hash == digest, t.c.used.is_(False)))
+        .values(used=True, used_at=at, used_address=address[:64] or None)
     )
     if spent.rowcount != 1:  # spent by a concurrent request a moment ago
-        revoke_family(conn, row.family)
-        audit.record(
-            conn,
-            "token_reuse",
-            actor=row.username,
-            at=at,
-            address=address,
-            outcome="refused",
-            detail={"family": row.family},
+        _refuse(conn, row, at, address, "token_reuse")
+    return _succeed(conn, row, at)
+
+
+def _succeed(conn: Connection, spent: Any, at: datetime) -> Session:
+    """The new pair for ``spent``, remembered on it (``successor``) for :func:`_lost_answer`."""
+    session = _issue(conn, spent.username, spent.family, at)
+    conn.execute(
+        update(db.refresh_tokens)
+        .where(db.refresh_tokens.c.token_hash == spent.token_hash)
+        .values(
+            successor=token_hash(session.refresh_token),
+            successor_access=token_hash(session.access_token),
         )
-        raise AuthError("token_revoked")
-    return _issue(conn, row.username, row.family, at)
+    )
+    return session
+
+
+def _lost_answer(conn: Connection, spent: Any, at: datetime, address: str) -> bool:
+    """Whether presenting the spent token ``spent`` again is a retry after a lost answer.
+
+    Yes only when all hold: it was spent less than :data:`REFRESH_GRACE` ago, from the same
+    address, and neither token of its answer has been used (the successor refresh token is
+    neither spent nor revoked, its access token never presented). Once the session has moved
+    on with that answer, or the grace is over, it is a reuse.
+    """
+    used_at = utc(spent.used_at)
+    if used_at is None or at - used_at > REFRESH_GRACE or spent.successor is None:
+        return False
+    if (spent.used_address or "") != (address[:64] or ""):
+        return False
+    successor = conn.execute(
+        select(db.refresh_tokens.c.used, db.refresh_tokens.c.revoked).where(
+            db.refresh_tokens.c.token_hash == spent.successor
+        )
+    ).first()
+    if successor is None or successor.used or successor.revoked:
+        return False
+    access = conn.execute(
+        select(db.access_tokens.c.first_used_at).where(
+            db.access_tokens.c.token_hash == spent.successor_access
+        )
+    ).first()
+    return access is None or access.first_used_at is None
+
+
+def _reissue(conn: Connection, spent: Any, at: datetime, address: str) -> Session:
+    """Answer a lost answer's retry: its unused pair is revoked, a fresh one takes its place.
+
+    Only that pair is revoked: should the lost answer turn up and be used later, that use is a
+    revoked token presented, and ends the whole session then.
+    """
+    conn.execute(
+        update(db.refresh_tokens)
+        .where(db.refresh_tokens.c.token_hash == spent.successor)
+        .values(revoked=True)
+    )
+    conn.execute(
+        update(db.access_tokens)
+        .where(db.access_tokens.c.token_hash == spent.successor_access)
+        .values(revoked=True)
+    )
+    audit.record(
+        conn,
+        "refresh",
+        actor=spent.username,
+        at=at,
+        address=address,
+        detail={"family": spent.family, "reason": "lost_answer_retried"},
+    )
+    return _succeed(conn, spent, at)
+
+
+def _refuse(conn: Connection, row: Any, at: datetime, address: str, event: str) -> NoReturn:
+    """End the whole family and say so in the audit log (``token_reuse`` or ``refresh``)."""
+    revoke_family(conn, row.family)
+    audit.record(
+        conn,
+        event,
+        actor=row.username,
+        at=at,
+        address=address,
+        outcome="refused",
+        detail={"family": row.family},
+    )
+    raise AuthError("token_revoked")
 
 
 def revoke_family(conn: Connection, family: str) -> None:
@@ -344,6 +463,8 @@ def revoke_user_sessions(conn: Connection, username: str) -> int:
 class Bearer:
     username: str
     family: str
+    token_hash: str = ""
+    first_use: bool = False  # never presented before: see mark_used
 
 
 def authenticate(conn: Connection, access_token: str, at: datetime) -> Bearer | None:
@@ -358,20 +479,23 @@ def authenticate(conn: Connection, access_token: str, at: datetime) -> Bearer | 
     expires_at = utc(row.expires_at)
     if expires_at is None or expires_at <= at:
         return None
-    return Bearer(row.username, row.family)
+    return Bearer(row.username, row.family, row.token_hash, row.first_used_at is None)
+
+
+def mark_used(conn: Connection, bearer: Bearer, at: datetime) -> None:
+    """Note an access token's first use (once per token): the answer that carried it arrived,
+    so a retry of the refresh that made it is no lost answer (see :func:`_lost_answer`)."""
+    conn.execute(
+        update(db.access_tokens)
+        .where(
+            db.access_tokens.c.token_hash == bearer.token_hash,
+            db.access_tokens.c.first_used_at.is_(None),
+        )
+        .values(first_used_at=at)
+    )
 
 
 def purge_expired(conn: Connection, at: datetime) -> None:
     """Housekeeping: forget tokens nobody can use any more."""
     conn.execute(delete(db.access_tokens).where(db.access_tokens.c.expires_at < at))
     conn.execute(delete(db.refresh_tokens).where(db.refresh_tokens.c.expires_at < at))
-
-
-def failure_count(conn: Connection, username: str) -> int:
-    return int(
-        conn.execute(
-            select(func.count())
-            .select_from(db.login_failures)
-            .where(db.login_failures.c.username == username)
-        ).scalar_one()
-    )

@@ -26,6 +26,9 @@ from portal.board.directory import utc
 #: The actor recorded for the administrator's command line.
 COMMAND_LINE = "portal-server"
 MAX_LIMIT = 1000
+#: The largest event id (an INTEGER column, 32 bits on PostgreSQL): a larger `since` is no id
+#: of this log.
+MAX_ID = 2**31 - 1
 
 
 def record(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from typing import Any
 
 import orjson
@@ -33,19 +34,25 @@ def encode_cursor(seq: int) -> str:
     return base64.urlsafe_b64encode(f"{_PREFIX}{seq}".encode()).decode().rstrip("=")
 
 
+#: The largest change number a cursor can hold: ``change_seq`` is an INTEGER column, 32 bits
+#: on PostgreSQL (a larger number could not even be compared with it there).
+MAX_SEQ = 2**31 - 1
+_CURSOR = re.compile(r"c1:([0-9]{1,19})")
+
+
 def decode_cursor(cursor: str | None) -> int:
+    """The change number in a cursor; 422 for anything this server could not have given out
+    (``int()`` alone would take ``١٢``, ``1_000`` or a number too large to compare with)."""
     if not cursor:
         return 0
     try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if not text.startswith(_PREFIX):
-            raise ValueError(text)
-        seq = int(text[len(_PREFIX) :])
-        if seq < 0:
-            raise ValueError(text)
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise invalid("since", "is not a cursor this server gave out") from None
-    return seq
+        text = ""
+    match = _CURSOR.fullmatch(text)
+    if match is None or int(match.group(1)) > MAX_SEQ:
+        raise invalid("since", "is not a cursor this server gave out")
+    return int(match.group(1))
 
 
 def changes_since(conn: Connection, user: User, since: int, limit: int) -> dict[str, Any]:

@@ -174,13 +174,23 @@ def user_row(conn: Connection, username: str) -> Any:
 
 
 def set_password(
-    conn: Connection, username: str, password: str, at: datetime, *, must_change: bool = False
+    conn: Connection,
+    username: str,
+    password: str | None,
+    at: datetime,
+    *,
+    must_change: bool = False,
+    password_hash: str | None = None,
 ) -> None:
     """Store a new password (checked by the caller: ``passwords.check_new_password``).
 
     ``must_change``: an administrator's reset, which the person must replace at next login.
+    ``password_hash``: the new password already hashed, outside this transaction (the API does
+    so: hashing inside a write transaction would hold every other writer for its duration).
     """
-    password_hash = hash_password(password)
+    if password_hash is None:
+        assert password is not None
+        password_hash = hash_password(password)
     result = conn.execute(
         update(db.users)
         .where(db.users.c.username == username)

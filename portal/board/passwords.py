@@ -16,11 +16,15 @@ uses to pre-check while the person types.
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from argon2 import PasswordHasher
@@ -40,6 +44,25 @@ _hasher = PasswordHasher()
 
 #: Verified against when the user does not exist, so both answers take about the same time.
 _DUMMY_HASH = _hasher.hash("not a real password: timing equaliser")
+
+
+#: How many password hashes (Argon2id: ~64 MiB and most of a core each) may run at once in
+#: this process. A storm of logins then queues for these few threads and leaves the rest of the
+#: machine (and every write) alone. ``PORTAL_HASH_WORKERS``, default 2.
+HASH_WORKERS = max(1, int(os.environ.get("PORTAL_HASH_WORKERS", "2")))
+_pool = ThreadPoolExecutor(max_workers=HASH_WORKERS, thread_name_prefix="portal-hash")
+
+T = TypeVar("T")
+
+
+async def in_hash_pool(work: Callable[..., T], *args: Any) -> T:
+    """Run CPU-heavy password work (hash, verify, the policy) on the small hashing pool.
+
+    The caller awaits without holding a thread: requests waiting for a turn cost nothing but
+    memory. Never call this with a database transaction open (see portal.api.auth).
+    """
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_pool, functools.partial(work, *args))
 
 
 def hash_password(password: str) -> str:
@@ -123,8 +146,17 @@ def check_new_password(
 ) -> list[Problem]:
     """The one gate for every new password: the domain's policy against this account's
     context, and none of its last :data:`HISTORY_DEPTH` passwords again."""
-    problems = policy_problems(password, password_context(conn, username, full_name=full_name))
-    if any(verify_password(h, password) for h in recent_hashes(conn, username)):
+    context = password_context(conn, username, full_name=full_name)
+    return new_password_problems(password, context, recent_hashes(conn, username))
+
+
+def new_password_problems(
+    password: str, context: PasswordContext, recent: list[str]
+) -> list[Problem]:
+    """The domain's policy, and none of the last :data:`HISTORY_DEPTH` passwords again (each
+    verified with Argon2: CPU-heavy, run it on the hashing pool, no transaction open)."""
+    problems = policy_problems(password, context)
+    if any(verify_password(h, password) for h in recent[:HISTORY_DEPTH]):
         problems.append(
             problem(
                 "reused",

@@ -80,10 +80,14 @@ def not_found(what: str = "item") -> ProblemError:
     return ProblemError(404, "not_found", f"No such {what}, or you may not see it.")
 
 
-def invalid(field: str, message: str, code: str = "invalid") -> ProblemError:
+def invalid(
+    field: str, message: str, code: str = "invalid", top: str | None = None
+) -> ProblemError:
+    """422 for one field; ``code`` names the problem in ``errors`` (and at the top, unless
+    ``top`` is given)."""
     return ProblemError(
         422,
-        code,
+        top or code,
         f"{field}: {message}",
         errors=[
             {"code": code, "field": field, "vi": f"Giá trị không hợp lệ: {field}.", "en": message}

@@ -27,10 +27,12 @@ from desktop.models import (
     can_create,
     can_edit,
     can_see,
+    item_slug,
     nfc,
     parse_content,
-    slugify,
+    valid_item_id,
 )
+from desktop.models.checks import source_url_problem
 from desktop.models.precheck import is_rights_refusal, precheck
 from portal import db
 from portal.board.directory import (
@@ -70,7 +72,11 @@ def _content(conn: Connection, site: str, fields: dict[str, Any]) -> dict[str, A
     try:
         content = parse_content(fields)
     except ModelError as error:
-        raise invalid(error.field, error.message) from None
+        raise invalid(error.field, error.message, error.code, top="invalid") from None
+    source = content.get("source")
+    problem = source_url_problem(source.url) if source is not None else None
+    if problem is not None:  # on every write, not only at submit: step 2 edits sources too
+        raise ProblemError(422, "invalid", problem.en, errors=[problem])
     category = content.get("category")
     if category and category not in category_ids(conn, site):
         raise ProblemError(
@@ -129,6 +135,8 @@ def create_item(
     conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
 ) -> Item:
     """A new draft at version 1; 412 ``already_exists`` (with the item, if visible) when taken."""
+    if not valid_item_id(item_id):
+        raise invalid("id", "must be a UUID, or letters, digits, - and _ (at most 64)")
     existing = load_item(conn, item_id)
     if existing is not None:
         current = existing.to_dict() if can_see(existing, user) else None
@@ -271,7 +279,7 @@ def do_action(
         )
     after = apply_action(item, action, user, at, verdict.on_behalf_of)
     if after.state is State.PUBLISHED and not after.slug:
-        after = replace(after, slug=f"{slugify(after.title, 60)}-{after.id.replace('-', '')[:8]}")
+        after = replace(after, slug=item_slug(after.title, after.id))
     _save(conn, item, after)
     _store_version(conn, after, action.value, user.username, at, comment, verdict.on_behalf_of)
     if comment:
@@ -296,7 +304,15 @@ def add_comment(
     comment_id = comment_id or str(uuid.uuid4())
     existing = conn.execute(select(db.comments).where(db.comments.c.id == comment_id)).first()
     if existing is not None:
-        raise ProblemError(409, "already_exists", "A comment with this id exists.")
+        # The comment as it is, when the caller may see its item: a client whose first post
+        # went through (its idempotency record long gone) recognises its own and moves on.
+        seen = existing.item_id == item.id or _item_visible(conn, existing.item_id, user)
+        raise ProblemError(
+            409,
+            "already_exists",
+            "A comment with this id exists.",
+            current=comment_dict(existing) if seen else None,
+        )
     seq = next_seq(conn, "comment", comment_id)
     values = {
         "id": comment_id,
@@ -309,6 +325,11 @@ def add_comment(
     }
     conn.execute(insert(db.comments).values(**values))
     return comment_dict(values)
+
+
+def _item_visible(conn: Connection, item_id: str, user: User) -> bool:
+    item = load_item(conn, item_id)
+    return item is not None and can_see(item, user)
 
 
 def comment_dict(row: Any) -> dict[str, Any]:

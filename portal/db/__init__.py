@@ -176,6 +176,8 @@ access_tokens = Table(
     Column("family", String(36), nullable=False, index=True),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
+    # When the token was first presented: a refresh retried after this is no lost answer.
+    Column("first_used_at", DateTime(timezone=True)),
 )
 
 refresh_tokens = Table(
@@ -188,6 +190,12 @@ refresh_tokens = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used", Boolean, nullable=False, default=False),
     Column("revoked", Boolean, nullable=False, default=False),
+    # Rotation that survives a lost answer (portal.board.accounts.refresh): when and from where
+    # the token was spent, and the hashes of the refresh and access tokens that replaced it.
+    Column("used_at", DateTime(timezone=True)),
+    Column("used_address", String(64)),
+    Column("successor", String(64)),
+    Column("successor_access", String(64)),
 )
 
 login_failures = Table(
@@ -197,8 +205,12 @@ login_failures = Table(
     Column("username", String(200), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("address", String(64)),  # the client's address, for the per-address limit
+    # The session (token family) the attempt came with, if any: its failures count against
+    # that session only (portal.board.throttle).
+    Column("family", String(36)),
     Index("ix_login_failures_user_at", "username", "at"),
     Index("ix_login_failures_address_at", "address", "at"),
+    Index("ix_login_failures_family_at", "family", "at"),
 )
 
 #: The last passwords of each account (Argon2id hashes, the current one included): no reuse.
@@ -243,6 +255,10 @@ idempotency = Table(
     Column("headers", Text, nullable=False, default="[]"),
     Column("body", LargeBinary, nullable=False, default=b""),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # While status is 0: the process running the request ("host/pid/boot") and until when its
+    # claim holds unless renewed (portal.api.idempotency): a crash's claim is taken over.
+    Column("owner", String(200)),
+    Column("lease_until", DateTime(timezone=True)),
     UniqueConstraint("caller", "key"),
 )
 

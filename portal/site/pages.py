@@ -25,7 +25,8 @@ from sqlalchemy.engine import Connection
 
 from desktop.models import Item, State
 from desktop.models.fields import fact_box
-from desktop.models.render import render_markdown
+from desktop.models.render import render_markdown, safe_url
+from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
 from portal.api.deps import EngineDep
@@ -199,6 +200,7 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
         item=item,
         category=categories[item.category].name if item.category in categories else item.category,
         body=Markup(render_markdown(item.body)),
+        source_url=safe_url(item.source.url),  # checked now, whatever was stored
         date=vn_date(published_at(item)),
         facts=fact_box(
             categories[item.category].kind if item.category in categories else "free",
@@ -276,7 +278,8 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
+        # clean_text: an item stored before input was cleaned may hold what XML cannot
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = clean_text(item.title)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{item.id}"
         ET.SubElement(
             entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/items/{item.slug}"}
@@ -286,10 +289,10 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
             item.updated_at or published_at(item)
         ).isoformat()
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        ET.SubElement(author, f"{{{ATOM}}}name").text = item.author or item.created_by
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
+        ET.SubElement(author, f"{{{ATOM}}}name").text = clean_text(item.author or item.created_by)
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = clean_text(item.summary)
         content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-        content.text = render_markdown(item.body)
+        content.text = clean_text(render_markdown(item.body))
     xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.models.render import render_markdown
+from desktop.models.render import render_markdown, safe_url
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -54,3 +54,42 @@ def test_news_content_survives() -> None:
 def test_images_from_elsewhere_are_dropped() -> None:
     html = render_markdown("![theo dõi](https://tracker.example/pixel.png)")
     assert "tracker.example" not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " \t java\nscr\ript:alert(1)",
+        "\x00javascript:alert(1)",
+        "java\x01script:alert(1)",
+        "data:text/html,<script>",
+        "vbscript:x",
+        "tel:+84123",
+        "file:///etc/passwd",
+        "http:no-host",
+        "https://[::1",
+    ],
+)
+def test_safe_url_refuses_every_other_scheme(url: str) -> None:
+    assert safe_url(url) is None
+    assert safe_url(url, relative=True) is None
+
+
+def test_safe_url_passes_http_https_mailto_and_relative_only_where_asked() -> None:
+    assert safe_url("https://example.gov.vn/a?b=1#c") == "https://example.gov.vn/a?b=1#c"
+    assert safe_url("  HTTP://example.gov.vn \n") == "HTTP://example.gov.vn"
+    assert safe_url("mailto:banbientap@example.gov.vn") == "mailto:banbientap@example.gov.vn"
+    assert safe_url("/items/tin-moi") is None  # a source must be a whole address
+    assert safe_url("/items/tin-moi", relative=True) == "/items/tin-moi"
+    assert safe_url("#muc-2", relative=True) == "#muc-2"
+    assert safe_url("java script:x", relative=True) == "java script:x"  # a relative path
+
+
+def test_links_in_a_body_go_through_safe_url() -> None:
+    html = render_markdown(
+        "[a](java&#x09;script:alert(1)) [b](tel:+84) [c](https://example.gov.vn) [d](/items/x)"
+    )
+    assert "script" not in html.lower() and "tel:" not in html
+    assert 'href="https://example.gov.vn"' in html and 'href="/items/x"' in html

@@ -146,6 +146,8 @@ def test_sessions_idempotency_and_lock_out_hold_across_processes(two_doors: list
 
     renewed = b.client.post("/api/v1/auth/refresh", json={"refresh_token": a.refresh_token})
     assert renewed.status_code == 200
+    bearer = {"Authorization": f"Bearer {renewed.json()['access_token']}"}
+    assert a.client.get("/api/v1/me", headers=bearer).status_code == 200  # the session moved on
     reused = a.client.post("/api/v1/auth/refresh", json={"refresh_token": a.refresh_token})
     assert reused.status_code == 401 and reused.json()["code"] == "token_revoked"
 
