@@ -113,12 +113,14 @@ class _Reader:
         self.default_font = _default_font(document)
         self.title = ""
         self.counters: dict[tuple[str, int], int] = {}
+        self.indent = 0
 
     def read(self) -> DocxDocument:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
         blocks: list[Block] = []
+        indents: dict[int, int] = {}
         first_heading: int | None = None
         for part in self.document.iter_inner_content():
             if isinstance(part, Table):
@@ -135,7 +137,10 @@ class _Reader:
                 continue
             if block.kind == "heading" and first_heading is None:
                 first_heading = len(blocks)
+            if block.kind == "item":
+                indents[len(blocks)] = self.indent
             blocks.append(block)
+        _nest(blocks, indents)
         if not self.title and first_heading is not None:
             self.title = _plain(blocks[first_heading].spans)
             if first_heading == 0:
@@ -152,6 +157,7 @@ class _Reader:
         listed = self.numbering.of(paragraph)
         if listed is not None:
             num_id, level, ordered = listed
+            self.indent = self.numbering.indent(paragraph, num_id, level)
             for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
                 del self.counters[key]
             number = self.counters.get((num_id, level), 0) + 1
@@ -235,6 +241,10 @@ class _Reader:
                     found = self.spans(paragraph)
                     if found:
                         spans += ([Span(br=True)] if spans else []) + found
+                if not rows:  # the header row is bold by being the header
+                    spans = [
+                        Span(s.text, False, s.italic, s.code, s.href, s.image, s.br) for s in spans
+                    ]
                 cells.append(spans)
             rows.append(cells)
         return Block(kind="table", rows=rows)
@@ -245,25 +255,35 @@ class _Numbering:
 
     def __init__(self, document: Any) -> None:
         self.formats: dict[tuple[str, int], str] = {}
+        self.indents: dict[tuple[str, int], int] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        abstract: dict[str, dict[int, str]] = {}
+        abstract: dict[str, dict[int, tuple[str, int]]] = {}
         for node in root.findall(f"{{{W}}}abstractNum"):
-            levels: dict[int, str] = {}
+            levels: dict[int, tuple[str, int]] = {}
             for lvl in node.findall(f"{{{W}}}lvl"):
                 fmt = lvl.find(f"{{{W}}}numFmt")
-                levels[int(lvl.get(f"{{{W}}}ilvl", "0"))] = (
-                    fmt.get(f"{{{W}}}val", "decimal") if fmt is not None else "decimal"
+                number = int(lvl.get(f"{{{W}}}ilvl", "0"))
+                levels[number] = (
+                    fmt.get(f"{{{W}}}val", "decimal") if fmt is not None else "decimal",
+                    _indent(lvl) or 720 * (number + 1),
                 )
             abstract[node.get(f"{{{W}}}abstractNumId", "")] = levels
         for num in root.findall(f"{{{W}}}num"):
             ref = num.find(f"{{{W}}}abstractNumId")
             if ref is None:
                 continue
-            for level, fmt in abstract.get(ref.get(f"{{{W}}}val", ""), {}).items():
+            for level, (fmt, indent) in abstract.get(ref.get(f"{{{W}}}val", ""), {}).items():
                 self.formats[(num.get(f"{{{W}}}numId", ""), level)] = fmt
+                self.indents[(num.get(f"{{{W}}}numId", ""), level)] = indent
+
+    def indent(self, paragraph: Any, num_id: str, level: int) -> int:
+        """How far the item stands in (twips): its own indentation, else its numbering's."""
+        return _indent(paragraph._p.find(f"{{{W}}}pPr")) or self.indents.get(
+            (num_id, level), 720 * (level + 1)
+        )
 
     def of(self, paragraph: Any) -> tuple[str, int, bool] | None:
         num_id, level = _num_pr(paragraph._p)
@@ -297,6 +317,37 @@ def _num_pr(element: Any) -> tuple[str | None, int | None]:
         num.get(f"{{{W}}}val") if num is not None else None,
         int(lvl.get(f"{{{W}}}val", "0")) if lvl is not None else None,
     )
+
+
+def _indent(element: Any) -> int:
+    if element is None:
+        return 0
+    ind = element.find(f"{{{W}}}ind") if element.tag != f"{{{W}}}ind" else element
+    if ind is None and element.find(f"{{{W}}}pPr") is not None:
+        ind = element.find(f"{{{W}}}pPr/{{{W}}}ind")
+    if ind is None:
+        return 0
+    value = ind.get(f"{{{W}}}left") or ind.get(f"{{{W}}}start") or "0"
+    try:
+        return int(value)
+    except ValueError:
+        return 0
+
+
+def _nest(blocks: list[Block], indents: dict[int, int]) -> None:
+    """List depth from how far items stand in, so a "List Bullet 2" under "List Bullet" (its
+    own numbering at level 0) is nested as Word shows it."""
+    stack: list[int] = []
+    for position, block in enumerate(blocks):
+        if block.kind != "item":
+            stack = []
+            continue
+        indent = indents.get(position, 0)
+        while stack and indent < stack[-1] - 60:
+            stack.pop()
+        if not stack or indent > stack[-1] + 60:
+            stack.append(indent)
+        block.level = max(len(stack), 1)
 
 
 def _style_name(paragraph: Any) -> str:

@@ -339,6 +339,8 @@ class _Reader:
                 spans = [s for s, _ in inner._spans]
                 for block in inner.blocks:  # block elements inside a cell: their text joined
                     spans += ([Span(br=True)] if spans else []) + block.spans
+                if not rows:  # the header row is bold by being the header
+                    spans = [replace(s, bold=False) for s in spans]
                 cells.append(_trim(spans))
             if cells:
                 rows.append(cells)
@@ -439,6 +441,8 @@ _CONDITIONAL = re.compile(r"<!\[(?:if[^\]]*|endif)\]>", re.I)
 
 def html_to_blocks(html: str, allow_local_files: bool = True) -> Imported:
     """Read clipboard or file HTML; see the module's docstring for what is kept."""
+    if html.startswith("Version:"):  # a raw CF_HTML clipboard: its header before the markup
+        html = html[html.find("<") :] if "<" in html else ""
     html = _CONDITIONAL.sub("", html)
     if not html.strip():
         return Imported("", [])
@@ -447,7 +451,8 @@ def html_to_blocks(html: str, allow_local_files: bool = True) -> Imported:
     except (etree.ParserError, ValueError):
         return Imported("", [])
     for comment in root.xpath("//comment()"):
-        comment.getparent().remove(comment) if comment.getparent() is not None else None
+        if comment.getparent() is not None:
+            comment.drop_tree()  # its tail (the text after it) stays
     body = root.find("body")
     reader = _Reader(allow_local_files)
     start = body if body is not None else root

@@ -30,7 +30,7 @@ SYSTEM_DICTIONARIES = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dic
 USER_WORDS = "spelling-words.txt"
 _WORD = re.compile(r"[^\W\d_]+")
 _NOT_PROSE = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|\[[^\]]*\]\([^)]*\)|`[^`]*`", re.IGNORECASE
+    r"\]\([^)]*\)|(?:https?://|www\.)[^\s)]+|\S+@\S+\.\S+|`[^`]*`", re.IGNORECASE
 )
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _CLUSTERS = ("oa", "oe", "uy")

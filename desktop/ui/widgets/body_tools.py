@@ -6,7 +6,7 @@ pictures.
 Files reach the store the way a dropped file always has: the body's ``filesDropped`` signal,
 which the item page answers with ``ItemService.attach`` and then ``insert_attachment``. A
 picture that is already placed in the text (from a paste or a Word file) is expected by its
-sha256, so it is attached without being inserted twice.
+sha256 (``RichEdit.awaiting``), so it is attached without being inserted twice.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ class BodyTools(QObject):
         self.editor = editor
         body = editor.body
         self.highlighter = SpellHighlighter(body.document(), shared_speller())
-        #: sha256 of pictures placed in the text, waiting to be attached.
-        self.expected: set[str] = set()
         #: Ask for files (tests replace these).
         self.ask_pictures: Callable[[], list[Path]] = self._ask_pictures
         self.ask_word_file: Callable[[], Path | None] = self._ask_word_file
@@ -172,8 +170,8 @@ class BodyTools(QObject):
         return [Path(name) for name in names]
 
     def insert_attachment(self, name: str, sha256: str) -> None:
-        if sha256 in self.expected:
-            self.expected.discard(sha256)
+        if sha256 in self.editor.body.awaiting:
+            self.editor.body.awaiting.discard(sha256)
             return
         body = self.editor.body
         cursor = body.textCursor()
@@ -228,7 +226,7 @@ class BodyTools(QObject):
             sha = hashlib.sha256(prepared.data).hexdigest()
             text = text.replace(f"]({picture.placeholder}", f"]({MEDIA_PREFIX}{sha}")
             editor.body.place_picture(sha, prepared.data)
-            self.expected.add(sha)
+            editor.body.awaiting.add(sha)
             files.append(temporary_file(prepared.name, prepared.data))
         if document.title and not editor.title.text().strip():
             editor.title.setText(document.title)

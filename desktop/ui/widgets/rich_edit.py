@@ -71,6 +71,8 @@ class RichEdit(QTextEdit):
         self.prepare_files: Callable[[list[Path]], list[Path]] = lambda paths: paths
         #: Pictures from a paste or a Word file, placed in the text before they are attached.
         self.placed: dict[str, QImage] = {}
+        #: Their sha256 until they are attached (the attachment then adds nothing to the text).
+        self.awaiting: set[str] = set()
         #: Plain text pastes go through the old-font conversion (the editor sets it).
         self.text_paste: Callable[[str], bool] | None = None
         self.language = "vi"
@@ -164,6 +166,7 @@ class RichEdit(QTextEdit):
             data = prepared[0].read_bytes()
             sha = hashlib.sha256(data).hexdigest()
             self.place_picture(sha, data)
+            self.awaiting.add(sha)
             text = text.replace(f"]({picture.placeholder}", f"]({MEDIA_PREFIX}{sha}")
             files.append(prepared[0])
         text = "\n".join(line for line in text.split("\n") if "](pasted:" not in line)
@@ -174,7 +177,7 @@ class RichEdit(QTextEdit):
         if imported.dropped_images:
             messages.append(
                 self.tr(
-                    "%n picture(s) from the web were left out: add them as files.",
+                    "%n picture(s) could not come with the paste: add them as files.",
                     "",
                     imported.dropped_images,
                 )
