@@ -407,3 +407,32 @@ def _trim(spans: list[Span]) -> list[Span]:
     from desktop.content.html_import import _trim as trim
 
     return trim(spans)
+
+
+@dataclass
+class DocxContent:
+    """What ``items new --file F.docx`` stores: the content fields, and the pictures (made
+    ready for upload) the body refers to as ``/media/<sha256>``."""
+
+    content: dict[str, Any]
+    pictures: list[tuple[str, bytes]]
+    document: DocxDocument
+
+
+def docx_content(source: str | Path | bytes) -> DocxContent:
+    import hashlib
+
+    from desktop.content.images import prepare_image
+    from desktop.models.render import MEDIA_PREFIX
+
+    document = read_docx(source)
+    sources: dict[str, str] = {}
+    pictures: list[tuple[str, bytes]] = []
+    for picture in document.pictures:
+        prepared = prepare_image(picture.name, picture.data)
+        sources[picture.placeholder] = MEDIA_PREFIX + hashlib.sha256(prepared.data).hexdigest()
+        pictures.append((prepared.name, prepared.data))
+    content: dict[str, Any] = {"body": document.with_sources(sources)}
+    if document.title:
+        content["title"] = document.title
+    return DocxContent(content, pictures, document)
