@@ -35,7 +35,7 @@ class BodyTools(QObject):
         self.editor = editor
         body = editor.body
         self.highlighter = SpellHighlighter(body.document(), shared_speller())
-        #: Ask for files (tests replace these).
+        # Ask for files (tests replace these).
         self.ask_pictures: Callable[[], list[Path]] = self._ask_pictures
         self.ask_word_file: Callable[[], Path | None] = self._ask_word_file
         body.prepare_files = self.prepare_files

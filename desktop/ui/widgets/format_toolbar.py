@@ -36,7 +36,7 @@ class FormatToolbar(QToolBar):
         super().__init__(parent)
         self.edit = edit
         self.setObjectName("formatBar")
-        #: Asks for a link's address (tests replace it).
+        # Asks for a link's address (tests replace it).
         self.ask_url: Callable[[str], str | None] = self._ask_url
         self.style_box = QComboBox(self)
         self.style_box.setObjectName("paragraphStyle")

@@ -39,14 +39,14 @@ from desktop.models.render import MEDIA_PREFIX
 from desktop.ui.widgets import richtext
 from desktop.ui.widgets.richtext import QUOTE_INDENT
 
-#: How wide a picture is shown in the editor at most (the file itself is not changed).
+# How wide a picture is shown in the editor at most (the file itself is not changed).
 SHOWN_WIDTH = 560
 _BULLETS = (
     QTextListFormat.Style.ListDisc,
     QTextListFormat.Style.ListCircle,
     QTextListFormat.Style.ListSquare,
 )
-#: Heading levels offered, and how much larger each is drawn (Qt's h1-h3 sizes).
+# Heading levels offered, and how much larger each is drawn (Qt's h1-h3 sizes).
 HEADING_SIZES = {1: 3, 2: 2, 3: 1}
 
 
@@ -67,16 +67,16 @@ class RichEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
         self.blob_loader: Callable[[str], bytes | None] | None = None
-        #: Pictures made smaller before they are attached (the editor sets it).
+        # Pictures made smaller before they are attached (the editor sets it).
         self.prepare_files: Callable[[list[Path]], list[Path]] = lambda paths: paths
-        #: Pictures from a paste or a Word file, placed in the text before they are attached.
+        # Pictures from a paste or a Word file, placed in the text before they are attached.
         self.placed: dict[str, QImage] = {}
-        #: Their sha256 until they are attached (the attachment then adds nothing to the text).
+        # Their sha256 until they are attached (the attachment then adds nothing to the text).
         self.awaiting: set[str] = set()
-        #: Plain text pastes go through the old-font conversion (the editor sets it).
+        # Plain text pastes go through the old-font conversion (the editor sets it).
         self.text_paste: Callable[[str], bool] | None = None
         self.language = "vi"
-        #: Adds the spelling, table and picture entries to the context menu (the editor sets it).
+        # Adds the spelling, table and picture entries to the context menu (the editor sets it).
         self.extend_menu: Callable[[QMenu, QTextCursor], None] | None = None
         self.document().setDefaultStyleSheet(
             "table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 3px; }"

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from desktop.content.blocks import Block, Cell, Image, Span, to_markdown
 from desktop.models.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-#: A block that is the caption of the image above it (its text is the image's title).
+# A block that is the caption of the image above it (its text is the image's title).
 CAPTION = QTextFormat.Property.UserProperty + 1
 OBJECT = "\ufffc"
 LINE_BREAK = "\u2028"
@@ -71,7 +71,7 @@ def load_markdown(document: QTextDocument, text: str) -> None:
     document.setModified(False)
 
 
-#: Qt indents a quotation by this much per level (and marks only its first block).
+# Qt indents a quotation by this much per level (and marks only its first block).
 QUOTE_INDENT = 40.0
 
 

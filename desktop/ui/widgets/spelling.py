@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from desktop.content.spelling import Speller, words
 
-#: How long one slice of dictionary look-ups may take on the UI thread.
+# How long one slice of dictionary look-ups may take on the UI thread.
 SLICE_MS = 4
 
 
@@ -24,7 +24,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.speller = speller
         self.enabled = True
-        #: True while this highlighter repaints (not an edit: the editor does not save then).
+        # True while this highlighter repaints (not an edit: the editor does not save then).
         self.repainting = False
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
