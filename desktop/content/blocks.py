@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "item", "table", "code", "rule"]
@@ -139,8 +140,13 @@ def _wrap(inner: str, marker: str) -> str:
 
 def inline(spans: list[Span], table: bool = False, br: str = "  \n") -> str:
     """One block's text as Markdown: bold outside italic outside links, as python-markdown reads."""
-    spans = normalise_spans(spans)
-    return _group(spans, 0, table, br)
+    return _inline(tuple(spans), table, br)
+
+
+@lru_cache(maxsize=8192)
+def _inline(spans: tuple[Span, ...], table: bool, br: str) -> str:
+    """(Remembered: the editor writes the whole body at each save, mostly unchanged.)"""
+    return _group(normalise_spans(list(spans)), 0, table, br)
 
 
 _LEVELS = ("bold", "italic", "href")

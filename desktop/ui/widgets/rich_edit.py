@@ -11,11 +11,12 @@ are announced with ``filesDropped`` (pictures made smaller first by ``prepare_fi
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,7 +29,6 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrameFormat,
-    QTextLength,
     QTextListFormat,
     QTextTable,
     QTextTableFormat,
@@ -39,6 +39,7 @@ from desktop.models.render import MEDIA_PREFIX
 from desktop.ui.widgets import richtext
 from desktop.ui.widgets.richtext import QUOTE_INDENT
 
+WARM_SLICE_S = 0.004
 # How wide a picture is shown in the editor at most (the file itself is not changed).
 SHOWN_WIDTH = 560
 _BULLETS = (
@@ -78,6 +79,12 @@ class RichEdit(QTextEdit):
         self.language = "vi"
         # Adds the spelling, table and picture entries to the context menu (the editor sets it).
         self.extend_menu: Callable[[QMenu, QTextCursor], None] | None = None
+        richtext.cache_spans(self.document())
+        self._warm_from = 0
+        self._warm = QTimer(self)
+        self._warm.setSingleShot(True)
+        self._warm.setInterval(0)
+        self._warm.timeout.connect(self._warm_step)
         self.document().setDefaultStyleSheet(
             "table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 3px; }"
         )
@@ -86,6 +93,21 @@ class RichEdit(QTextEdit):
     def set_markdown(self, text: str) -> None:
         richtext.load_markdown(self.document(), text)
         self._style_tables()
+        self._warm_from = 0
+        self._warm.start()
+
+    def _warm_step(self) -> None:
+        """Read the blocks' runs a few milliseconds at a time after a load, so the first save
+        after the first keystroke does not read the whole body at once."""
+        document = self.document()
+        block = document.findBlockByNumber(self._warm_from)
+        deadline = time.perf_counter() + WARM_SLICE_S
+        while block.isValid() and time.perf_counter() < deadline:
+            richtext.block_spans(block, heading=bool(block.blockFormat().headingLevel()))
+            block = block.next()
+        if block.isValid():
+            self._warm_from = block.blockNumber()
+            self._warm.start()
 
     def markdown(self) -> str:
         return richtext.document_to_markdown(self.document())
@@ -577,8 +599,7 @@ def table_format() -> QTextTableFormat:
     fmt.setBorderCollapse(True)
     fmt.setBorderBrush(QColor("#9a9a9a"))
     fmt.setCellPadding(4)
-    fmt.setCellSpacing(0)
-    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    fmt.setCellSpacing(0)  # no percentage width: it made every keystroke lay tables out again
     return fmt
 
 
@@ -589,7 +610,6 @@ def style_table(table: QTextTable) -> None:
         QTextFormat.Property.FrameBorder,
         QTextFormat.Property.TableCellPadding,
         QTextFormat.Property.TableCellSpacing,
-        QTextFormat.Property.FrameWidth,
         QTextFormat.Property.TableBorderCollapse,
         QTextFormat.Property.FrameBorderBrush,
         QTextFormat.Property.FrameBorderStyle,

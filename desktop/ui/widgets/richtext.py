@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QTextBlock,
     QTextBlockFormat,
+    QTextBlockUserData,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -234,8 +235,50 @@ def _lone_image_block(block: Block) -> bool:
     return block.kind == "paragraph" and len(block.spans) == 1 and block.spans[0].image is not None
 
 
+class _Spans(QTextBlockUserData):
+    """A block's runs as last read, kept until the block changes (``cache_spans``)."""
+
+    def __init__(self, key: tuple[bool, bool], spans: list[Span]) -> None:
+        super().__init__()
+        self.key: tuple[bool, bool] | None = key
+        self.spans = spans
+
+
+def cache_spans(document: QTextDocument) -> None:
+    """Keep each block's runs between two writes of the Markdown; a change to a block (its
+    text or its formatting) forgets them. Writing a 5,000-word body then reads only what
+    changed since the last save."""
+    document.setProperty("cachesSpans", True)
+
+    def forget(position: int, _removed: int, added: int) -> None:
+        block = document.findBlock(position)
+        end = position + added
+        while block.isValid() and block.position() <= end:
+            data = block.userData()
+            if isinstance(data, _Spans):
+                data.key = None
+            block = block.next()
+
+    document.contentsChange.connect(forget)
+
+
 def block_spans(block: QTextBlock, heading: bool = False, header: bool = False) -> list[Span]:
     """A block's text runs; a heading's or a table header's bold is theirs, not **marked**."""
+    document = block.document()
+    if not document.property("cachesSpans"):
+        return _read_spans(block, heading, header)
+    data = block.userData()
+    if isinstance(data, _Spans) and data.key == (heading, header):
+        return list(data.spans)
+    spans = _read_spans(block, heading, header)
+    if isinstance(data, _Spans):
+        data.key, data.spans = (heading, header), spans
+    else:
+        block.setUserData(_Spans((heading, header), spans))
+    return list(spans)
+
+
+def _read_spans(block: QTextBlock, heading: bool, header: bool) -> list[Span]:
     spans: list[Span] = []
     it = block.begin()
     while not it.atEnd():
