@@ -84,6 +84,7 @@ class ItemPage(QWidget):
         self.changes_note.setWordWrap(True)
         self.changes_summary = QLabel(self)  # issue 16: "3 đoạn sửa, 12 từ thêm, 4 từ bỏ"
         self.changes_summary.setObjectName("changesSummary")
+        self.changes_summary.setStyleSheet("font-weight: bold;")
         changes_page = QWidget(self)
         changes_layout = QVBoxLayout(changes_page)
         changes_layout.addWidget(self.changes_note)

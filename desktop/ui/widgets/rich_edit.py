@@ -233,13 +233,8 @@ class RichEdit(QTextEdit):
         image = source.imageData()
         if not isinstance(image, QImage) or image.isNull():
             return
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, b"PNG")
-        path = _temporary("anh-dan.png", bytes(data.data()))
+        path = _temporary("anh-dan.png", b"")
+        image.save(str(path))  # PNG, from the name
         self.filesDropped.emit(self.prepare_files([path]))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
