@@ -154,3 +154,19 @@ def test_spelling_underlines_suggests_and_learns(qtbot: Any, own_words: Path) ->
     ]
     editor.language.setCurrentIndex(editor.language.findData("en"))
     assert not highlighter.enabled  # an English item is not checked against Vietnamese
+
+
+def test_a_pasted_screenshot_becomes_a_file(qtbot: Any) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    editor = ItemEditor()
+    qtbot.addWidget(editor)
+    editor.load(Item(id="i1", site="demo", title="Tin"))
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f4e79"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    with qtbot.waitSignal(editor.body.filesDropped, timeout=3000) as dropped:
+        editor.body.insertFromMimeData(mime)
+    (path,) = dropped.args[0]
+    assert Image.open(path).size == (64, 48)
