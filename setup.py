@@ -7,7 +7,12 @@ setup(
     packages=[*find_packages(include=["desktop*", "portal*"]), "desktop.resources"],
     package_dir={"desktop.resources": "resources"},
     package_data={
-        "desktop.resources": ["*.qss", "icons/*.svg", "translations/*.ts"],
+        "desktop.resources": [
+            "*.qss",
+            "icons/*.svg",
+            "translations/*.ts",
+            "dictionaries/*",  # the Vietnamese Hunspell dictionary (GPL-2, its README)
+        ],
         "portal.site": ["templates/*.html", "static/*"],
         "portal.db": ["migrations/script.py.mako"],
     },

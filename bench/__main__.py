@@ -18,7 +18,7 @@ from bench.sizes import FULL, QUICK, Sizes
 from bench.world import World
 
 #: Figure groups, in the order they run.
-GROUPS = ("sync", "ui", "search", "load")
+GROUPS = ("sync", "ui", "search", "load", "editor")
 
 
 def _run_group(name: str, sizes: Sizes, folder: Path, world: Callable[[], World]) -> list[Figure]:
@@ -38,6 +38,10 @@ def _run_group(name: str, sizes: Sizes, folder: Path, world: Callable[[], World]
         from bench.load_figures import load_figures
 
         return load_figures(sizes, folder)
+    if name == "editor":  # issue 16: typing in a 5,000-word body with spelling on
+        from bench.editor_typing import editor_figures
+
+        return editor_figures(5000, 400 if sizes is FULL else 120)
     raise ValueError(name)
 
 

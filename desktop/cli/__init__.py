@@ -47,7 +47,15 @@ __all__ = [
 ]
 
 #: The command groups, in the order ``--help`` lists them (``desktop/cli/<name>.py``).
-GROUPS: tuple[str, ...] = ("session", "items", "conflicts", "search", "content", "publishing")
+GROUPS: tuple[str, ...] = (
+    "session",
+    "items",
+    "conflicts",
+    "search",
+    "content",
+    "publishing",
+    "check",
+)
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queued": ("Đã xếp hàng; sẽ gửi khi đồng bộ.", "Queued; it will be sent on the next sync."),
     "created": ("Đã tạo bản nháp {id}.", "Draft {id} created."),
     "no_site": ("Hãy chọn trang bằng --site ({sites}).", "Choose the site with --site ({sites})."),
-    "no_category": ("Chưa có chuyên mục (category).", "The category is missing."),
+    "no_category": (
+        "Chưa có chuyên mục: thêm --category (hoặc khóa category trong tệp .md).",
+        "The category is missing: add --category (or the category key of a .md file).",
+    ),
     "no_items": ("Không có tin nào.", "No items."),
     "unknown_action": ("Thao tác không hợp lệ: {action}", "Unknown action: {action}"),
 }
@@ -32,8 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(run=items_show)
     new = sub.add_parser("new")
-    new.add_argument("--file", required=True)
+    new.add_argument("--file", required=True, help="Markdown with front matter, or a .docx")
     new.add_argument("--site")
+    new.add_argument("--category", help="the category (a .docx names none)")
     new.add_argument("--quiet", "-q", action="store_true", help="print only the new id")
     new.set_defaults(run=items_new)
     edit = sub.add_parser("edit")
@@ -97,8 +101,16 @@ def items_show(cli: Cli) -> int:
 
 
 def items_new(cli: Cli) -> int:
-    content = cli.read_file(cli.args.file)
+    pictures: list[tuple[str, bytes]] = []
+    if cli.args.file.lower().endswith(".docx"):  # issue 16: a Word file, pictures and all
+        from desktop.content.docx_import import docx_content
+
+        read = docx_content(cli.args.file)
+        content, pictures = read.content, read.pictures
+    else:
+        content = cli.read_file(cli.args.file)
     category = content.pop("category", "")
+    category = cli.args.category or category
 
     async def create(desk: Desk) -> str:
         sites = sorted(desk.me.sites)
@@ -108,6 +120,11 @@ def items_new(cli: Cli) -> int:
         if not category:
             raise CliError(cli.say("no_category", MESSAGES))
         item = await desk.create(category, site=site, **content)
+        if pictures:
+            from desktop.content.images import temporary_file
+
+            for name, data in pictures:  # kept and queued; the body already shows them
+                await desk.attach(item.id, temporary_file(name, data))
         return item.id
 
     item_id = cli.with_desk(create)

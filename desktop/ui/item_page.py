@@ -25,11 +25,17 @@ from PySide6.QtWidgets import (
 from desktop.models import Action, Item, State, comment_required
 from desktop.ui import dialogs, labels
 from desktop.ui.services import ItemService
-from desktop.ui.widgets.diff import diff_html
 from desktop.ui.widgets.editor import ItemEditor
 from desktop.ui.widgets.public_links import PublicLinks
 from desktop.ui.widgets.step_indicator import StepIndicator
 from desktop.ui.widgets.translations import ContentRulesBar
+
+# The changes tab: the item as the portal shows it, with its marks (issue 16).
+CHANGES_CSS = """
+body { font-family: 'Noto Serif', 'DejaVu Serif', serif; line-height: 1.5; }
+h1 { font-size: 150%; } h2 { font-size: 130%; } h3 { font-size: 115%; }
+table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 3px 6px; }
+"""
 
 #: The action Ctrl+Enter does, in order of preference.
 MAIN_ACTIONS = (Action.SUBMIT, Action.FORWARD, Action.APPROVE)
@@ -76,9 +82,13 @@ class ItemPage(QWidget):
         self.changes = QTextBrowser(self)
         self.changes_note = QLabel(self)
         self.changes_note.setWordWrap(True)
+        self.changes_summary = QLabel(self)  # issue 16: "3 đoạn sửa, 12 từ thêm, 4 từ bỏ"
+        self.changes_summary.setObjectName("changesSummary")
+        self.changes_summary.setStyleSheet("font-weight: bold;")
         changes_page = QWidget(self)
         changes_layout = QVBoxLayout(changes_page)
         changes_layout.addWidget(self.changes_note)
+        changes_layout.addWidget(self.changes_summary)
         changes_layout.addWidget(self.changes, 1)
         self.comment_list = QListWidget(self)
         self.comment_list.setWordWrap(True)
@@ -181,6 +191,7 @@ class ItemPage(QWidget):
             self.changes_note.setText(
                 self.tr("Nothing to compare yet: the item has not been submitted.")
             )
+            self.changes_summary.setText("")
             self.changes.setHtml("")
             return
         if base is None:
@@ -189,22 +200,45 @@ class ItemPage(QWidget):
                     "The submitted version is not on this computer yet; it arrives with the next sync."  # noqa: E501 - one translatable string
                 )
             )
+            self.changes_summary.setText("")
             self.changes.setHtml("")
             return
+        handovers = self._handovers()
         self.changes_note.setText(
             self.tr(
-                "Changes since the author submitted it (version %1): added text in green, removed text struck through in red."  # noqa: E501 - one translatable string
-            ).replace("%1", str(handed.version))
+                "Changes since the author handed it over (version %1): added words in green, removed words struck through in red."  # noqa: E501 - one translatable string
+            ).replace("%1", handovers.label(handed.version) or "1")
         )
-        parts = []
-        for field, name in (
-            ("title", self.tr("Title")),
-            ("summary", self.tr("Summary")),
-            ("body", self.tr("Body")),
-        ):
-            old, new = str(base.get(field) or ""), str(getattr(item, field) or "")
-            parts.append(f"<h3>{name}</h3><p>{diff_html(old, new)}</p>")
-        self.changes.setHtml("".join(parts))
+        from desktop.content.track_changes import text_changes, track_changes
+
+        language = self.items.desk.language
+        title = text_changes(str(base.get("title") or ""), item.title)
+        summary = text_changes(str(base.get("summary") or ""), item.summary)
+        body = track_changes(str(base.get("body") or ""), item.body)
+        total = body
+        total.add(title)
+        total.add(summary)
+        self.changes_summary.setText(total.summary(language))
+        parts = [f"<h1>{title.html}</h1>"]
+        if item.summary or base.get("summary"):
+            parts.append(f'<p class="summary"><b>{summary.html}</b></p>')
+        parts.append(body.html)
+        self.changes.setHtml(
+            f"<html><head><style>{CHANGES_CSS}</style></head><body>{''.join(parts)}</body></html>"
+        )
+
+    def _handovers(self) -> Any:
+        """Version numbers as people count them: handovers (submit, forward…), not saves."""
+        from desktop.content.track_changes import handover_numbers
+
+        try:
+            versions = self.items.versions(self.item_id)
+        except Exception:
+            versions = []
+        if versions:
+            return handover_numbers((v.version, v.action) for v in versions)
+        steps = self.item.steps if self.item is not None else {}
+        return handover_numbers((record.version, name) for name, record in steps.items())
 
     def _version_content(self, number: int) -> dict[str, Any] | None:
         try:
@@ -232,11 +266,14 @@ class ItemPage(QWidget):
         except Exception:
             versions = []
         self.history.setRowCount(len(versions))
+        from desktop.content.track_changes import handover_numbers
+
+        handovers = handover_numbers((v.version, v.action) for v in versions)
         for row, version in enumerate(versions):
             when = version.at
             actor, behalf, action = version.actor, version.on_behalf_of, version.action
             cells = (
-                str(version.version),
+                handovers.label(version.version),  # handovers, not saves (issue 16)
                 when.astimezone().strftime("%d/%m/%Y %H:%M") if when else "",
                 self.tr("%1 (on behalf of %2)")
                 .replace("%1", names.get(actor, actor))

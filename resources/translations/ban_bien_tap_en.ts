@@ -49,6 +49,61 @@
     </message>
   </context>
   <context>
+    <name>BodyTools</name>
+    <message>
+      <source>(no suggestions)</source>
+      <translation>(no suggestions)</translation>
+    </message>
+    <message>
+      <source>Add “%1” to my dictionary</source>
+      <translation>Add “%1” to my dictionary</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <source>Picture description (for screen readers)…</source>
+      <translation>Picture description (for screen readers)…</translation>
+    </message>
+    <message>
+      <source>Caption under the picture…</source>
+      <translation>Caption under the picture…</translation>
+    </message>
+    <message>
+      <source>Picture description</source>
+      <translation>Picture description</translation>
+    </message>
+    <message>
+      <source>What the picture shows, for people who cannot see it:</source>
+      <translation>What the picture shows, for people who cannot see it:</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>Caption</translation>
+    </message>
+    <message>
+      <source>Caption shown under the picture:</source>
+      <translation>Caption shown under the picture:</translation>
+    </message>
+    <message>
+      <source>Insert a picture</source>
+      <translation>Insert a picture</translation>
+    </message>
+    <message>
+      <source>Pictures (*.jpg *.jpeg *.png *.gif *.webp)</source>
+      <translation>Pictures (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+      <source>Open Word file</source>
+      <translation>Open Word file</translation>
+    </message>
+    <message>
+      <source>Word documents (*.docx)</source>
+      <translation>Word documents (*.docx)</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePasswordDialog</name>
     <message>
       <source>Change password</source>
@@ -208,6 +263,165 @@
     </message>
   </context>
   <context>
+    <name>FormatToolbar</name>
+    <message>
+      <source>Link</source>
+      <translation>Link</translation>
+    </message>
+    <message>
+      <source>Address of the link (https://…):</source>
+      <translation>Address of the link (https://…):</translation>
+    </message>
+    <message>
+      <source>Normal text</source>
+      <translation>Normal text</translation>
+    </message>
+    <message>
+      <source>Heading 1</source>
+      <translation>Heading 1</translation>
+    </message>
+    <message>
+      <source>Heading 2</source>
+      <translation>Heading 2</translation>
+    </message>
+    <message>
+      <source>Heading 3</source>
+      <translation>Heading 3</translation>
+    </message>
+    <message>
+      <source>Paragraph style</source>
+      <translation>Paragraph style</translation>
+    </message>
+    <message>
+      <source>B</source>
+      <translation>B</translation>
+    </message>
+    <message>
+      <source>Bold (Ctrl+B)</source>
+      <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+      <source>I</source>
+      <translation>I</translation>
+    </message>
+    <message>
+      <source>Italic (Ctrl+I)</source>
+      <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+      <source>Heading</source>
+      <translation>Heading</translation>
+    </message>
+    <message>
+      <source>Make the paragraph a heading</source>
+      <translation>Make the paragraph a heading</translation>
+    </message>
+    <message>
+      <source>• List</source>
+      <translation>• List</translation>
+    </message>
+    <message>
+      <source>Bulleted list (Tab indents an item)</source>
+      <translation>Bulleted list (Tab indents an item)</translation>
+    </message>
+    <message>
+      <source>1. List</source>
+      <translation>1. List</translation>
+    </message>
+    <message>
+      <source>Numbered list</source>
+      <translation>Numbered list</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Quote</translation>
+    </message>
+    <message>
+      <source>Make the paragraphs a quotation</source>
+      <translation>Make the paragraphs a quotation</translation>
+    </message>
+    <message>
+      <source>Insert a link (Ctrl+K)</source>
+      <translation>Insert a link (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Picture</source>
+      <translation>Picture</translation>
+    </message>
+    <message>
+      <source>Insert a picture from a file</source>
+      <translation>Insert a picture from a file</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>Table</translation>
+    </message>
+    <message>
+      <source>Insert a table; the arrow adds or removes rows and columns</source>
+      <translation>Insert a table; the arrow adds or removes rows and columns</translation>
+    </message>
+    <message>
+      <source>Open Word file…</source>
+      <translation>Open Word file…</translation>
+    </message>
+    <message>
+      <source>Bring in a .docx file: its text, formatting and pictures</source>
+      <translation>Bring in a .docx file: its text, formatting and pictures</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <source>Show the page as the portal will show it</source>
+      <translation>Show the page as the portal will show it</translation>
+    </message>
+    <message>
+      <source>Spelling</source>
+      <translation>Spelling</translation>
+    </message>
+    <message>
+      <source>Underline misspelt Vietnamese words</source>
+      <translation>Underline misspelt Vietnamese words</translation>
+    </message>
+    <message>
+      <source>Insert a table</source>
+      <translation>Insert a table</translation>
+    </message>
+    <message>
+      <source>Add a row above</source>
+      <translation>Add a row above</translation>
+    </message>
+    <message>
+      <source>Add a row below</source>
+      <translation>Add a row below</translation>
+    </message>
+    <message>
+      <source>Add a column to the left</source>
+      <translation>Add a column to the left</translation>
+    </message>
+    <message>
+      <source>Add a column to the right</source>
+      <translation>Add a column to the right</translation>
+    </message>
+    <message>
+      <source>Remove the row</source>
+      <translation>Remove the row</translation>
+    </message>
+    <message>
+      <source>Remove the column</source>
+      <translation>Remove the column</translation>
+    </message>
+    <message>
+      <source>Remove the table</source>
+      <translation>Remove the table</translation>
+    </message>
+    <message>
+      <source>Formatting</source>
+      <translation>Formatting</translation>
+    </message>
+  </context>
+  <context>
     <name>GrantsScreen</name>
     <message>
       <source>Grants</source>
@@ -350,6 +564,7 @@
     <name>ItemEditor</name>
     <message>
       <source>Suggested: %1 (from the section's fields)</source>
+      <extracomment>The body's Markdown as last loaded or written (None: the document changed since).</extracomment>
       <translation>Suggested: %1 (from the section's fields)</translation>
     </message>
     <message>
@@ -391,6 +606,10 @@
     <message>
       <source>Write the item here. Use the buttons above for bold, headings, lists, links, images and tables.</source>
       <translation>Write the item here. Use the buttons above for bold, headings, lists, links, images and tables.</translation>
+    </message>
+    <message>
+      <source>Read only: this item cannot be changed by you at this step.</source>
+      <translation>Read only: this item cannot be changed by you at this step.</translation>
     </message>
     <message>
       <source>Source name (required for a repost)</source>
@@ -469,7 +688,7 @@
     <name>ItemPage</name>
     <message>
       <source>(untitled)</source>
-      <extracomment>The action Ctrl+Enter does, in order of preference.</extracomment>
+      <extracomment>The action Ctrl+Enter does, in order of preference. The last write started here (an action, a file), for whoever waits on it.</extracomment>
       <translation>(untitled)</translation>
     </message>
     <message>
@@ -485,20 +704,8 @@
       <translation>The submitted version is not on this computer yet; it arrives with the next sync.</translation>
     </message>
     <message>
-      <source>Changes since the author submitted it (version %1): added text in green, removed text struck through in red.</source>
-      <translation>Changes since the author submitted it (version %1): added text in green, removed text struck through in red.</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Title</translation>
-    </message>
-    <message>
-      <source>Summary</source>
-      <translation>Summary</translation>
-    </message>
-    <message>
-      <source>Body</source>
-      <translation>Body</translation>
+      <source>Changes since the author handed it over (version %1): added words in green, removed words struck through in red.</source>
+      <translation>Changes since the author handed it over (version %1): added words in green, removed words struck through in red.</translation>
     </message>
     <message>
       <source>%1 (on behalf of %2)</source>
@@ -792,6 +999,7 @@
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n operation(s) waiting</source>
+      <extracomment>The last background write started here (a new draft), for whoever waits on it.</extracomment>
       <translation>
         <numerusform>%n operation waiting</numerusform>
         <numerusform>%n operations waiting</numerusform>
@@ -884,105 +1092,6 @@
     <message>
       <source>Syncing</source>
       <translation>Syncing</translation>
-    </message>
-  </context>
-  <context>
-    <name>MarkdownToolbar</name>
-    <message>
-      <source>bold text</source>
-      <translation>bold text</translation>
-    </message>
-    <message>
-      <source>italic text</source>
-      <translation>italic text</translation>
-    </message>
-    <message>
-      <source>link text</source>
-      <translation>link text</translation>
-    </message>
-    <message>
-      <source>image description</source>
-      <translation>image description</translation>
-    </message>
-    <message>
-      <source>Column 1</source>
-      <translation>Column 1</translation>
-    </message>
-    <message>
-      <source>Column 2</source>
-      <translation>Column 2</translation>
-    </message>
-    <message>
-      <source>cell</source>
-      <translation>cell</translation>
-    </message>
-    <message>
-      <source>B</source>
-      <translation>B</translation>
-    </message>
-    <message>
-      <source>Bold (Ctrl+B)</source>
-      <translation>Bold (Ctrl+B)</translation>
-    </message>
-    <message>
-      <source>I</source>
-      <translation>I</translation>
-    </message>
-    <message>
-      <source>Italic (Ctrl+I)</source>
-      <translation>Italic (Ctrl+I)</translation>
-    </message>
-    <message>
-      <source>Heading</source>
-      <translation>Heading</translation>
-    </message>
-    <message>
-      <source>Make the line a heading</source>
-      <translation>Make the line a heading</translation>
-    </message>
-    <message>
-      <source>List</source>
-      <translation>List</translation>
-    </message>
-    <message>
-      <source>Make the lines a bulleted list</source>
-      <translation>Make the lines a bulleted list</translation>
-    </message>
-    <message>
-      <source>Quote</source>
-      <translation>Quote</translation>
-    </message>
-    <message>
-      <source>Make the lines a quotation</source>
-      <translation>Make the lines a quotation</translation>
-    </message>
-    <message>
-      <source>Link</source>
-      <translation>Link</translation>
-    </message>
-    <message>
-      <source>Insert a link (Ctrl+K)</source>
-      <translation>Insert a link (Ctrl+K)</translation>
-    </message>
-    <message>
-      <source>Image</source>
-      <translation>Image</translation>
-    </message>
-    <message>
-      <source>Insert an image</source>
-      <translation>Insert an image</translation>
-    </message>
-    <message>
-      <source>Table</source>
-      <translation>Table</translation>
-    </message>
-    <message>
-      <source>Insert a table</source>
-      <translation>Insert a table</translation>
-    </message>
-    <message>
-      <source>Formatting</source>
-      <translation>Formatting</translation>
     </message>
   </context>
   <context>
@@ -1462,6 +1571,16 @@
     <message>
       <source>Nothing published in this period.</source>
       <translation>Nothing published in this period.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RichEdit</name>
+    <message numerus="yes">
+      <source>%n picture(s) could not come with the paste: add them as files.</source>
+      <translation>
+        <numerusform>%n picture could not come with the paste: add them as files.</numerusform>
+        <numerusform>%n pictures could not come with the paste: add them as files.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

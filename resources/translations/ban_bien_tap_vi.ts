@@ -45,6 +45,61 @@
     </message>
 </context>
 <context>
+    <name>BodyTools</name>
+    <message>
+        <source>(no suggestions)</source>
+        <translation>(không có gợi ý)</translation>
+    </message>
+    <message>
+        <source>Add “%1” to my dictionary</source>
+        <translation>Thêm “%1” vào từ điển của tôi</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Picture description (for screen readers)…</source>
+        <translation>Mô tả ảnh (cho người khiếm thị)…</translation>
+    </message>
+    <message>
+        <source>Caption under the picture…</source>
+        <translation>Chú thích dưới ảnh…</translation>
+    </message>
+    <message>
+        <source>Picture description</source>
+        <translation>Mô tả ảnh</translation>
+    </message>
+    <message>
+        <source>What the picture shows, for people who cannot see it:</source>
+        <translation>Ảnh thể hiện gì, cho người không nhìn thấy ảnh:</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Caption shown under the picture:</source>
+        <translation>Chú thích hiện dưới ảnh:</translation>
+    </message>
+    <message>
+        <source>Insert a picture</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Open Word file</source>
+        <translation>Mở tệp Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -204,6 +259,165 @@
     </message>
 </context>
 <context>
+    <name>FormatToolbar</name>
+    <message>
+        <source>Link</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <source>Address of the link (https://…):</source>
+        <translation>Địa chỉ liên kết (https://…):</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>Văn bản thường</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Đề mục 1</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Đề mục 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>Đề mục 3</translation>
+    </message>
+    <message>
+        <source>Paragraph style</source>
+        <translation>Kiểu đoạn văn</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>Đ</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Đậm (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Italic (Ctrl+I)</source>
+        <translation>Nghiêng (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Đề mục</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Biến đoạn thành đề mục</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Danh sách</translation>
+    </message>
+    <message>
+        <source>Bulleted list (Tab indents an item)</source>
+        <translation>Danh sách gạch đầu dòng (Tab để lùi vào một mục)</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Đánh số</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Danh sách đánh số</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <source>Make the paragraphs a quotation</source>
+        <translation>Biến các đoạn thành trích dẫn</translation>
+    </message>
+    <message>
+        <source>Insert a link (Ctrl+K)</source>
+        <translation>Chèn liên kết (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Insert a picture from a file</source>
+        <translation>Chèn ảnh từ tệp</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Insert a table; the arrow adds or removes rows and columns</source>
+        <translation>Chèn bảng; mũi tên bên cạnh để thêm, bớt hàng và cột</translation>
+    </message>
+    <message>
+        <source>Open Word file…</source>
+        <translation>Mở tệp Word…</translation>
+    </message>
+    <message>
+        <source>Bring in a .docx file: its text, formatting and pictures</source>
+        <translation>Đưa vào một tệp .docx: nội dung, định dạng và ảnh</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Show the page as the portal will show it</source>
+        <translation>Xem tin như cổng thông tin sẽ hiển thị</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Chính tả</translation>
+    </message>
+    <message>
+        <source>Underline misspelt Vietnamese words</source>
+        <translation>Gạch chân từ tiếng Việt viết sai chính tả</translation>
+    </message>
+    <message>
+        <source>Insert a table</source>
+        <translation>Chèn bảng</translation>
+    </message>
+    <message>
+        <source>Add a row above</source>
+        <translation>Thêm hàng phía trên</translation>
+    </message>
+    <message>
+        <source>Add a row below</source>
+        <translation>Thêm hàng phía dưới</translation>
+    </message>
+    <message>
+        <source>Add a column to the left</source>
+        <translation>Thêm cột bên trái</translation>
+    </message>
+    <message>
+        <source>Add a column to the right</source>
+        <translation>Thêm cột bên phải</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>Xóa hàng</translation>
+    </message>
+    <message>
+        <source>Remove the column</source>
+        <translation>Xóa cột</translation>
+    </message>
+    <message>
+        <source>Remove the table</source>
+        <translation>Xóa bảng</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Định dạng</translation>
+    </message>
+</context>
+<context>
     <name>GrantsScreen</name>
     <message>
         <source>Grants</source>
@@ -346,6 +560,7 @@
     <name>ItemEditor</name>
     <message>
         <source>Suggested: %1 (from the section&apos;s fields)</source>
+        <extracomment>The body&apos;s Markdown as last loaded or written (None: the document changed since).</extracomment>
         <translation>Gợi ý: %1 (theo thông tin chuyên mục)</translation>
     </message>
     <message>
@@ -387,6 +602,10 @@
     <message>
         <source>Write the item here. Use the buttons above for bold, headings, lists, links, images and tables.</source>
         <translation>Viết nội dung tin ở đây. Dùng các nút phía trên để in đậm, đặt đề mục, liệt kê, chèn liên kết, ảnh và bảng.</translation>
+    </message>
+    <message>
+        <source>Read only: this item cannot be changed by you at this step.</source>
+        <translation>Chỉ xem: ở bước này bạn không sửa được tin.</translation>
     </message>
     <message>
         <source>Source name (required for a repost)</source>
@@ -465,7 +684,7 @@
     <name>ItemPage</name>
     <message>
         <source>(untitled)</source>
-        <extracomment>The action Ctrl+Enter does, in order of preference.</extracomment>
+        <extracomment>The action Ctrl+Enter does, in order of preference. The last write started here (an action, a file), for whoever waits on it.</extracomment>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
@@ -481,20 +700,8 @@
         <translation>Bản đã gửi chưa có trên máy này; bản đó sẽ về trong lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Changes since the author submitted it (version %1): added text in green, removed text struck through in red.</source>
-        <translation>Thay đổi so với bản người viết đã gửi (phiên bản %1): phần thêm tô xanh, phần bỏ gạch ngang tô đỏ.</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Tiêu đề</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Sapo</translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation>Nội dung</translation>
+        <source>Changes since the author handed it over (version %1): added words in green, removed words struck through in red.</source>
+        <translation>Thay đổi so với bản tác giả gửi (bản %1): chữ thêm tô xanh, chữ bỏ gạch ngang màu đỏ.</translation>
     </message>
     <message>
         <source>%1 (on behalf of %2)</source>
@@ -788,6 +995,7 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n operation(s) waiting</source>
+        <extracomment>The last background write started here (a new draft), for whoever waits on it.</extracomment>
         <translation>
             <numerusform>%n thao tác chờ gửi</numerusform>
         </translation>
@@ -879,105 +1087,6 @@
     <message>
         <source>Syncing</source>
         <translation>Đang đồng bộ</translation>
-    </message>
-</context>
-<context>
-    <name>MarkdownToolbar</name>
-    <message>
-        <source>bold text</source>
-        <translation>chữ đậm</translation>
-    </message>
-    <message>
-        <source>italic text</source>
-        <translation>chữ nghiêng</translation>
-    </message>
-    <message>
-        <source>link text</source>
-        <translation>chữ liên kết</translation>
-    </message>
-    <message>
-        <source>image description</source>
-        <translation>mô tả ảnh</translation>
-    </message>
-    <message>
-        <source>Column 1</source>
-        <translation>Cột 1</translation>
-    </message>
-    <message>
-        <source>Column 2</source>
-        <translation>Cột 2</translation>
-    </message>
-    <message>
-        <source>cell</source>
-        <translation>ô</translation>
-    </message>
-    <message>
-        <source>B</source>
-        <translation>Đ</translation>
-    </message>
-    <message>
-        <source>Bold (Ctrl+B)</source>
-        <translation>In đậm (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>I</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>Italic (Ctrl+I)</source>
-        <translation>In nghiêng (Ctrl+I)</translation>
-    </message>
-    <message>
-        <source>Heading</source>
-        <translation>Đề mục</translation>
-    </message>
-    <message>
-        <source>Make the line a heading</source>
-        <translation>Biến dòng thành đề mục</translation>
-    </message>
-    <message>
-        <source>List</source>
-        <translation>Liệt kê</translation>
-    </message>
-    <message>
-        <source>Make the lines a bulleted list</source>
-        <translation>Biến các dòng thành danh sách liệt kê</translation>
-    </message>
-    <message>
-        <source>Quote</source>
-        <translation>Trích dẫn</translation>
-    </message>
-    <message>
-        <source>Make the lines a quotation</source>
-        <translation>Biến các dòng thành đoạn trích dẫn</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Liên kết</translation>
-    </message>
-    <message>
-        <source>Insert a link (Ctrl+K)</source>
-        <translation>Chèn liên kết (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Ảnh</translation>
-    </message>
-    <message>
-        <source>Insert an image</source>
-        <translation>Chèn ảnh</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Bảng</translation>
-    </message>
-    <message>
-        <source>Insert a table</source>
-        <translation>Chèn bảng</translation>
-    </message>
-    <message>
-        <source>Formatting</source>
-        <translation>Định dạng</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1563,15 @@
     <message>
         <source>Nothing published in this period.</source>
         <translation>Không có tin nào được đăng trong kỳ này.</translation>
+    </message>
+</context>
+<context>
+    <name>RichEdit</name>
+    <message numerus="yes">
+        <source>%n picture(s) could not come with the paste: add them as files.</source>
+        <translation>
+            <numerusform>Không dán kèm được %n ảnh: hãy thêm ảnh từ tệp.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ def test_the_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
         "search median",
         "search p95",
         "portal under load: SQLite",
+        "keystroke, median (editor, spelling on)",
     ):
         assert expected in names
     for figure in figures:

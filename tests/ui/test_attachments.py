@@ -31,7 +31,12 @@ def test_drop_image_into_the_body(desk: People, tmp_path: Path) -> None:
     desk.run(page.task)  # kept in the store and queued, then placed in the text
     desk.run(member.desk.writer.drain())
 
-    assert f"![hoi-nghi](/media/{digest})" in editor.body.toPlainText()
+    assert f"![hoi-nghi](/media/{digest})" in editor.content()["body"]
+    assert "![" not in editor.body.toPlainText()  # the person sees the picture, not a marker
+    shown_in_body = editor.body.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl(f"/media/{digest}")
+    )
+    assert isinstance(shown_in_body, QImage) and shown_in_body.width() == 40
     item = member.items.current(page.item_id)
     assert digest in item.attachments
     assert f"/media/{digest}" in item.body

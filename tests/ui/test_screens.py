@@ -110,6 +110,90 @@ def cut_off(root: QWidget) -> list[str]:
     return problems
 
 
+SAMPLE = {
+    "vi": (
+        "Hội nghị tổng kết chuyển đổi số năm 2026",
+        "Sáng 17/11, UBND tỉnh tổ chức hội nghị đánh giá kết quả chuyển đổi số.",
+        "# Kết quả nổi bật\n\nNăm 2026, tỉnh hoàn thành **27/30 chỉ tiêu**, trong đó có *nhiều* "
+        "chỉ tiêu vượt kế hoạch. Hội nghị đã thảo luậnn các giải pháp cho năm tới.\n\n"
+        "- Văn bản điện tử được ký số;\n- Dịch vụ công trực tuyến toàn trình.\n\n"
+        "| Chỉ tiêu | Kế hoạch | Thực hiện |\n|---|---|---|\n"
+        "| Hồ sơ trực tuyến | 60% | 68,4% |\n| Thanh toán trực tuyến | 50% | 57,2% |\n\n"
+        '![Hội trường](/media/{sha} "Toàn cảnh hội nghị")\n',
+    ),
+    "en": (
+        "Digital transformation review 2026",
+        "On 17 November the provincial committee reviewed the year's digital transformation.",
+        "# Main results\n\nIn 2026 the province met **27 of its 30 targets**, *several* of them "
+        "ahead of plan.\n\n- Documents signed electronically;\n- Public services fully online.\n\n"
+        "| Target | Plan | Achieved |\n|---|---|---|\n| Online applications | 60% | 68.4% |\n"
+        "| Online payments | 50% | 57.2% |\n\n"
+        '![Conference hall](/media/{sha} "The conference hall")\n',
+    ),
+}
+
+
+def edit_and_forward(desk: People) -> str:
+    """The deputy changes a submitted demo item a little (a word, a sentence, a list item) and
+    forwards it: what the head's changes tab then shows."""
+    from PySide6.QtGui import QTextCursor
+
+    from desktop.models import Action
+
+    deputy = desk.sign_in("phoban")
+    submitted = deputy.items.rows(states=[State.SUBMITTED.value])
+    assert submitted, "the demo has items waiting for step 2"
+    item_id = submitted[0].id
+    deputy.window.open_item(item_id)
+    page = deputy.window.item_page
+    body = page.editor.body
+    document = body.document()
+    block = document.firstBlock()
+    while block.isValid() and len(block.text().split()) < 12:
+        block = block.next()
+    words = block.text().split()
+    found = document.find(" ".join(words[3:5]), block.position())
+    found.insertText("đã được cập nhật")
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText(" Ban Biên tập đề nghị các đơn vị phối hợp thực hiện.")
+    page.editor.flush()
+    desk.run(deputy.desk.writer.drain())
+    assert page.do(Action.FORWARD)
+    desk.run(page.task)
+    desk.sync(deputy)
+    return item_id
+
+
+def write_sample(editor: Any, language: str) -> None:
+    """A draft with a heading, emphasis, a list, a table, a picture and a misspelt word."""
+    import hashlib
+    import tempfile
+
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    picture = QImage(520, 240, QImage.Format.Format_RGB32)
+    painter = QPainter(picture)
+    gradient = QLinearGradient(0, 0, 520, 240)
+    gradient.setColorAt(0, QColor("#1f4e79"))
+    gradient.setColorAt(1, QColor("#7fb3d5"))
+    painter.fillRect(picture.rect(), gradient)
+    painter.end()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hoi-truong.png"
+        assert picture.save(str(path))
+        data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    editor.body.place_picture(sha, data)
+    title, summary, body = SAMPLE[language]
+    editor.title.setText(title)
+    editor.summary.setPlainText(summary)
+    editor.language.setCurrentIndex(editor.language.findData(language))
+    editor.body.set_markdown(body.replace("{sha}", sha))
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.Start)
+    editor.flush()
+
+
 def grab(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     assert widget.grab().save(str(path)), path
@@ -134,11 +218,13 @@ def test_every_screen_in_both_languages(
             problems += [
                 f"{who}/{name}: untranslated {t!r}" for t in untranslated(window, language)
             ]
-    # the head's review of an item waiting for approval, on each tab
+    # the head's review of an item the deputy edited and forwarded just now (issue 16)
+    edited = edit_and_forward(desk)
+    desk.sync(head)
     waiting = head.items.rows(states=[State.EDITED.value])
-    assert waiting, "the demo has items waiting for approval"
+    assert edited in [row.id for row in waiting], "the deputy's item waits for approval"
     head.window.show_screen("approval_queue")
-    head.window.open_item(waiting[0].id)
+    head.window.open_item(edited)
     page = head.window.item_page
     desk.run(page.history_task)
     for index, tab in enumerate(("content", "changes", "comments", "history")):
@@ -147,8 +233,11 @@ def test_every_screen_in_both_languages(
         problems += [f"item/{tab}: {p}" for p in cut_off(head.window)]
         problems += [f"item/{tab}: untranslated {t!r}" for t in untranslated(head.window, language)]
     assert page.changes.toPlainText().strip()
-    # the member's editor on a new draft
+    # the member's editor on a new draft, written as a member would (issue 16)
     desk.run(member.window.new_item())
+    write_sample(member.window.item_page.editor, language)
+    desk.run(member.desk.writer.drain())
+    desk.qtbot.waitUntil(member.window.item_page.editor.tools.highlighter.idle, timeout=10_000)
     grab(member.window, shots / f"{language}-member-new-item.png")
     problems += [f"editor: {p}" for p in cut_off(member.window)]
     problems += [f"editor: untranslated {t!r}" for t in untranslated(member.window, language)]

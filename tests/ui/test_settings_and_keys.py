@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from desktop.ui import settings as options
@@ -91,15 +92,24 @@ def test_repost_without_source_says_why(desk: People) -> None:
 
 
 def test_formatting_toolbar(desk: People) -> None:
+    """The toolbar formats the text (issue 16): the person sees bold and a table, never ** or
+    pipes; the stored Markdown has them, and the preview (a switch, off at first) renders them."""
     member = desk.sign_in("thanhvien1")
     desk.run(member.window.new_item())
     editor = member.window.item_page.editor
     type_text(editor.body, "quan trọng")
     editor.body.selectAll()
     editor.toolbar.apply("bold")
-    assert editor.body.toPlainText() == "**quan trọng**"
+    assert editor.body.toPlainText() == "quan trọng"
+    assert editor.content()["body"] == "**quan trọng**"
+    editor.body.moveCursor(QTextCursor.MoveOperation.End)
     editor.toolbar.apply("table")
-    assert "| --- | --- |" in editor.body.toPlainText()
+    assert editor.body.textCursor().currentTable() is not None
+    assert "|" not in editor.body.toPlainText()
+    assert "|---|---|" in editor.content()["body"]
+    assert not editor.preview_box.isVisibleTo(editor)
+    editor.toolbar.actions_by_name["preview"].trigger()
+    assert editor.preview_box.isVisibleTo(editor)
     assert "<strong>quan trọng</strong>" in editor.preview.toHtml() or "font-weight" in (
         editor.preview.toHtml()
     )

@@ -1,6 +1,7 @@
-"""Added and removed text, marked: for review (what the previous step handed over) and conflicts.
+"""Added and removed text, marked, for the conflicts screen's two columns.
 
-difflib on words is enough for display; the real three-way merge lives in desktop/sync.
+The review of what the previous step changed is ``desktop.content.track_changes``; difflib on
+words is enough for display; the real three-way merge lives in desktop/sync.
 """
 
 from __future__ import annotations
@@ -21,21 +22,6 @@ def _tokens(text: str) -> list[str]:
 
 def _escape(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
-
-
-def diff_html(old: str, new: str) -> str:
-    """Word-level difference as HTML: removed words struck through in red, added in green."""
-    a, b = _tokens(old), _tokens(new)
-    parts: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(_escape("".join(a[i1:i2])))
-            continue
-        if op in ("delete", "replace"):
-            parts.append(f'<span style="{REMOVED_STYLE}">{_escape("".join(a[i1:i2]))}</span>')
-        if op in ("insert", "replace"):
-            parts.append(f'<span style="{ADDED_STYLE}">{_escape("".join(b[j1:j2]))}</span>')
-    return "".join(parts)
 
 
 def one_side_html(mine: str, theirs: str, side: str) -> str:

@@ -1,9 +1,14 @@
-"""The item editor: fields, Markdown body with a formatting toolbar, and a live preview that
-uses the portal's own renderer and sanitizer (desktop.models.render), so what you see is what
-appears.
+"""The item editor: the fields, and the body written as in a word processor (``RichEdit``:
+headings, emphasis, lists, quotes, tables and pictures, never a Markdown marker), with Vietnamese
+spelling underlined as you type, pastes from Word cleaned, .docx files brought in whole, and an
+optional preview that uses the portal's own renderer (desktop.models.render).
+
+The body is stored and synced as Markdown: ``content()`` writes it from the document only when
+the document changed (the text loaded is given back as it was).
 
 It saves as the user types: every change restarts a 300 ms timer, and ``save`` fires when it runs
-out (or at once on ``flush``), so a crash loses at most the last fraction of a second.
+out (or at once on ``flush``), so a crash loses at most the last fraction of a second. Typing in
+the body costs no Markdown writing, preview or check: those wait for the pause.
 """
 
 from __future__ import annotations
@@ -44,10 +49,12 @@ from desktop.models.fields import (
 )
 from desktop.models.render import render_markdown
 from desktop.ui import labels
-from desktop.ui.widgets.markdown_toolbar import MarkdownToolbar, insert_block
-from desktop.ui.widgets.media import MarkdownEdit, PreviewBrowser, markdown_for
+from desktop.ui.widgets.body_tools import BodyTools
+from desktop.ui.widgets.format_toolbar import FormatToolbar
+from desktop.ui.widgets.media import PreviewBrowser
 from desktop.ui.widgets.metadata_form import MetadataForm, attachment_names
 from desktop.ui.widgets.paste_conversion import PasteConversion
+from desktop.ui.widgets.rich_edit import RichEdit
 
 SAVE_DELAY_MS = 300
 
@@ -136,15 +143,27 @@ class ItemEditor(QWidget):
         self.fields_scroll.setWidget(self.fields_box)
         self.fields_scroll.setMaximumHeight(230)
 
-        self.body = MarkdownEdit(self)
-        self.body.setTabChangesFocus(True)
-        self.toolbar = MarkdownToolbar(self.body, self)
+        self.body = RichEdit(self)
+        self.body.setObjectName("body")
+        self.toolbar = FormatToolbar(self.body, self)
         self.preview = PreviewBrowser(self)
         self.preview.setOpenExternalLinks(False)
+        #: The body's Markdown as last loaded or written (None: the document changed since).
+        self._body_markdown: str | None = ""
+        self._final_newline = False
+        self.notice = QLabel(self)
+        self.notice.setObjectName("editorNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.read_only_badge = QLabel(self)
+        self.read_only_badge.setObjectName("readOnlyBadge")
+        self.read_only_badge.hide()
         body_box = QWidget(self)
         body_layout = QVBoxLayout(body_box)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.toolbar)
+        body_layout.addWidget(self.read_only_badge)
+        body_layout.addWidget(self.notice)
         body_layout.addWidget(self.body)
         self.preview_box = QGroupBox(self)
         preview_layout = QVBoxLayout(self.preview_box)
@@ -154,7 +173,8 @@ class ItemEditor(QWidget):
         splitter.addWidget(body_box)
         splitter.addWidget(self.preview_box)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([500, 500])
+        splitter.setSizes([600, 400])
+        self.preview_box.hide()  # the preview is a switch on the toolbar, off at first
 
         self.problems = QLabel(self)
         self.problems.setObjectName("problems")
@@ -167,8 +187,11 @@ class ItemEditor(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.fields_scroll)
         # issue 7: TCVN3/VNI pastes become Unicode, with a bar that tells and can undo
-        self.paste_bar = PasteConversion([self.title, self.summary, self.body], self)
+        self.paste_bar = PasteConversion([self.title, self.summary], self)
+        self.body.text_paste = lambda text: self.paste_bar.paste_into(self.body, text)
         layout.addWidget(self.paste_bar)
+        # issue 16: spelling, pictures, Word files (the body's helpers)
+        self.tools = BodyTools(self)
         layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
@@ -180,8 +203,9 @@ class ItemEditor(QWidget):
         self.trigger.textChanged.connect(self._changed)
         self.metadata_form.changed.connect(self._changed)
         self.category.currentIndexChanged.connect(self._category_changed)
-        for text in (self.summary, self.body):
-            text.textChanged.connect(self._changed)
+        self.summary.textChanged.connect(self._changed)
+        self.body.document().contentsChange.connect(self._body_changed)
+        self.toolbar.previewToggled.connect(self.show_preview)
         for combo in (self.category, self.origin, self.language):
             combo.currentIndexChanged.connect(self._changed)
         self.origin.currentIndexChanged.connect(self._origin_changed)
@@ -205,7 +229,10 @@ class ItemEditor(QWidget):
             self.item = item
             self.title.setText(item.title)
             self.summary.setPlainText(item.summary)
-            self.body.setPlainText(item.body)
+            self.body.blob_loader = self.preview.blob_loader
+            self.body.set_markdown(item.body)
+            self._body_markdown = item.body
+            self._final_newline = item.body.endswith("\n")  # kept as the text had it
             index = self.category.findData(item.category)
             if index < 0 and item.category:
                 self.category.addItem(item.category, item.category)
@@ -231,7 +258,7 @@ class ItemEditor(QWidget):
         return {
             "title": self.title.text(),
             "summary": self.summary.toPlainText(),
-            "body": self.body.toPlainText(),
+            "body": self.body_markdown(),
             "category": self.category.currentData() or "",
             "origin": self.origin.currentData() or Origin.ORIGINAL.value,
             "source": {"name": self.source_name.text(), "url": self.source_url.text()},
@@ -260,8 +287,17 @@ class ItemEditor(QWidget):
             trigger_date=parse_vn_date(data["trigger_date"]) if data["trigger_date"] else None,
         )
 
+    def body_markdown(self) -> str:
+        """The body in Markdown, written from the document only when it changed."""
+        if self._body_markdown is None:
+            text = self.body.markdown().rstrip("\n")
+            self._body_markdown = text + "\n" if text and self._final_newline else text
+        return self._body_markdown
+
     def insert_attachment(self, name: str, sha256: str) -> None:
-        insert_block(self.body, markdown_for(name, sha256))
+        """A file just attached: a picture shown in the text, any other file a link to it
+        (nothing when the text already shows it: a pasted picture or a Word file's)."""
+        self.tools.insert_attachment(name, sha256)
 
     def set_read_only(self, read_only: bool) -> None:
         for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
@@ -273,11 +309,34 @@ class ItemEditor(QWidget):
         for combo in (self.category, self.origin, self.language):
             combo.setEnabled(not read_only)
         self.toolbar.setEnabled(not read_only)
+        self.toolbar.setVisible(not read_only)
+        self.read_only_badge.setVisible(read_only)
+        self.setProperty("readOnly", read_only)
+        for widget in (self, self.body, self.summary):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def show_notice(self, text: str) -> None:
+        """A sentence above the body (a picture made smaller, fonts converted), until the next."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def show_preview(self, shown: bool) -> None:
+        self.preview_box.setVisible(shown)
+        self.toolbar.actions_by_name["preview"].setChecked(shown)
+        if shown:
+            self._update_preview()
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
     # saving
+    def _body_changed(self, _position: int = 0, _removed: int = 0, _added: int = 0) -> None:
+        if self._loading or self.tools.highlighter.repainting:
+            return
+        self._body_markdown = None
+        self.timer.start()  # the preview and the checks wait for the pause (see flush)
+
     def _changed(self) -> None:
         if self._loading:
             return
@@ -293,6 +352,8 @@ class ItemEditor(QWidget):
         if self.item is None:
             return
         self.timer.stop()
+        self._update_preview()
+        self._update_problems()
         self.save.emit(self.content())
 
     def _origin_changed(self) -> None:
@@ -301,11 +362,11 @@ class ItemEditor(QWidget):
         self.source_url.setEnabled(repost or bool(self.source_url.text()))
 
     def _update_preview(self) -> None:
+        if not self.preview_box.isVisible():
+            return
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(
-            preview_html(
-                self.title.text(), self.summary.toPlainText(), self.body.toPlainText(), "vi"
-            )
+            preview_html(self.title.text(), self.summary.toPlainText(), self.body_markdown(), "vi")
         )
         self.preview.verticalScrollBar().setValue(scroll)
 
@@ -335,9 +396,7 @@ class ItemEditor(QWidget):
 
     def refresh_attachments(self, item: Item) -> None:
         """Offer the item's current files to the file fields (after a drop or a sync)."""
-        self.metadata_form.set_attachments(
-            attachment_names(self.body.toPlainText(), item.attachments)
-        )
+        self.metadata_form.set_attachments(attachment_names(self.body_markdown(), item.attachments))
 
     def _category_changed(self) -> None:
         if self._loading or self.item is None:
@@ -422,6 +481,9 @@ class ItemEditor(QWidget):
             self.tr(
                 "Write the item here. Use the buttons above for bold, headings, lists, links, images and tables."  # noqa: E501 - one translatable string
             )
+        )
+        self.read_only_badge.setText(
+            self.tr("Read only: this item cannot be changed by you at this step.")
         )
         self.source_name.setPlaceholderText(self.tr("Source name (required for a repost)"))
         self.source_url.setPlaceholderText(self.tr("Source address: https://…"))

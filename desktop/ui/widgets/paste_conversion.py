@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
 
 from desktop.models.legacy import Conversion, convert_text
 
-Field = QLineEdit | QPlainTextEdit
+Field = QLineEdit | QPlainTextEdit | QTextEdit
 ENCODING_NAMES = {"tcvn3": "TCVN3", "vni": "VNI"}
 
 
