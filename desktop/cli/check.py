@@ -111,13 +111,14 @@ def problems_of(
 
 def run(cli: Cli) -> int:
     from desktop.content.spelling import shared_speller
+    from desktop.desk.profiles import data_dir
     from desktop.models.errors import KnownError
 
     path = cli.args.file
     content, text = read_content(cli, path)
     if cli.args.category:
         content["category"] = cli.args.category
-    speller = shared_speller(cli.args.data_dir)
+    speller = shared_speller(data_dir(cli.args.data_dir))
     if not speller.available:
         raise CliError(cli.say("no_dictionary", MESSAGES), ERROR)
     spelling = spelling_of(text, speller)

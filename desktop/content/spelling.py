@@ -194,15 +194,10 @@ class Speller:
 _shared: dict[Path | None, Speller] = {}
 
 
-def user_words_file(data_dir: str | Path | None = None) -> Path:
-    from desktop.desk.profiles import data_dir as user_data_dir
-
-    return user_data_dir(data_dir) / USER_WORDS
-
-
-def shared_speller(data_dir: str | Path | None = None) -> Speller:
-    """One speller per user word list in this process (the dictionary is read once)."""
-    path = user_words_file(data_dir)
+def shared_speller(folder: str | Path) -> Speller:
+    """One speller per user word list in this process (the dictionary is read once); the
+    person's own words are kept in ``folder`` (their data folder)."""
+    path = Path(folder) / USER_WORDS
     if path not in _shared:
         _shared[path] = Speller(user_words=path)
     return _shared[path]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from desktop.content.images import is_picture, prepare_image, temporary_file
 from desktop.content.spelling import shared_speller
+from desktop.desk.profiles import data_dir
 from desktop.models.render import MEDIA_PREFIX
 from desktop.ui.widgets.spelling import SpellHighlighter
 
@@ -34,7 +35,7 @@ class BodyTools(QObject):
         super().__init__(editor)
         self.editor = editor
         body = editor.body
-        self.highlighter = SpellHighlighter(body.document(), shared_speller())
+        self.highlighter = SpellHighlighter(body.document(), shared_speller(data_dir()))
         # Ask for files (tests replace these).
         self.ask_pictures: Callable[[], list[Path]] = self._ask_pictures
         self.ask_word_file: Callable[[], Path | None] = self._ask_word_file
