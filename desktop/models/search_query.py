@@ -96,3 +96,29 @@ def build_match(query: str | None) -> str | None:
     if prefix_last:
         pieces[-1] += "*"
     return " ".join(pieces)
+
+
+def build_phrase(query: str | None) -> str | None:
+    """The query's words side by side, in order, as one FTS5 phrase (the last a prefix, as in
+    ``build_match``): what ranks an exact wording above the same words scattered. None for a
+    one-word query (the phrase would be the match itself)."""
+    if not query:
+        return None
+    terms = query_terms(query)
+    if sum(len(parts) for parts in terms) < 2:
+        return None
+    phrase = _fts_string(" ".join(token for parts in terms for token in parts))
+    return phrase + "*" if not query[:MAX_QUERY_CHARS][-1].isspace() else phrase
+
+
+#: How many other words may stand between the query's words for them to count as "near".
+NEAR_WORDS = 6
+
+
+def build_near(match: str, query: str) -> str | None:
+    """``match`` (``build_match``'s) with the words close together, in any order
+    (``NEAR(…, NEAR_WORDS)``): ranks "Đề án 06 về dữ liệu dân cư" above a text where the same
+    words lie paragraphs apart. None for a one-word query."""
+    if len(query_terms(query)) < 2:
+        return None
+    return f"NEAR({match}, {NEAR_WORDS})"

@@ -12,6 +12,10 @@ that keeps a common word fast at 100,000 items (a bare ``ORDER BY rank`` ranks e
    ``CANDIDATES`` matches anywhere (the body too), ranked with bm25 over all columns, a title
    match still weighing most.
 
+Within each, the words as typed (a phrase) rank first, then the words close together
+(``NEAR``), then the words anywhere (issue 17: "de an 06 dan cu" put a title where the words
+lay scattered above one that said "Đề án 06 … dân cư").
+
 So a word in a title always ranks above a passing mention in a body; when fewer than
 ``CANDIDATES`` items match, each tier is in exact bm25 order; past that, the newest matches are
 the ones ranked (recent-first paging).
@@ -28,7 +32,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop.models.search_query import MAX_QUERY_CHARS, build_match, query_terms
+from desktop.models.search_query import (
+    MAX_QUERY_CHARS,
+    build_match,
+    build_near,
+    build_phrase,
+    query_terms,
+)
 from desktop.models.text import fold
 from desktop.store.base import OPERATIONAL_ERRORS, StoreBase
 
@@ -246,13 +256,24 @@ class SearchSide(StoreBase):
         if match is None or limit <= 0:
             return []
         where, params = self._search_filters(states, category, author, unit, date_from, date_to)
-        head = self._ranked("search_head", HEAD_WEIGHTS, match, where, params)
-        best = heapq.nsmallest(limit, head.items(), key=_order)
-        if len(best) < limit:
-            text_match = _whole_last_letter(match)
-            text = self._ranked("search_fts", TEXT_WEIGHTS, text_match, where, params)
-            rest = [kv for kv in text.items() if kv[0] not in head]
-            best += heapq.nsmallest(limit - len(best), rest, key=_order)
+        # tiers, each in bm25 order: in a title or summary the words as typed, then close
+        # together, then anywhere; then the same three in the body
+        phrase, body_match = build_phrase(query), _whole_last_letter(match)
+        head = (phrase, build_near(match, query or ""), match)
+        body = (phrase and _whole_last_letter(phrase), build_near(body_match, query or ""))
+        tiers: list[tuple[str, tuple[float, ...], str]]
+        tiers = [("search_head", HEAD_WEIGHTS, e) for e in head if e is not None]
+        tiers += [("search_fts", TEXT_WEIGHTS, e) for e in (*body, body_match) if e is not None]
+        best: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        for table, weights, expression in tiers:
+            if len(best) >= limit:
+                break
+            found = self._ranked(table, weights, expression, where, params)
+            rest = [kv for kv in found.items() if kv[0] not in seen]
+            tier = heapq.nsmallest(limit - len(best), rest, key=_order)
+            best += tier
+            seen.update(doc for doc, _rank in tier)
         return self._hits(best, query or "")
 
     def _search_filters(

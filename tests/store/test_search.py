@@ -92,6 +92,26 @@ def test_title_ranks_above_a_passing_mention(store: Store) -> None:
     assert "[chuyển] [đổi]" in hits[2].marked()
 
 
+def test_the_words_as_typed_rank_above_the_same_words_scattered(store: Store) -> None:
+    """Issue 17: "de an 06 dan cu" ranked a title where the words lay apart (Đề tài … An …
+    dân … cứu) second; the wording as typed comes first, then the words close together."""
+    pull(
+        store,
+        server_item(
+            "scattered",  # every word is there, far apart; shorter, so bm25 alone favours it
+            title="Đề tài an toàn",
+            summary="Số 06 của năm. " + "Báo cáo tổng kết. " * 6 + "Dân số, nghiên cứu.",
+            state_since="2026-06-01T03:00:00+00:00",
+        ),
+        server_item("near", title="Triển khai Đề án 06 về dữ liệu dân cư của tỉnh"),
+        server_item("phrase", title="Kết quả thực hiện đề án 06 dân cư năm 2026 và kế hoạch"),
+    )
+    assert ids(store.search("de an 06 dan cu")) == ["phrase", "near", "scattered"]
+    # in another order no phrase matches: the two with the words close together still lead
+    found = ids(store.search("06 de an"))
+    assert sorted(found[:2]) == ["near", "phrase"] and found[2:] == ["scattered"]
+
+
 def test_snippet_highlights_the_words_in_the_original_text(store: Store) -> None:
     body = "Mở đầu. " * 60 + "Theo Quyết định số 12/2026/QĐ-UBND, đường liên xã được nâng cấp."
     pull(store, server_item("a", title="Nâng cấp", body=body, metadata={"so": "12/2026/QĐ-UBND"}))
