@@ -109,6 +109,7 @@ def test_app_session_leaves_no_secret_in_clear(
         run(desk.sync.sync_now())  # the window's first sync ends before the draft
         item = run(window.items.create_draft(title="Tin nội bộ", body=PHRASE))
         window.open_item(item.id)
+        window.item_page.editor.flush()  # the unit the section prefilled, saved before the sync
         run(window.items.save(item.id, body=PHRASE + "\n\nĐoạn thứ hai."))
         run(desk.sync.sync_now())
         waiting = window.items.store.db.execute(

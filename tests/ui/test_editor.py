@@ -26,8 +26,8 @@ def make_editor(qtbot: Any, body: str = "") -> ItemEditor:
 def saved_body(editor: ItemEditor) -> str:
     bodies: list[str] = []
     editor.save.connect(lambda content: bodies.append(content["body"]))
-    editor.flush()
-    return bodies[-1]
+    editor.flush()  # sends the body when it changed since the last save
+    return bodies[-1] if bodies else str(editor.content()["body"])
 
 
 def press(editor: ItemEditor, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:

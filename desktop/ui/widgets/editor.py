@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -81,13 +82,17 @@ def preview_html(title: str, summary: str, body: str, language: str) -> str:
 
 
 class ItemEditor(QWidget):
-    """Edits one item's content; emits ``save`` with the content fields after a pause."""
+    """Edits one item's content; emits ``save`` after a pause with the content fields the person
+    changed since the item was loaded (or last saved): only those, so a change that reaches the
+    same item meanwhile (a sync's merge, another window, the command line) is never overwritten
+    with what the editor showed before it."""
 
     save = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item: Item | None = None
+        self._saved: dict[str, Any] = {}  # the content as last loaded or saved
         self._loading = False
         self._language = "vi"
         self.timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -129,19 +134,17 @@ class ItemEditor(QWidget):
         self._kind = CategoryKind.FREE
         self.unit = QLineEdit(self)
         self.trigger = QLineEdit(self)
-        self.metadata_form = MetadataForm(self)
         self.fields_box = QGroupBox(self)
         fields_layout = QFormLayout(self.fields_box)
+        fields_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fields_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above
         self.unit_label, self.trigger_label = QLabel(self), QLabel(self)
         self.unit_label.setBuddy(self.unit)
         self.trigger_label.setBuddy(self.trigger)
         fields_layout.addRow(self.unit_label, self.unit)
         fields_layout.addRow(self.trigger_label, self.trigger)
-        fields_layout.addRow(self.metadata_form)
-        self.fields_scroll = QScrollArea(self)
-        self.fields_scroll.setWidgetResizable(True)
-        self.fields_scroll.setWidget(self.fields_box)
-        self.fields_scroll.setMaximumHeight(230)
+        # the section's own fields are rows of the same form: one column of labels
+        self.metadata_form = MetadataForm(self, host=fields_layout)
 
         self.body = RichEdit(self)
         self.body.setObjectName("body")
@@ -161,7 +164,6 @@ class ItemEditor(QWidget):
         body_box = QWidget(self)
         body_layout = QVBoxLayout(body_box)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.toolbar)
         body_layout.addWidget(self.read_only_badge)
         body_layout.addWidget(self.notice)
         body_layout.addWidget(self.body)
@@ -182,17 +184,40 @@ class ItemEditor(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.form)
-        layout.addWidget(self.fields_scroll)
+        # The body beside the section's fields: the fields in a column of their own, labels
+        # above inputs, scrolling as a whole when taller than the window, and the handle
+        # between the two can be dragged (issue 17: no small box that cuts fields off).
+        body_part = QWidget(self)
+        body_part_layout = QVBoxLayout(body_part)
+        body_part_layout.setContentsMargins(0, 0, 0, 0)
         # issue 7: TCVN3/VNI pastes become Unicode, with a bar that tells and can undo
         self.paste_bar = PasteConversion([self.title, self.summary], self)
         self.body.text_paste = lambda text: self.paste_bar.paste_into(self.body, text)
-        layout.addWidget(self.paste_bar)
+        body_part_layout.addWidget(self.paste_bar)
         # issue 16: spelling, pictures, Word files (the body's helpers)
         self.tools = BodyTools(self)
-        layout.addWidget(splitter, 1)
+        body_part_layout.addWidget(splitter, 1)
+        self.fields_scroll = QScrollArea(self)
+        self.fields_scroll.setObjectName("sectionFields")
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setWidget(self.fields_box)
+        self.fields_scroll.setMinimumWidth(240)
+        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
+        self.columns.setObjectName("editorColumns")
+        self.columns.addWidget(body_part)
+        self.columns.addWidget(self.fields_scroll)
+        self.columns.setChildrenCollapsible(False)
+        self.columns.setStretchFactor(0, 3)
+        self.columns.setStretchFactor(1, 1)
+        self.columns.setSizes([640, 360])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.form)
+        layout.addWidget(self.toolbar)  # the whole width: every button in sight at 1280 px
+        layout.addWidget(self.columns, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
         self.status.hide()  # the item page shows the save state above the tabs
@@ -246,8 +271,11 @@ class ItemEditor(QWidget):
             self.unit.setText(item.unit)
             self.trigger.setText(format_vn_date(item.trigger_date) if item.trigger_date else "")
             self._build_metadata_form(item.metadata)
+            for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
+                line.setCursorPosition(0)  # a long value shows its beginning
         finally:
             self._loading = False
+        self._saved = self.content()  # what the store has: a save sends only what differs
         self._prefill_unit()
         self._origin_changed()
         self._update_preview()
@@ -354,7 +382,11 @@ class ItemEditor(QWidget):
         self.timer.stop()
         self._update_preview()
         self._update_problems()
-        self.save.emit(self.content())
+        content = self.content()
+        changed = {k: v for k, v in content.items() if self._saved.get(k) != v}
+        self._saved = content
+        if changed:
+            self.save.emit(changed)
 
     def _origin_changed(self) -> None:
         repost = self.origin.currentData() == Origin.REPOST.value
@@ -449,10 +481,17 @@ class ItemEditor(QWidget):
         else:
             self.trigger.setPlaceholderText("dd/mm/yyyy")
 
+    def set_submitting(self, draft: bool) -> None:
+        """Whether the item is a draft of step 1: only then does the editor say whether it is
+        ready to submit (at steps 2 and 3, and once published, that is no question)."""
+        self._draft = draft
+        self._update_problems()
+
     def _update_problems(self) -> None:
         self.metadata_form.show_problems(self.metadata_problems())
         self._show_trigger_suggestion()
         messages = self.problem_messages()
+        self.problems.setVisible(getattr(self, "_draft", True))
         if messages:
             self.problems.setText(self.tr("Cannot be submitted yet:") + " " + " ".join(messages))
         else:
