@@ -10,6 +10,7 @@ opens the last profile (its session from the OS keychain), or the welcome screen
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import gc
 import logging
@@ -65,6 +66,19 @@ class DeskApp:
         #: Set when the person closes the main window: the application then ends.
         self.finished = asyncio.Event()
         self._window_modules: asyncio.Future[None] | None = None
+        #: The start-up window (desktop/ui/splash.py) until the main window or a dialog shows.
+        self.splash: Any = None
+
+    def starting(self, step: str) -> None:
+        """Tell the start-up window what is happening now (no-op once it is gone)."""
+        if self.splash is not None:
+            self.splash.say(step)
+
+    def started(self) -> None:
+        """The main window or a dialog is up: the start-up window goes."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
 
     # what the window's helpers (the lock, the password flow) read of the session
     @property
@@ -89,6 +103,8 @@ class DeskApp:
 
     # the demo
     def start_demo(self, reset: bool = False) -> str:
+        """Start the demo portal (created and filled the first time); returns its address.
+        Blocking for a few seconds: ``start_demo()`` below runs it on a worker thread."""
         from desktop.security.private import private_file
         from portal.server import PortalServer
 
@@ -98,8 +114,12 @@ class DeskApp:
         database = private_file(folder / "portal.sqlite3")  # the data folder is the person's
         self.portal = PortalServer(f"sqlite:///{database}", demo=True).start()
         self.portal_url = self.portal.url
-        self.accounts = [
-            (name, f"{name} — {self._role_label(role)}") for name, role in DEMO_ACCOUNTS
+        from portal.demo.content import USERS
+
+        names = {user["username"]: user["full_name"] for user in USERS}
+        self.accounts = [  # people are known by their names, not their accounts
+            (name, f"{names.get(name, name)} — {self._role_label(role)}")
+            for name, role in DEMO_ACCOUNTS
         ]
         return self.portal_url
 
@@ -141,6 +161,7 @@ class DeskApp:
         current window stays as it is when the login fails."""
         from desktop.desk.signin import sign_in
 
+        self.starting("sign_in")
         desk = await sign_in(
             url,
             username,
@@ -182,6 +203,7 @@ class DeskApp:
         desk.scheduler.set_interval(self._interval())
         _preload_window_icons()
         if first_sync:
+            self.starting("sync")
             warm = self.load_window_modules_soon()  # most often done while they typed
             try:
                 await desk.sync(directory=True)
@@ -194,9 +216,11 @@ class DeskApp:
         else:
             desk.directory_next = True
         desk.queue.begin_loading()  # the window shows at once; its rows are read after
+        self.starting("window")
         window = self.show_window(show=False)
         await asyncio.sleep(0)  # a loop turn between building the window and painting it
         window.show()
+        self.started()
         await qt_turn()  # and its first paint before the reader takes the GIL to read rows
         await desk.first_read()
         await qt_turn()  # the rows taken in (and remembered) apart from the redraw
@@ -346,14 +370,19 @@ def run_gui(args: Any) -> int:
     from desktop.ui.settings import Settings
 
     app = build_app()
-    loop = event_loop(app)
-    asyncio.set_event_loop(loop)
     settings = Settings()
     language = getattr(args, "lang", None) or settings.get(options.LANGUAGE)
     translations = Translations(app)
     translations.switch(language)
     theme.apply(app, settings.get(options.FONT_SIZE))
+    from desktop.ui.splash import Splash
+
+    splash = Splash()
+    splash.show_centred()  # within the first second; the rest of start-up takes several
+    loop = event_loop(app)
+    asyncio.set_event_loop(loop)
     desk = DeskApp(app, data_dir(args), settings, translations)
+    desk.splash = splash
 
     def setting_changed(key: str) -> None:
         if key == options.FONT_SIZE.key:
@@ -373,9 +402,11 @@ def run_gui(args: Any) -> int:
             from PySide6.QtWidgets import QMessageBox
 
             log.exception("start failed")
+            desk.started()
             QMessageBox.critical(None, "Bàn biên tập", error_sentence(exc))
             await desk.close()
             return 1
+        desk.started()
         if desk.window is None:
             await desk.close()
             return 0
@@ -425,9 +456,21 @@ def load_window_modules() -> None:
 
 
 async def start_demo(desk: DeskApp, reset: bool = False) -> Any:
-    url = desk.start_demo(reset=reset)
+    """Start the demo portal off the UI thread (the start-up window keeps moving), print its
+    public site's address on standard output, and sign in as the first demo account."""
+    desk.starting("demo")
+    url = await asyncio.to_thread(desk.start_demo, reset)
+    announce(f"{url}/")  # the public site, for a browser and for scripts (issue 17)
     first = DEMO_ACCOUNTS[0][0]
     return await desk.sign_in(url, first, DEMO_PASSWORD, desk.demo_store_path(first))
+
+
+def announce(address: str) -> None:
+    """One line on standard output, at once; nothing when there is none (a GUI launcher)."""
+    if sys.stdout is None:
+        return
+    with contextlib.suppress(OSError):  # whoever read it has gone: the app goes on
+        print(address, flush=True)
 
 
 async def start_profile(desk: DeskApp, profile_id: str | None, credentials: Any = None) -> None:
@@ -453,6 +496,7 @@ async def welcome(desk: DeskApp, profiles: Any, credentials: Any, profile: Any =
 
     dialog = WelcomeDialog()
     desk.welcome_dialog = dialog
+    desk.started()
     desk.load_window_modules_soon()
     if profile is not None:
         dialog.address.setText(profile.url)

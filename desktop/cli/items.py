@@ -1,4 +1,4 @@
-"""``items list|show|new|edit|act``: writing and moving items, offline (docs/cli.md)."""
+"""``items list|show|new|edit|act|delete``: writing and moving items, offline (docs/cli.md)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_items": ("Không có tin nào.", "No items."),
     "unknown_action": ("Thao tác không hợp lệ: {action}", "Unknown action: {action}"),
+    "deleted": ("Đã xóa bản nháp {id}.", "Draft {id} deleted."),
+    "delete_queued": (
+        "Đã xóa bản nháp {id} trên máy này; cổng thông tin sẽ xóa ở lần đồng bộ tới.",
+        "Draft {id} deleted here; the portal deletes it at the next sync.",
+    ),
 }
 
 
@@ -49,6 +54,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     act.add_argument("action")
     act.add_argument("--comment")
     act.set_defaults(run=items_act)
+    delete = sub.add_parser("delete", help="delete a draft of yours that was never submitted")
+    delete.add_argument("id")
+    delete.set_defaults(run=items_delete)
 
 
 def items_list(cli: Cli) -> int:
@@ -167,4 +175,17 @@ def items_act(cli: Cli) -> int:
 
     cli.with_desk(act)
     cli.out(cli.say("queued", MESSAGES))
+    return OK
+
+
+def items_delete(cli: Cli) -> int:
+    """Only a draft of one's own never submitted (the shared pre-check); anything else exits 1
+    with the reason. Gone at once when it never left this computer."""
+
+    async def delete(desk: Desk) -> tuple[str, bool]:
+        item_id = desk.find(cli.args.id)
+        return item_id, await desk.delete(item_id)
+
+    item_id, gone = cli.with_desk(delete)
+    cli.out(cli.say("deleted" if gone else "delete_queued", MESSAGES, id=item_id[:8]))
     return OK

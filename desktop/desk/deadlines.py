@@ -17,8 +17,9 @@ from desktop.models.fields import format_vn_date, suggested_trigger_date
 from desktop.models.item import ModelError
 from desktop.models.workdays import CalendarNotice, DeadlineStatus, WorkCalendar
 
-#: States in which an item still has to reach the public site: only these can be late.
-OPEN_STATES = frozenset({State.DRAFT, State.SUBMITTED, State.EDITED, State.REJECTED})
+#: States in which an item still has to reach the public site: only these can be late (a
+#: rejected, published or taken-down item is closed: never "quá hạn").
+OPEN_STATES = frozenset({State.DRAFT, State.SUBMITTED, State.EDITED})
 
 
 class DirectorySource(Protocol):

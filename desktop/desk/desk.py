@@ -23,7 +23,7 @@ import logging
 import mimetypes
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -44,7 +44,8 @@ from desktop.desk.queue import QueueModel, QueueRow
 from desktop.desk.reader import Reader
 from desktop.desk.scheduler import SyncScheduler
 from desktop.desk.session import Session
-from desktop.models import Action, Category, Item, ModelError
+from desktop.models import Action, Category, Item, ModelError, State
+from desktop.models.clock import zone_named
 from desktop.models.errors import ActionRefused, Invalid
 from desktop.models.me import Me
 from desktop.store import Store, StoreWriter
@@ -155,6 +156,23 @@ class Desk(OnPortal):
     @property
     def site(self) -> str:
         return self.session.site
+
+    @property
+    def zone(self) -> timezone:
+        """The site's time zone: every time shown or exported is in it (models/clock)."""
+        membership = self.me.sites.get(self.site)
+        return zone_named(membership.time_zone if membership is not None else "")
+
+    @property
+    def portal_url(self) -> str:
+        """The portal's address (its public site's home), when this desk has a session."""
+        return self.client.base_url if self.client is not None else ""
+
+    def public_url(self, item: Item) -> str:
+        """Where a published item is on the portal's public site ("" when it is not there)."""
+        if item.state is not State.PUBLISHED or not item.slug or not self.portal_url:
+            return ""
+        return f"{self.portal_url}/items/{item.slug}"
 
     def rows(self, states: Iterable[str] | None = None, mine: bool = False) -> list[QueueRow]:
         return self.queue.rows(states, mine)
@@ -339,10 +357,34 @@ class Desk(OnPortal):
         local = self.store.item(item_id)
         server = local.server if local is not None else None
         before = self.queue.mark()
-        await self.writer.run(Store.queue_action, item_id, wanted.value, comment or None)
+        await self.writer.run(
+            Store.queue_action, item_id, wanted.value, comment or None, self.session.user.username
+        )
         self.queue.expect(item_id, wanted, server.version if server is not None else 0)
         self._changed([item_id], before)
         return self.queue.expected_item(item)
+
+    @tracked
+    async def delete(self, item_id: str) -> bool:
+        """Delete a draft of one's own that was never submitted: at once when it never left
+        this computer (True), on the portal at the next sync otherwise (False; it is gone from
+        the queues now). Anything else is refused with the reason (``ActionRefused``)."""
+        await asyncio.sleep(0)  # writes asked for just before have begun: the check sees them
+        await self.writer.drain()
+        item = self.item(item_id)
+        if item is None:
+            raise NotFound(item_id, f"Không tìm thấy tin “{item_id}”.", f"No item “{item_id}”.")
+        verdict = self.session.check(item, Action.DELETE, self.category_map())
+        if not verdict:
+            raise ActionRefused(verdict.problems)
+        local = self.store.item(item_id)
+        server_version = local.server.version if local is not None and local.server else 0
+        before = self.queue.mark()
+        gone: bool = await self.writer.run(Store.delete_draft, item_id)
+        if not gone:
+            self.queue.expect(item_id, Action.DELETE, server_version)
+        self._changed([item_id], before)
+        return gone
 
     @tracked
     async def comment(self, item_id: str, body: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.desk.deadlines import Deadlines, row_with_deadline
+from desktop.desk.deadlines import OPEN_STATES, Deadlines, row_with_deadline
 from desktop.models import Action, Item, State, apply_action
 from desktop.models.workflow import transition_for
 from desktop.store.records import ItemRow
@@ -45,6 +45,7 @@ class QueueRow:
     due: str = ""
     due_iso: str = ""  # sorts the due column
     due_status: str = ""  # late, due_soon (red, amber) or empty
+    returned: bool = False  # a draft sent back to its author: "Bị trả lại"
 
 
 def _when(value: Any) -> datetime | None:
@@ -70,6 +71,7 @@ def queue_row(row: ItemRow) -> QueueRow:
         state_since=_when(row.state_since),
         created_by=row.created_by,
         sync_status=str(getattr(row.sync_status, "value", row.sync_status) or "synced"),
+        returned=row.returned,
     )
 
 
@@ -206,18 +208,21 @@ class QueueModel:
         key = (self._version, self._queued_key())
         if self._overlay is not None and self._overlay[0] == key:
             return self._overlay[1]
-        rows = [
-            replace(
-                r,
-                state=self.expected_state(r.id, State(r.state)).value,
-                sync_status="pending" if r.sync_status == "synced" else r.sync_status,
-            )
-            if r.id in self.queued
-            else r
-            for r in self._base
-        ]
+        rows = [self._expected_row(r) if r.id in self.queued else r for r in self._base]
+        rows = [r for r in rows if r.state != State.DELETED.value]  # deleted, not yet synced
         self._overlay = (key, rows)
         return rows
+
+    def _expected_row(self, row: QueueRow) -> QueueRow:
+        """A row in the state its queued actions lead to; a closed item has no due status."""
+        state = self.expected_state(row.id, State(row.state))
+        due_status = row.due_status if state in OPEN_STATES else ""
+        return replace(
+            row,
+            state=state.value,
+            due_status=due_status,
+            sync_status="pending" if row.sync_status == "synced" else row.sync_status,
+        )
 
     # after a write
     def mark(self) -> tuple[Any, ...] | None:
@@ -315,7 +320,10 @@ class QueueModel:
         """After a sync: drop expected states the portal has answered (or refused)."""
         for item_id in list(self.queued):
             local = self.store.item(item_id)
-            server = local.server if local is not None else None
+            if local is None:  # gone from this computer (a deleted draft)
+                del self.queued[item_id]
+                continue
+            server = local.server
             status = str(local.sync_status) if local is not None else ""
             kept = [
                 (action, version)

@@ -20,6 +20,7 @@ class State(StrEnum):
     PUBLISHED = "published"  # đã đăng
     REJECTED = "rejected"  # bị từ chối
     TAKEN_DOWN = "taken_down"  # đã gỡ bỏ (AG-25)
+    DELETED = "deleted"  # bản nháp đã xóa: chưa từng gửi biên tập, chỉ người viết thấy
 
 
 class Origin(StrEnum):

@@ -28,6 +28,8 @@ class Membership:
     roles: frozenset[Role]
     settings: SiteSettings = field(default_factory=SiteSettings)
     unknown_roles: tuple[str, ...] = ()
+    #: The site's time zone setting (empty: Vietnam's), for every time shown (models/clock).
+    time_zone: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Me:
                 roles=known,
                 settings=SiteSettings(four_eyes=bool(settings.get("four_eyes", True))),
                 unknown_roles=unknown,
+                time_zone=str(settings.get("time_zone") or ""),
             )
         grants: list[Grant] = []
         unreadable = 0

@@ -35,7 +35,15 @@ from desktop.models.workflow import (
 
 #: Problem codes that mean "not yours to do" (403) rather than "not ready" (422).
 RIGHTS_CODES = frozenset(
-    {"not_in_state", "not_on_board", "not_author", "already_edited", "no_right", "four_eyes"}
+    {
+        "not_in_state",
+        "not_on_board",
+        "not_author",
+        "already_edited",
+        "already_submitted",
+        "no_right",
+        "four_eyes",
+    }
 )
 #: The comment rule's problem (return, reject, take down: AG-25).
 COMMENT_REQUIRED = Problem(

@@ -25,6 +25,7 @@ class Action(StrEnum):
     APPROVE = "approve"  # duyệt đăng
     REJECT = "reject"  # từ chối
     TAKE_DOWN = "take_down"  # gỡ bỏ
+    DELETE = "delete"  # xóa bản nháp chưa từng gửi biên tập
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         Action.TAKE_DOWN, State.PUBLISHED, State.TAKEN_DOWN, Step.APPROVE, needs_comment=True
     ),
+    Transition(Action.DELETE, State.DRAFT, State.DELETED, None),
 )
 
 #: The step record an action leaves on the item.
@@ -59,6 +61,7 @@ STEP_KEYS: dict[Action, str] = {
     Action.REJECT: "reject",
     Action.RETURN: "return",
     Action.WITHDRAW: "withdraw",
+    Action.DELETE: "delete",
 }
 
 #: Which step (1, 2, 3) an item in a state is waiting for; None when it waits for nobody.
@@ -69,6 +72,7 @@ WAITING_STEP: dict[State, int | None] = {
     State.PUBLISHED: None,
     State.REJECTED: None,
     State.TAKEN_DOWN: None,
+    State.DELETED: None,
 }
 
 
@@ -154,6 +158,12 @@ def check_action(
                 "Tin đã được biên tập, không thể rút lại.",
                 "The item has already been edited and cannot be withdrawn.",
             )
+        if action is Action.DELETE and "submit" in item.steps:
+            return _refuse(
+                "already_submitted",
+                "Tin đã từng được gửi biên tập nên không xóa được; lịch sử của tin được giữ lại.",
+                "The item was submitted once, so it cannot be deleted; its history is kept.",
+            )
     else:
         may, on_behalf_of = step_authority(item, user, grants, transition.step, at)
         if not may:
@@ -216,11 +226,14 @@ def can_create(user: User, site: str) -> bool:
 
 
 def can_see(item: Item, user: User) -> bool:
-    """A draft is its author's until first submitted; after that the whole board sees it."""
+    """A draft is its author's until first submitted; after that the whole board sees it. A
+    deleted draft (never submitted) is its author's alone: their other computers learn of it."""
     if not user.on_board(item.site) and Role.ADMIN not in user.roles_on(item.site):
         return item.state is State.PUBLISHED
     if item.created_by == user.username:
         return True
+    if item.state is State.DELETED:
+        return False
     return item.state is not State.DRAFT or "submit" in item.steps
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-#: Report dates are Vietnam's calendar days (UTC+7, no daylight saving).
-VIETNAM = timezone(timedelta(hours=7))
+#: Report dates are Vietnam's calendar days (UTC+7, no daylight saving): the product's one zone.
+from desktop.models.clock import VIETNAM
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,8 @@ class ItemRow:
     state_since: str | None
     version: int
     sync_status: SyncStatus
+    #: A draft sent back to its author (its latest step is a return): "Bị trả lại".
+    returned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -46,11 +46,13 @@ SELECT x.*, {_STATUS_SQL} AS sync_status FROM (
          COALESCE(json_extract(w.json, '$.category'), s.category) AS category,
          COALESCE(json_extract(w.json, '$.author'), s.author) AS author,
          s.created_by, s.state, s.state_since, s.version, 1 AS on_server,
-         COALESCE(w.dirty, 0) AS dirty
+         COALESCE(w.dirty, 0) AS dirty,
+         (s.state = 'draft' AND json_extract(s.json, '$.steps.return.version')
+             >= COALESCE(json_extract(s.json, '$.steps.withdraw.version'), 0)) AS returned
   FROM server_items s LEFT JOIN working w ON w.id = s.id
   UNION ALL
   SELECT w.id, w.site, json_extract(w.json, '$.title'), json_extract(w.json, '$.category'),
-         json_extract(w.json, '$.author'), w.created_by, 'draft', NULL, 0, 0, w.dirty
+         json_extract(w.json, '$.author'), w.created_by, 'draft', NULL, 0, 0, w.dirty, 0
   FROM working w WHERE w.id NOT IN (SELECT id FROM server_items)
 ) x
 """
@@ -149,8 +151,12 @@ class Store(SyncSide, SearchSide):
             if last is None or last["op"] not in ("create", "update") or sent:
                 self._append_op("update", item_id, {})
 
-    def queue_action(self, item_id: str, action: str | Action, comment: str | None = None) -> None:
-        """Queue a workflow action on the version the user sees now."""
+    def queue_action(
+        self, item_id: str, action: str | Action, comment: str | None = None, author: str = ""
+    ) -> None:
+        """Queue a workflow action on the version the user sees now. Its reason (a return's,
+        a rejection's) is in the item's discussion at once, waiting to be sent with it, under
+        an id the portal keeps for the comment it makes of it."""
         action = Action(action)
         with self.transaction():
             row = self._working_row(item_id)
@@ -158,33 +164,42 @@ class Store(SyncSide, SearchSide):
             if row is None and server is None:
                 raise StoreError(f"no such item: {item_id}")
             expected = row["base_version"] if row is not None else server["version"]  # type: ignore[index]
-            self._append_op(
-                "action",
-                item_id,
-                {"action": action.value, "comment": comment, "expected_version": expected},
-            )
+            payload: dict[str, Any] = {
+                "action": action.value,
+                "comment": comment,
+                "expected_version": expected,
+            }
+            if comment:
+                payload["comment_id"] = self._pending_comment(item_id, comment, author)
+            self._append_op("action", item_id, payload)
 
     def queue_comment(self, item_id: str, body: str, author: str = "") -> str:
         """Queue an editorial comment; returns its client-made id."""
         if not isinstance(body, str) or not body.strip():
             raise ModelError("body", "a comment needs text")
-        comment_id = str(uuid.uuid4())
         with self.transaction():
             if self._working_row(item_id) is None and self._server_json(item_id) is None:
                 raise StoreError(f"no such item: {item_id}")
-            record = {
-                "id": comment_id,
-                "item_id": item_id,
-                "author": author,
-                "body": body,
-                "created_at": now_iso(),
-                "item_version": None,
-            }
-            self.db.execute(
-                "INSERT INTO comments (id, item_id, json, created_at, pending) VALUES (?,?,?,?,1)",
-                [comment_id, item_id, dump(record), record["created_at"]],
-            )
+            comment_id = self._pending_comment(item_id, body, author)
             self._append_op("comment", item_id, {"id": comment_id, "body": body})
+        return comment_id
+
+    def _pending_comment(self, item_id: str, body: str, author: str) -> str:
+        """A comment shown at once and sent later (in the caller's transaction); the portal's
+        copy, under the same id, replaces it when a sync brings it."""
+        comment_id = str(uuid.uuid4())
+        record = {
+            "id": comment_id,
+            "item_id": item_id,
+            "author": author,
+            "body": body,
+            "created_at": now_iso(),
+            "item_version": None,
+        }
+        self.db.execute(
+            "INSERT INTO comments (id, item_id, json, created_at, pending) VALUES (?,?,?,?,1)",
+            [comment_id, item_id, dump(record), record["created_at"]],
+        )
         return comment_id
 
     def queue_blob(self, data: bytes, content_type: str, item_id: str = "") -> str:
@@ -237,6 +252,27 @@ class Store(SyncSide, SearchSide):
         """The user has seen a refused operation; its content stays in the working copy."""
         with self.transaction():
             self.db.execute("UPDATE failed SET dismissed = 1 WHERE seq = ?", [seq])
+
+    def delete_draft(self, item_id: str) -> bool:
+        """Delete a draft of this person's: gone at once when it never left the computer
+        (True); otherwise its local edits are dropped and a ``delete`` action is queued, and the
+        portal's answer removes it (False). The caller checked that it may (the pre-check)."""
+        with self.transaction():
+            if self._server_json(item_id) is None:
+                self._forget(item_id)
+                return True
+            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
+            self.db.execute(
+                "DELETE FROM outbox WHERE item_id = ? AND op IN ('create', 'update')", [item_id]
+            )
+            server = self._server_json(item_id)
+            assert server is not None
+            self._append_op(
+                "action",
+                item_id,
+                {"action": "delete", "comment": None, "expected_version": server["version"]},
+            )
+            return False
 
     def discard_local(self, item_id: str) -> None:
         """Drop the local edits of an item (the user chose to); conflicts and failures stay."""
@@ -316,6 +352,7 @@ class Store(SyncSide, SearchSide):
                 state_since=r["state_since"],
                 version=r["version"],
                 sync_status=SyncStatus(r["sync_status"]),
+                returned=bool(r["returned"]),
             )
             for r in self.db.query(sql, params)
         ]

@@ -129,11 +129,34 @@ class SyncSide(StoreBase):
                 ],
             )
             self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            if op.op == "action" and op.payload.get("comment_id"):
+                # the reason shown as waiting goes with its refused step (kept in ``failed``)
+                self.db.execute(
+                    "DELETE FROM comments WHERE id = ? AND pending = 1",
+                    [op.payload["comment_id"]],
+                )
+
+    def _forget(self, item_id: str) -> None:
+        """Everything this computer keeps of an item (a deleted draft), in the caller's
+        transaction; the search index follows by its triggers."""
+        for table, column in (
+            ("working", "id"),
+            ("server_items", "id"),
+            ("outbox", "item_id"),
+            ("conflicts", "item_id"),
+            ("failed", "item_id"),
+            ("comments", "item_id"),
+            ("versions", "item_id"),
+        ):
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [item_id])
 
     def ack_op(self, seq: int, item: dict[str, Any], before: int) -> None:
         """The portal applied an item operation and answered ``item``."""
         with self.transaction():
             op = self._op_row(seq)
+            if item.get("state") == "deleted":  # the draft's deletion went through
+                self._forget(op.item_id)
+                return
             self._put_server(item)
             working = self._working_row(op.item_id)
             if working is not None:
@@ -244,6 +267,12 @@ class SyncSide(StoreBase):
                     continue
                 row = next(pulled)
                 item_id, version = row[0], row[3]
+                if row[4] == "deleted":  # the author deleted this draft (here or elsewhere)
+                    self._put_servers(plain)
+                    plain = []
+                    self._forget(item_id)
+                    decisions.append(PullDecision("drop", item_id, "the author deleted it"))
+                    continue
                 have = known.get(item_id)
                 if have is not None and have >= version:
                     decisions.append(PullDecision("skip", item_id, "already have this version"))

@@ -323,6 +323,8 @@ class SyncEngine:
         body = {"action": op.payload["action"], "expected_version": op.payload["expected_version"]}
         if op.payload.get("comment"):
             body["comment"] = op.payload["comment"]
+            if op.payload.get("comment_id"):  # the id of the comment shown here already
+                body["comment_id"] = op.payload["comment_id"]
         try:
             item = await self.client.act(op.item_id, body, op.idempotency_key)
         except MovedOn as moved:

@@ -4,10 +4,12 @@ previous step changed, the comment thread, the history, and the actions allowed 
 from __future__ import annotations
 
 import asyncio
+import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import Action, Item, State, comment_required
+from desktop.models import Action, Item, State, clock, comment_required
 from desktop.ui import dialogs, labels
 from desktop.ui.services import ItemService
 from desktop.ui.widgets.editor import ItemEditor
@@ -46,6 +48,7 @@ class ItemPage(QWidget):
 
     back = Signal()
     message = Signal(str)
+    resolveConflict = Signal(str)  # the item whose conflict the person wants to resolve
 
     def __init__(self, items: ItemService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,9 +56,16 @@ class ItemPage(QWidget):
         self.item_id = ""
         self.item: Item | None = None
         self.ask_comment = dialogs.ask_comment
+        self.confirm = dialogs.confirm
+        #: A draft made with "New item" and not touched yet: dropped when left (issue 17).
+        self.fresh = False
+        self._seen: tuple[Any, ...] = ()  # what the page showed: redrawn when a sync moves it
 
         self.back_button = QPushButton(self)
         self.back_button.clicked.connect(self.leave)
+        # Esc goes back to the list (an open popup, such as the speller's, takes it first)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave)
+        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -74,6 +84,20 @@ class ItemPage(QWidget):
         failure_row = QHBoxLayout()
         failure_row.addWidget(self.failure_label, 1)
         failure_row.addWidget(self.failure_button)
+        # Why it came back, and a conflict with someone else's change: said, never silent.
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_button = QPushButton(self)
+        self.notice_button.clicked.connect(self._resolve_conflict)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.notice_button)
+        self.public_link = QLabel(self)  # "Xem trên cổng": the published item's public page
+        self.public_link.setOpenExternalLinks(True)
+        self.public_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        top.addWidget(self.public_link)
 
         self.editor = ItemEditor(self)
         self.editor.save.connect(self._save)
@@ -130,14 +154,17 @@ class ItemPage(QWidget):
         self.content_rules.message.connect(lambda text: self.message.emit(text))
         layout.addWidget(self.content_rules)
         layout.addLayout(failure_row)
+        layout.addLayout(notice_row)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self.action_bar)
         items.itemChanged.connect(self._item_changed)
+        items.itemsChanged.connect(self._items_changed)
         self.retranslate()
 
     # showing
-    def open(self, item_id: str) -> None:
-        self.editor.flush() if self.editor.pending() else None
+    def open(self, item_id: str, fresh: bool = False) -> None:
+        self.close_item()
+        self.fresh = fresh
         self.item_id = item_id
         self.editor.set_categories(self.items.categories())
         self.reload(load_editor=True)
@@ -156,6 +183,7 @@ class ItemPage(QWidget):
         self.editor.refresh_attachments(item)  # issue 6: file fields offer its files
         editable = self.items.session.may_edit(item)
         self.editor.set_read_only(not editable)
+        self.editor.set_submitting(item.state is State.DRAFT)
         self.heading.setText(item.title or self.tr("(untitled)"))
         self.steps.set_state(item.state)
         self.public_links.show_for(self.item_id)
@@ -168,9 +196,41 @@ class ItemPage(QWidget):
 
     def _item_changed(self, item_id: str) -> None:
         if item_id == self.item_id and self.item is not None:
-            self.reload()
+            self._refresh()
+
+    def _items_changed(self) -> None:
+        """After a sync (many items at once): redraw when this item's state, version or sync
+        status moved, so the header never keeps saying "waiting to sync"."""
+        if not self.item_id or self.item is None or not self.isVisible():
+            return
+        if self._state_key() != self._seen:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Redraw; when the item moved on (a step, a new version), fetch its history again so
+        the History and Discussion tabs show the step at once, not after a refresh."""
+        before = self._seen
+        self.reload()
+        if before and before[:2] != self._seen[:2]:
+            self.history_task = self.items.request_history(self.item_id)
+
+    def _state_key(self) -> tuple[Any, ...]:
+        item = self.items.current(self.item_id)
+        status = self.items.sync_status(self.item_id)
+        return (item.state, item.version, status) if item is not None else (None, None, status)
 
     def _show_status(self) -> None:
+        self._seen = self._state_key()
+        self._show_notice()
+        url = self.items.desk.public_url(self.item) if self.item is not None else ""
+        self.public_link.setVisible(bool(url))
+        if url:
+            self.public_link.setText(
+                f'<a href="{html.escape(url, quote=True)}">'
+                + html.escape(self.tr("View on the portal"))
+                + "</a>"
+            )
+            self.public_link.setToolTip(url)
         failures = self.items.failures(self.item_id)
         self.failure_label.setVisible(bool(failures))
         self.failure_button.setVisible(bool(failures))
@@ -256,7 +316,7 @@ class ItemPage(QWidget):
         for comment in self.items.comments(self.item_id):
             author = comment.author
             when = comment.created_at
-            stamp = when.astimezone().strftime("%d/%m/%Y %H:%M") if when else ""
+            stamp = clock.shown(when, self.items.desk.zone)
             self.comment_list.addItem(f"{names.get(author, author)} · {stamp}\n{comment.body}")
 
     def _show_history(self) -> None:
@@ -274,7 +334,7 @@ class ItemPage(QWidget):
             actor, behalf, action = version.actor, version.on_behalf_of, version.action
             cells = (
                 handovers.label(version.version),  # handovers, not saves (issue 16)
-                when.astimezone().strftime("%d/%m/%Y %H:%M") if when else "",
+                clock.shown(when, self.items.desk.zone),
                 self.tr("%1 (on behalf of %2)")
                 .replace("%1", names.get(actor, actor))
                 .replace("%2", names.get(behalf, behalf))
@@ -309,7 +369,7 @@ class ItemPage(QWidget):
                 "primary"
                 if action in MAIN_ACTIONS
                 else "danger"
-                if action in (Action.REJECT, Action.TAKE_DOWN)
+                if action in (Action.REJECT, Action.TAKE_DOWN, Action.DELETE)
                 else ""
             )
             button.setAccessibleName(labels.action_name(action))
@@ -339,6 +399,14 @@ class ItemPage(QWidget):
             return False
         self.editor.flush() if self.editor.pending() else None
         item = self.items.current(self.item_id) or self.item
+        title = item.title or self.tr("(untitled)")
+        if action is Action.DELETE:
+            return self.delete_draft()
+        question = self.tr("Approve and publish “%1”? It will appear on the portal's public site.")
+        if action is Action.APPROVE and not self.confirm(
+            self, labels.action_name(action), question.replace("%1", title)
+        ):
+            return False
         comment: str | None = None
         if comment_required(item.state, action):
             comment = self.ask_comment(
@@ -401,10 +469,85 @@ class ItemPage(QWidget):
             return
         self.items.save(self.item_id, **content)
 
-    def leave(self) -> None:
+    def delete_draft(self, ask: bool = True) -> bool:
+        """Delete this draft of one's own that was never submitted (asked first)."""
+        item = self.item
+        if item is None or Action.DELETE not in self.items.session.actions_for(item):
+            return False
+        title = item.title or self.tr("(untitled)")
+        question = self.tr(
+            "Delete the draft “%1”? It has never been submitted; it is deleted for good."
+        ).replace("%1", title)
+        if ask and not self.confirm(self, labels.action_name(Action.DELETE), question):
+            return False
+        done = self.tr("Draft deleted: %1").replace("%1", title)
+        item_id = self.item_id
+        self.fresh = False
+        self.task = self.items.delete(item_id, done=lambda _gone: self.message.emit(done))
+        if self.item_id == item_id:
+            self.item_id, self.item = "", None
+            self.back.emit()
+        return True
+
+    def close_item(self) -> None:
+        """Leaving the item (back, another item, another screen): what was typed is saved; a
+        new draft left untouched is dropped (nothing to keep, nothing to sync)."""
         if self.editor.pending():
             self.editor.flush()
+        if self.fresh and self.item is not None and self._untouched():
+            item_id = self.item_id
+            self.task = self.items.delete(item_id)
+            self.item_id, self.item = "", None
+        self.fresh = False
+
+    def _untouched(self) -> bool:
+        content = self.editor.content()
+        written = any(str(content.get(k) or "").strip() for k in ("title", "summary", "body"))
+        item = self.items.current(self.item_id)
+        return not written and not (item is not None and item.attachments)
+
+    def leave(self) -> None:
+        self.close_item()
         self.back.emit()
+
+    # notices: a return's reason, a conflict
+    def _show_notice(self) -> None:
+        item = self.item
+        text, button = "", ""
+        if item is not None and self.items.sync_status(self.item_id) == "conflict":
+            text = self.tr(
+                "Someone else changed the same text. Both versions are kept: choose what to keep."
+            )
+            button = self.tr("Resolve the conflict")
+        elif item is not None and (returned := self._returned(item)):
+            text = returned
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.notice_button.setText(button)
+        self.notice_button.setVisible(bool(button))
+
+    def _returned(self, item: Item) -> str:
+        """Why the item came back to the author (its latest step is a return)."""
+        record = item.steps.get("return")
+        if record is None or item.state is State.PUBLISHED:
+            return ""
+        later = [r for k, r in item.steps.items() if k != "return" and r.version > record.version]
+        if later:
+            return ""
+        names = self.items.member_names()
+        reason = ""
+        for comment in self.items.comments(self.item_id):
+            if comment.author == record.by and (
+                comment.created_at is None or comment.created_at >= record.at
+            ):
+                reason = comment.body
+        who = names.get(record.by, record.by)
+        when = clock.shown(record.at, self.items.desk.zone)
+        text = self.tr("Returned by %1 on %2.").replace("%1", who).replace("%2", when)
+        return f"{text} {reason}".strip()
+
+    def _resolve_conflict(self) -> None:
+        self.resolveConflict.emit(self.item_id)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← Back"))

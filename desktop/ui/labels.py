@@ -15,6 +15,7 @@ def state_name(state: State | str) -> str:
         State.PUBLISHED: QCoreApplication.translate("Labels", "Published"),
         State.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
         State.TAKEN_DOWN: QCoreApplication.translate("Labels", "Taken down"),
+        State.DELETED: QCoreApplication.translate("Labels", "Deleted"),
     }
     return names.get(State(state), str(state))
 
@@ -28,6 +29,7 @@ def action_name(action: Action | str) -> str:
         Action.APPROVE: QCoreApplication.translate("Labels", "Approve and publish"),
         Action.REJECT: QCoreApplication.translate("Labels", "Reject"),
         Action.TAKE_DOWN: QCoreApplication.translate("Labels", "Take down"),
+        Action.DELETE: QCoreApplication.translate("Labels", "Delete draft"),
     }
     return names.get(Action(action), str(action))
 

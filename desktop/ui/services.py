@@ -175,6 +175,9 @@ class ItemService(QObject):
     def attach(self, item_id: str, path: Path, done: Done = None) -> asyncio.Future[Any] | None:
         return self._write(lambda: self.desk.attach(item_id, path), done)
 
+    def delete(self, item_id: str, done: Done = None) -> asyncio.Future[Any] | None:
+        return self._write(lambda: self.desk.delete(item_id), done)
+
     def dismiss_failures(self, item_id: str) -> asyncio.Future[Any] | None:
         return self._write(lambda: self.desk.dismiss_failures(item_id))
 

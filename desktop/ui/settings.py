@@ -50,6 +50,8 @@ LAST_PROFILE = Setting("profiles/last", str, "")
 NOTIFICATIONS = Setting("ui/notifications", bool, True)
 #: Minutes without input before the window is covered until the password is given (AG-10.2).
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", int, 10, minimum=1, maximum=240)
+#: The main window's place and size (Qt's saveGeometry, hex), kept from one run to the next.
+WINDOW_GEOMETRY = Setting("ui/window_geometry", str, "")
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE,
@@ -58,6 +60,7 @@ ALL: tuple[Setting[Any], ...] = (
     LAST_PROFILE,
     NOTIFICATIONS,
     IDLE_LOCK_MINUTES,
+    WINDOW_GEOMETRY,
 )
 
 

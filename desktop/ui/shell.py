@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import State
+from desktop.models import State, clock
 from desktop.ui import icons, labels
 from desktop.ui import settings as options
 from desktop.ui.item_page import ItemPage
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it all
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
         self._item_page: ItemPage | None = None  # built on first use: see item_page
@@ -171,19 +173,24 @@ class MainWindow(QMainWindow):
         items.itemsChanged.connect(self.refresh)
         items.failed.connect(self.show_message)
         items.directoryChanged.connect(self.build_navigation)  # a new grant: its screens
-        items.rowsLoaded.connect(self._remember_states)  # what later syncs notify against
+        items.rowsLoaded.connect(self._land)  # where the work is; what later syncs notify against
+        self._navigated = False  # the person chose a screen (the landing is theirs from then)
         if sync is not None:
             sync.statusChanged.connect(self.show_sync_state)
             sync.syncFinished.connect(self._after_sync)
         self.build_navigation()
         self.retranslate()
-        self.resize(1200, 760)
+        self._restore_geometry()
         self._remember_states()
 
     # navigation
     def build_navigation(self) -> None:
-        """(Re)build the list from the registered screens this person has the right to see."""
+        """(Re)build the list from the registered screens this person has the right to see.
+
+        A screen that comes or goes (conflicts, the publish queue) never takes the person away
+        from the item they are working on, nor from the screen they look at."""
         current = self.current_screen_name()
+        editing = self._editing()
         self.nav.blockSignals(True)
         self.nav.clear()
         for cls in load_screens():
@@ -193,18 +200,44 @@ class MainWindow(QMainWindow):
             entry.setData(NAME_ROLE, cls.NAME)
         self.nav.blockSignals(False)
         self._label_navigation()
-        self.show_screen(current or self._first_screen())
+        target = current if current in self.visible_screen_names() else self._first_screen()
+        if editing is not None:
+            self._select_quietly(target)
+        else:
+            self.show_screen(target)
+
+    def _select_quietly(self, name: str) -> None:
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(NAME_ROLE) == name:
+                self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
 
     def _first_screen(self) -> str:
-        roles = self.items.session
+        """Where this person's work is: the first of their queues with items waiting (approval,
+        then editing, then their own drafts), else the queue of their highest step."""
         from desktop.models import Step
 
+        session = self.items.session
         shown = self.visible_screen_names()
-        if roles.has_step(Step.APPROVE) and "approval_queue" in shown:
-            return "approval_queue"
-        if roles.has_step(Step.EDIT) and "edit_queue" in shown:
-            return "edit_queue"
-        return "my_items" if "my_items" in shown else shown[0]
+        queues = [
+            name
+            for name, step in (("approval_queue", Step.APPROVE), ("edit_queue", Step.EDIT))
+            if session.has_step(step) and name in shown
+        ]
+        if "my_items" in shown:
+            queues.append("my_items")
+        classes = {cls.NAME: cls for cls in load_screens()}
+        for name in queues:
+            if classes[name].nav_count(self.context):
+                return name
+        return queues[0] if queues else shown[0]
+
+    def _land(self) -> None:
+        """The rows are in: open where the work is, unless the person already chose."""
+        self._remember_states()
+        if not self._navigated and self._editing() is None:
+            self.show_screen(self._first_screen())
 
     def _label_navigation(self) -> None:
         classes = {cls.NAME: cls for cls in load_screens()}
@@ -213,8 +246,12 @@ class MainWindow(QMainWindow):
             cls = classes[entry.data(NAME_ROLE)]
             count = cls.nav_count(self.context)
             title = cls.nav_title()
-            entry.setText(title + (f"  ({count})" if count else ""))
-            entry.setToolTip(title)
+            said = f"{title} ({cls.nav_count_text(count)})" if count else title
+            entry.setText(said)
+            entry.setToolTip(said)
+        # wide enough for the longest label with its count ("Chờ biên tập (12 đang chờ)")
+        frame = 2 * self.nav.frameWidth() + 24  # the stylesheet's padding around items
+        self.nav.setMinimumWidth(min(self.nav.sizeHintForColumn(0) + frame, 340))
 
     def visible_screen_names(self) -> list[str]:
         return [self.nav.item(row).data(NAME_ROLE) for row in range(self.nav.count())]
@@ -233,9 +270,11 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, entry: QListWidgetItem | None, _previous: object = None) -> None:
         if entry is None:
             return
+        if self.isVisible() and self.items.loading is False:
+            self._navigated = True
         editing = self._editing()
-        if editing is not None and editing.editor.pending():
-            editing.editor.flush()
+        if editing is not None:
+            editing.close_item()
         screen = self.screens[entry.data(NAME_ROLE)]
         screen.refresh()
         self.stack.setCurrentWidget(screen)
@@ -256,6 +295,9 @@ class MainWindow(QMainWindow):
             raise KeyError(name)
         screen = cls(self.context, self)
         self.stack.addWidget(screen)
+        resolved = getattr(screen, "resolved", None)  # the conflicts screen: back to the item
+        if resolved is not None:
+            resolved.connect(self._conflict_resolved)
         return screen
 
     @property
@@ -266,6 +308,7 @@ class MainWindow(QMainWindow):
             page = ItemPage(self.items, self)
             page.back.connect(self.back_to_list)
             page.message.connect(self.show_message)
+            page.resolveConflict.connect(self.resolve_conflict_of)
             self.stack.addWidget(page)
             self._item_page = page
         return self._item_page
@@ -281,8 +324,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self.item_page)  # its own event-loop turn
 
     # items
-    def open_item(self, item_id: str) -> None:
-        self.item_page.open(item_id)
+    def open_item(self, item_id: str, fresh: bool = False) -> None:
+        """Open an item on the item page; ``fresh``: a new draft, dropped again if it is left
+        untouched (Ctrl+N then Esc leaves nothing behind)."""
+        self.item_page.open(item_id, fresh=fresh)
         self.stack.setCurrentWidget(self.item_page)
         self.item_page.editor.title.setFocus()
 
@@ -290,11 +335,29 @@ class MainWindow(QMainWindow):
         """A new draft (saved at once), opened in the editor when it is made."""
         if not self.items.session.can_write():
             return None
-        self.task = self.items.create_draft(done=lambda item: self.open_item(item.id))
+        self._select_quietly("my_items")  # where the draft will be listed, and "back" goes
+        self.task = self.items.create_draft(done=lambda item: self.open_item(item.id, fresh=True))
         return self.task
 
+    def resolve_conflict_of(self, item_id: str) -> None:
+        """From the item's notice: its conflict on the conflicts screen, and back after."""
+        if "conflicts" not in self.visible_screen_names():
+            return
+        from desktop.ui.screens.conflicts import ConflictsScreen
+
+        screen = self.screens["conflicts"]
+        assert isinstance(screen, ConflictsScreen)
+        screen.select_item(item_id)
+        self.show_screen("conflicts")
+
+    def _conflict_resolved(self, item_id: str) -> None:
+        self.open_item(item_id)
+        self.show_message(
+            self.tr("Conflict resolved; your choice is sent to the portal with the next sync.")
+        )
+
     def back_to_list(self) -> None:
-        name = self.current_screen_name()
+        name = self.current_screen_name() or self._first_screen()
         if name:
             self.screens[name].refresh()
             self.stack.setCurrentWidget(self.screens[name])
@@ -358,9 +421,8 @@ class MainWindow(QMainWindow):
         self.online_label.style().unpolish(self.online_label)
         self.online_label.style().polish(self.online_label)
         if state.last_sync is not None:
-            self.last_sync_label.setText(
-                self.tr("Last sync %1").replace("%1", _clock(state.last_sync))
-            )
+            when = clock.shown_time(state.last_sync, self.items.desk.zone)
+            self.last_sync_label.setText(self.tr("Last sync %1").replace("%1", when))
         else:
             self.last_sync_label.setText(self.tr("Not synced yet"))
         if state.last_error and not state.running:
@@ -448,13 +510,22 @@ class MainWindow(QMainWindow):
             self.accountSwitchRequested.emit(username)
 
     def about_text(self) -> str:
+        import html
+
         from desktop import __version__
 
-        return self.tr(
+        text = self.tr(
             "<b>Editorial desk</b> %1<br>The three-step editorial process of the provincial "
             "regulations (BD-22): create, edit, approve.<br>Your drafts and settings stay in "
             "your user folder, outside the install folder."
         ).replace("%1", __version__)
+        portal = self.items.desk.portal_url
+        if portal:
+            link = html.escape(portal, quote=True)
+            text += "<br><br>" + self.tr("Portal: %1").replace(
+                "%1", f'<a href="{link}/">{html.escape(portal)}/</a>'
+            )
+        return text
 
     def show_about(self) -> None:
         """The About box (F1): the version comes from one place, ``desktop.__version__``."""
@@ -462,7 +533,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         session = self.items.session
-        self.setWindowTitle(self.tr("Editorial desk") + " — " + (session.site_name or session.site))
+        # Qt adds the application's name ("Bàn biên tập") after the window's own title.
+        self.setWindowTitle(session.site_name or session.site)
         self.new_action.setText(self.tr("New item"))
         self.new_action.setToolTip(self.tr("New item (Ctrl+N)"))
         self.new_action.setVisible(session.can_write())
@@ -488,9 +560,25 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _restore_geometry(self) -> None:
+        """The size and place of the last run; the first time, most of the screen (the editor
+        needs room: 1200×760 was cramped)."""
+        from PySide6.QtCore import QByteArray
+
+        saved = self.settings.get(options.WINDOW_GEOMETRY)
+        if saved and self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii"))):
+            return
+        screen = self.screen().availableGeometry()
+        self.resize(min(1440, int(screen.width() * 0.92)), min(920, int(screen.height() * 0.9)))
+
+    def save_geometry(self) -> None:
+        geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
+        self.settings.set(options.WINDOW_GEOMETRY, geometry)
+
     def closeEvent(self, event: object) -> None:
-        if self._item_page is not None and self._item_page.editor.pending():
-            self._item_page.editor.flush()
+        self.save_geometry()
+        if self._item_page is not None:
+            self._item_page.close_item()
         if not self.closed and not self.replaced:
             self.closedByUser.emit()
         self.closed = True
@@ -499,7 +587,3 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)  # type: ignore[arg-type]
-
-
-def _clock(when: datetime) -> str:
-    return when.astimezone().strftime("%H:%M")

@@ -203,6 +203,7 @@ def act(
             body.action,
             now,
             comment=body.comment,
+            comment_id=body.comment_id,
             expected_version=body.expected_version,
         ),
     )

@@ -64,6 +64,8 @@ class NewItemBody(ContentBody):
 class ActionBody(Body):
     action: StrictStr
     comment: StrictStr = ""
+    #: The client's id for the comment the reason becomes (it shows it before syncing).
+    comment_id: StrictStr | None = Field(default=None, max_length=64)
     expected_version: StrictInt | None = None
 
 

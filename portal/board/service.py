@@ -236,9 +236,11 @@ def do_action(
     at: datetime,
     *,
     comment: str = "",
+    comment_id: str | None = None,
     expected_version: int | None = None,
 ) -> Item:
-    """One workflow step, decided by ``check_action``; the reason becomes a comment too."""
+    """One workflow step, decided by ``check_action``; the reason becomes a comment too
+    (under ``comment_id`` when the client gave one)."""
     item = visible_item(conn, item_id, user)
     try:
         action = Action(action_name)
@@ -283,7 +285,7 @@ def do_action(
     _save(conn, item, after)
     _store_version(conn, after, action.value, user.username, at, comment, verdict.on_behalf_of)
     if comment:
-        add_comment(conn, user, after.id, comment, at)
+        add_comment(conn, user, after.id, comment, at, comment_id)
     return after
 
 

@@ -19,10 +19,17 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Approve and publish %n item(s)? They will appear on the portal.</source>
+      <source>Approve and publish %n item(s)? They will appear on the portal:</source>
       <translation>
-        <numerusform>Approve and publish %n item? They will appear on the portal.</numerusform>
-        <numerusform>Approve and publish %n items? They will appear on the portal.</numerusform>
+        <numerusform>Approve and publish %n item? They will appear on the portal:</numerusform>
+        <numerusform>Approve and publish %n items? They will appear on the portal:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>… and %n more</source>
+      <translation>
+        <numerusform>… and %n more</numerusform>
+        <numerusform>… and %n more</numerusform>
       </translation>
     </message>
     <message>
@@ -150,7 +157,12 @@
     <name>ConflictsScreen</name>
     <message>
       <source>Conflicts</source>
+      <extracomment>An item's conflicts are all resolved: the person goes back to it (issue 17). The item the person came from (its page's "Resolve the conflict"), or "".</extracomment>
       <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>%n to resolve</source>
+      <translation>%n to resolve</translation>
     </message>
     <message>
       <source>%1 (fields: %2)</source>
@@ -232,16 +244,16 @@
       <translation>Print…</translation>
     </message>
     <message>
-      <source>Export as PDF…</source>
-      <translation>Export as PDF…</translation>
+      <source>Save as PDF…</source>
+      <translation>Save as PDF…</translation>
     </message>
     <message>
-      <source>Export as HTML…</source>
-      <translation>Export as HTML…</translation>
+      <source>Save as a web page (HTML)…</source>
+      <translation>Save as a web page (HTML)…</translation>
     </message>
     <message>
-      <source>Export as Markdown…</source>
-      <translation>Export as Markdown…</translation>
+      <source>Save as plain text (Markdown)…</source>
+      <translation>Save as plain text (Markdown)…</translation>
     </message>
   </context>
   <context>
@@ -688,8 +700,12 @@
     <name>ItemPage</name>
     <message>
       <source>(untitled)</source>
-      <extracomment>The action Ctrl+Enter does, in order of preference. The last write started here (an action, a file), for whoever waits on it.</extracomment>
+      <extracomment>The action Ctrl+Enter does, in order of preference. A draft made with "New item" and not touched yet: dropped when left (issue 17). The last write started here (an action, a file), for whoever waits on it.</extracomment>
       <translation>(untitled)</translation>
+    </message>
+    <message>
+      <source>View on the portal</source>
+      <translation>View on the portal</translation>
     </message>
     <message>
       <source>The portal refused a change: %1 Your text is kept.</source>
@@ -712,6 +728,10 @@
       <translation>%1 (on behalf of %2)</translation>
     </message>
     <message>
+      <source>Approve and publish “%1”? It will appear on the portal's public site.</source>
+      <translation>Approve and publish “%1”? It will appear on the portal's public site.</translation>
+    </message>
+    <message>
       <source>Write the reason. The author and the board will see it.</source>
       <translation>Write the reason. The author and the board will see it.</translation>
     </message>
@@ -722,6 +742,26 @@
     <message>
       <source>Done: %1. It will be sent to the portal with the next sync.</source>
       <translation>Done: %1. It will be sent to the portal with the next sync.</translation>
+    </message>
+    <message>
+      <source>Delete the draft “%1”? It has never been submitted; it is deleted for good.</source>
+      <translation>Delete the draft “%1”? It has never been submitted; it is deleted for good.</translation>
+    </message>
+    <message>
+      <source>Draft deleted: %1</source>
+      <translation>Draft deleted: %1</translation>
+    </message>
+    <message>
+      <source>Someone else changed the same text. Both versions are kept: choose what to keep.</source>
+      <translation>Someone else changed the same text. Both versions are kept: choose what to keep.</translation>
+    </message>
+    <message>
+      <source>Resolve the conflict</source>
+      <translation>Resolve the conflict</translation>
+    </message>
+    <message>
+      <source>Returned by %1 on %2.</source>
+      <translation>Returned by %1 on %2.</translation>
     </message>
     <message>
       <source>← Back</source>
@@ -819,6 +859,10 @@
       <translation>Taken down</translation>
     </message>
     <message>
+      <source>Deleted</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
       <source>Submit for editing</source>
       <translation>Submit for editing</translation>
     </message>
@@ -845,6 +889,10 @@
     <message>
       <source>Take down</source>
       <translation>Take down</translation>
+    </message>
+    <message>
+      <source>Delete draft</source>
+      <translation>Delete draft</translation>
     </message>
     <message>
       <source>1 Write</source>
@@ -997,9 +1045,13 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Conflict resolved; your choice is sent to the portal with the next sync.</source>
+      <extracomment>The last background write started here (a new draft), for whoever waits on it.</extracomment>
+      <translation>Conflict resolved; your choice is sent to the portal with the next sync.</translation>
+    </message>
     <message numerus="yes">
       <source>%n operation(s) waiting</source>
-      <extracomment>The last background write started here (a new draft), for whoever waits on it.</extracomment>
       <translation>
         <numerusform>%n operation waiting</numerusform>
         <numerusform>%n operations waiting</numerusform>
@@ -1058,6 +1110,10 @@
       <translation>&lt;b&gt;Editorial desk&lt;/b&gt; %1&lt;br&gt;The three-step editorial process of the provincial regulations (BD-22): create, edit, approve.&lt;br&gt;Your drafts and settings stay in your user folder, outside the install folder.</translation>
     </message>
     <message>
+      <source>Portal: %1</source>
+      <translation>Portal: %1</translation>
+    </message>
+    <message>
       <source>About Editorial desk</source>
       <translation>About Editorial desk</translation>
     </message>
@@ -1104,12 +1160,24 @@
   <context>
     <name>MyItemsScreen</name>
     <message>
+      <source>(untitled)</source>
+      <translation>(untitled)</translation>
+    </message>
+    <message>
+      <source>Delete the draft “%1”? It has never been submitted; it is deleted for good.</source>
+      <translation>Delete the draft “%1”? It has never been submitted; it is deleted for good.</translation>
+    </message>
+    <message>
       <source>My items</source>
       <translation>My items</translation>
     </message>
     <message>
       <source>Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts.</source>
       <translation>Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts.</translation>
+    </message>
+    <message>
+      <source>%n draft(s)</source>
+      <translation>%n draft(s)</translation>
     </message>
     <message>
       <source>All my items</source>
@@ -1243,6 +1311,10 @@
       <translation>Publish queue</translation>
     </message>
     <message>
+      <source>%n failed</source>
+      <translation>%n failed</translation>
+    </message>
+    <message>
       <source>Waiting</source>
       <translation>Waiting</translation>
     </message>
@@ -1333,6 +1405,10 @@
       <translation>Published</translation>
     </message>
     <message>
+      <source>Published on</source>
+      <translation>Published on</translation>
+    </message>
+    <message>
       <source>Items on the portal now. The head can take an item down, giving a reason.</source>
       <translation>Items on the portal now. The head can take an item down, giving a reason.</translation>
     </message>
@@ -1357,7 +1433,12 @@
     </message>
     <message>
       <source>Waiting since</source>
+      <extracomment>The site's zone: every time shown is in it (models/clock). What the "since" column means on this queue ("Waiting since", "Published on"…).</extracomment>
       <translation>Waiting since</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Returned</translation>
     </message>
     <message>
       <source>Due</source>
@@ -1378,9 +1459,22 @@
       <source>Nothing here right now.</source>
       <translation>Nothing here right now.</translation>
     </message>
+    <message>
+      <source>Waiting since</source>
+      <translation>Waiting since</translation>
+    </message>
   </context>
   <context>
     <name>QueueView</name>
+    <message>
+      <source>Open</source>
+      <extracomment>The Delete key or the context menu's "Delete draft" on a row (the screen decides). Whether rows offer "Delete draft" (My items); the screen checks each row.</extracomment>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Delete draft…</source>
+      <translation>Delete draft…</translation>
+    </message>
     <message>
       <source>Filter (Ctrl+F): title, category, author…</source>
       <translation>Filter (Ctrl+F): title, category, author…</translation>
@@ -1584,6 +1678,13 @@
     </message>
   </context>
   <context>
+    <name>Screen</name>
+    <message>
+      <source>%n waiting</source>
+      <translation>%n waiting</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchBox</name>
     <message>
       <source>Search (Ctrl+K)</source>
@@ -1698,10 +1799,6 @@
       <translation>&amp;Language</translation>
     </message>
     <message>
-      <source>&amp;Sync every (seconds)</source>
-      <translation>&amp;Sync every (seconds)</translation>
-    </message>
-    <message>
       <source>&amp;Font size</source>
       <translation>&amp;Font size</translation>
     </message>
@@ -1710,8 +1807,12 @@
       <translation>&amp;Notifications</translation>
     </message>
     <message>
-      <source>&amp;Lock after idle (minutes)</source>
-      <translation>&amp;Lock after idle (minutes)</translation>
+      <source>&amp;Sync every</source>
+      <translation>&amp;Sync every</translation>
+    </message>
+    <message>
+      <source>&amp;Lock after idle for</source>
+      <translation>&amp;Lock after idle for</translation>
     </message>
     <message>
       <source>Signed in as</source>
@@ -1763,6 +1864,30 @@
     </message>
   </context>
   <context>
+    <name>Splash</name>
+    <message>
+      <source>Starting…</source>
+      <extracomment>What start-up goes through, in order (``Splash.say``).</extracomment>
+      <translation>Starting…</translation>
+    </message>
+    <message>
+      <source>Starting the demo portal…</source>
+      <translation>Starting the demo portal…</translation>
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation>Signing in…</translation>
+    </message>
+    <message>
+      <source>Fetching the board's items…</source>
+      <translation>Fetching the board's items…</translation>
+    </message>
+    <message>
+      <source>Opening the window…</source>
+      <translation>Opening the window…</translation>
+    </message>
+  </context>
+  <context>
     <name>StepIndicator</name>
     <message>
       <source>1 Write (Cập nhật tin)</source>
@@ -1784,8 +1909,12 @@
   <context>
     <name>TakenDownScreen</name>
     <message>
-      <source>Taken down</source>
-      <translation>Taken down</translation>
+      <source>Taken down or rejected</source>
+      <translation>Taken down or rejected</translation>
+    </message>
+    <message>
+      <source>Stopped on</source>
+      <translation>Stopped on</translation>
     </message>
     <message>
       <source>Items taken down or rejected. They and their history are kept.</source>

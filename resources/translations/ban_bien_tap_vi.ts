@@ -18,9 +18,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Approve and publish %n item(s)? They will appear on the portal.</source>
+        <source>Approve and publish %n item(s)? They will appear on the portal:</source>
         <translation>
-            <numerusform>Duyệt và đăng %n tin? Các tin sẽ xuất hiện trên cổng thông tin.</numerusform>
+            <numerusform>Duyệt đăng %n tin? Các tin này sẽ xuất hiện trên cổng thông tin:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… và %n tin khác</numerusform>
         </translation>
     </message>
     <message>
@@ -146,7 +152,12 @@
     <name>ConflictsScreen</name>
     <message>
         <source>Conflicts</source>
+        <extracomment>An item&apos;s conflicts are all resolved: the person goes back to it (issue 17). The item the person came from (its page&apos;s &quot;Resolve the conflict&quot;), or &quot;&quot;.</extracomment>
         <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>%n to resolve</source>
+        <translation>%n cần giải quyết</translation>
     </message>
     <message>
         <source>%1 (fields: %2)</source>
@@ -228,16 +239,16 @@
         <translation>In…</translation>
     </message>
     <message>
-        <source>Export as PDF…</source>
-        <translation>Xuất PDF…</translation>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <source>Export as HTML…</source>
-        <translation>Xuất HTML…</translation>
+        <source>Save as a web page (HTML)…</source>
+        <translation>Lưu thành trang web (HTML)…</translation>
     </message>
     <message>
-        <source>Export as Markdown…</source>
-        <translation>Xuất Markdown…</translation>
+        <source>Save as plain text (Markdown)…</source>
+        <translation>Lưu thành văn bản thuần (Markdown)…</translation>
     </message>
 </context>
 <context>
@@ -684,8 +695,12 @@
     <name>ItemPage</name>
     <message>
         <source>(untitled)</source>
-        <extracomment>The action Ctrl+Enter does, in order of preference. The last write started here (an action, a file), for whoever waits on it.</extracomment>
+        <extracomment>The action Ctrl+Enter does, in order of preference. A draft made with &quot;New item&quot; and not touched yet: dropped when left (issue 17). The last write started here (an action, a file), for whoever waits on it.</extracomment>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>View on the portal</source>
+        <translation>Xem trên cổng</translation>
     </message>
     <message>
         <source>The portal refused a change: %1 Your text is kept.</source>
@@ -708,6 +723,10 @@
         <translation>%1 (thay mặt %2)</translation>
     </message>
     <message>
+        <source>Approve and publish “%1”? It will appear on the portal&apos;s public site.</source>
+        <translation>Duyệt đăng “%1”? Tin sẽ xuất hiện trên trang công khai của cổng thông tin.</translation>
+    </message>
+    <message>
         <source>Write the reason. The author and the board will see it.</source>
         <translation>Ghi rõ lý do. Người viết và Ban Biên tập sẽ thấy ý kiến này.</translation>
     </message>
@@ -718,6 +737,26 @@
     <message>
         <source>Done: %1. It will be sent to the portal with the next sync.</source>
         <translation>Đã ghi nhận: %1. Thao tác sẽ được gửi lên cổng trong lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1”? It has never been submitted; it is deleted for good.</source>
+        <translation>Xóa bản nháp “%1”? Bản nháp chưa từng được gửi; xóa là mất hẳn.</translation>
+    </message>
+    <message>
+        <source>Draft deleted: %1</source>
+        <translation>Đã xóa bản nháp: %1</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same text. Both versions are kept: choose what to keep.</source>
+        <translation>Người khác đã sửa cùng đoạn văn bản. Cả hai bản đều được giữ: hãy chọn bản giữ lại.</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2.</source>
+        <translation>%1 trả lại ngày %2.</translation>
     </message>
     <message>
         <source>← Back</source>
@@ -815,6 +854,10 @@
         <translation>Đã gỡ bỏ</translation>
     </message>
     <message>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
         <source>Submit for editing</source>
         <translation>Gửi biên tập</translation>
     </message>
@@ -841,6 +884,10 @@
     <message>
         <source>Take down</source>
         <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Xóa bản nháp</translation>
     </message>
     <message>
         <source>1 Write</source>
@@ -993,9 +1040,13 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Conflict resolved; your choice is sent to the portal with the next sync.</source>
+        <extracomment>The last background write started here (a new draft), for whoever waits on it.</extracomment>
+        <translation>Đã giải quyết xung đột; lựa chọn của bạn được gửi lên cổng ở lần đồng bộ tới.</translation>
+    </message>
     <message numerus="yes">
         <source>%n operation(s) waiting</source>
-        <extracomment>The last background write started here (a new draft), for whoever waits on it.</extracomment>
         <translation>
             <numerusform>%n thao tác chờ gửi</numerusform>
         </translation>
@@ -1053,6 +1104,10 @@
         <translation>&lt;b&gt;Bàn biên tập&lt;/b&gt; %1&lt;br&gt;Quy trình ba bước theo quy chế của tỉnh (BD-22): cập nhật tin, biên tập tin, duyệt tin.&lt;br&gt;Bản nháp và thiết lập của bạn nằm trong thư mục người dùng, ngoài thư mục cài đặt.</translation>
     </message>
     <message>
+        <source>Portal: %1</source>
+        <translation>Cổng thông tin: %1</translation>
+    </message>
+    <message>
         <source>About Editorial desk</source>
         <translation>Giới thiệu Bàn biên tập</translation>
     </message>
@@ -1099,12 +1154,24 @@
 <context>
     <name>MyItemsScreen</name>
     <message>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1”? It has never been submitted; it is deleted for good.</source>
+        <translation>Xóa bản nháp “%1”? Bản nháp chưa từng được gửi; xóa là mất hẳn.</translation>
+    </message>
+    <message>
         <source>My items</source>
         <translation>Tin của tôi</translation>
     </message>
     <message>
         <source>Step 1: write an item, then submit it for editing. Items returned to you come back here as drafts.</source>
         <translation>Bước 1: viết tin rồi gửi biên tập. Tin bị trả lại sẽ về đây dưới dạng bản nháp.</translation>
+    </message>
+    <message>
+        <source>%n draft(s)</source>
+        <translation>%n bản nháp</translation>
     </message>
     <message>
         <source>All my items</source>
@@ -1236,6 +1303,10 @@
         <translation>Hàng đợi đăng tin</translation>
     </message>
     <message>
+        <source>%n failed</source>
+        <translation>%n lỗi</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
@@ -1325,6 +1396,10 @@
         <translation>Đã đăng</translation>
     </message>
     <message>
+        <source>Published on</source>
+        <translation>Ngày đăng</translation>
+    </message>
+    <message>
         <source>Items on the portal now. The head can take an item down, giving a reason.</source>
         <translation>Các tin đang đăng trên cổng. Trưởng ban có thể gỡ tin, kèm lý do.</translation>
     </message>
@@ -1349,7 +1424,12 @@
     </message>
     <message>
         <source>Waiting since</source>
+        <extracomment>The site&apos;s zone: every time shown is in it (models/clock). What the &quot;since&quot; column means on this queue (&quot;Waiting since&quot;, &quot;Published on&quot;…).</extracomment>
         <translation>Chờ từ</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
     </message>
     <message>
         <source>Due</source>
@@ -1370,9 +1450,22 @@
         <source>Nothing here right now.</source>
         <translation>Hiện chưa có tin nào.</translation>
     </message>
+    <message>
+        <source>Waiting since</source>
+        <translation>Chờ từ</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
+    <message>
+        <source>Open</source>
+        <extracomment>The Delete key or the context menu&apos;s &quot;Delete draft&quot; on a row (the screen decides). Whether rows offer &quot;Delete draft&quot; (My items); the screen checks each row.</extracomment>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Delete draft…</source>
+        <translation>Xóa bản nháp…</translation>
+    </message>
     <message>
         <source>Filter (Ctrl+F): title, category, author…</source>
         <translation>Lọc (Ctrl+F): tiêu đề, chuyên mục, tác giả…</translation>
@@ -1575,6 +1668,13 @@
     </message>
 </context>
 <context>
+    <name>Screen</name>
+    <message>
+        <source>%n waiting</source>
+        <translation>%n đang chờ</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search (Ctrl+K)</source>
@@ -1688,8 +1788,8 @@
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <source>&amp;Sync every (seconds)</source>
-        <translation>&amp;Đồng bộ mỗi (giây)</translation>
+        <source>&amp;Sync every</source>
+        <translation>&amp;Đồng bộ mỗi</translation>
     </message>
     <message>
         <source>&amp;Font size</source>
@@ -1700,8 +1800,8 @@
         <translation>&amp;Thông báo</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle (minutes)</source>
-        <translation>&amp;Khóa khi không dùng (phút)</translation>
+        <source>&amp;Lock after idle for</source>
+        <translation>&amp;Khóa khi không dùng quá</translation>
     </message>
     <message>
         <source>Signed in as</source>
@@ -1753,6 +1853,30 @@
     </message>
 </context>
 <context>
+    <name>Splash</name>
+    <message>
+        <source>Starting…</source>
+        <extracomment>What start-up goes through, in order (``Splash.say``).</extracomment>
+        <translation>Đang khởi động…</translation>
+    </message>
+    <message>
+        <source>Starting the demo portal…</source>
+        <translation>Đang khởi động cổng thông tin thử nghiệm…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Fetching the board&apos;s items…</source>
+        <translation>Đang tải các tin của ban biên tập…</translation>
+    </message>
+    <message>
+        <source>Opening the window…</source>
+        <translation>Đang mở cửa sổ…</translation>
+    </message>
+</context>
+<context>
     <name>StepIndicator</name>
     <message>
         <source>1 Write (Cập nhật tin)</source>
@@ -1774,8 +1898,12 @@
 <context>
     <name>TakenDownScreen</name>
     <message>
-        <source>Taken down</source>
-        <translation>Đã gỡ, bị từ chối</translation>
+        <source>Taken down or rejected</source>
+        <translation>Đã gỡ hoặc bị từ chối</translation>
+    </message>
+    <message>
+        <source>Stopped on</source>
+        <translation>Ngày dừng</translation>
     </message>
     <message>
         <source>Items taken down or rejected. They and their history are kept.</source>

@@ -30,11 +30,11 @@ class Desks:
         self.root, self.url = root, url
         self.open: list[Desk] = []
 
-    async def sign_in(self, username: str, **client: Any) -> Desk:
+    async def sign_in(self, username: str, computer: str = "", **client: Any) -> Desk:
+        """``computer`` names a second store of the same person (another laptop)."""
         client.setdefault("retries", 0)
-        desk = await sign_in(
-            self.url, username, PASSWORD, self.root / f"{username}.sqlite3", **client
-        )
+        store = self.root / f"{username}{'-' + computer if computer else ''}.sqlite3"
+        desk = await sign_in(self.url, username, PASSWORD, store, **client)
         await desk.sync(directory=True)
         self.open.append(desk)
         return desk

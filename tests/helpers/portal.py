@@ -77,3 +77,11 @@ async def server_versions(url: str, item_id: str, username: str = "truongban") -
     async with make_client(url) as client:
         await client.login(username, PASSWORD)
         return await client.versions(item_id)
+
+
+async def server_comments(url: str, item_id: str, username: str = "truongban") -> list[Any]:
+    async with make_client(url) as client:
+        await client.login(username, PASSWORD)
+        answer = await client.call("GET", f"items/{item_id}/comments")
+        assert isinstance(answer, dict)
+        return list(answer["comments"])

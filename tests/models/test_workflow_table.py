@@ -96,6 +96,7 @@ EXPECTED: dict[tuple[State, Action], set[str]] = {
     (State.EDITED, Action.APPROVE): STEP3,
     (State.EDITED, Action.REJECT): STEP3,
     (State.PUBLISHED, Action.TAKE_DOWN): STEP3,
+    (State.DRAFT, Action.DELETE): {"author"},
 }
 
 
@@ -170,6 +171,13 @@ def test_grant_period_edges() -> None:
     assert not grant.covers(SITE, CATEGORY, Step.EDIT, grant.valid_until)
     assert not grant.covers(SITE, CATEGORY, Step.APPROVE, NOW)
     assert not grant.covers("other", CATEGORY, Step.EDIT, NOW)
+
+
+def test_delete_only_a_draft_never_submitted() -> None:
+    """A returned draft keeps its history: it cannot be deleted, only worked on again."""
+    returned = replace(item_in(State.DRAFT), steps={"submit": StepRecord("tv1", NOW, 2)})
+    verdict = check_action(returned, Action.DELETE, ACTORS["author"], (), NOW)
+    assert not verdict and verdict.problems[0].code == "already_submitted"
 
 
 def test_withdraw_only_before_step_two_changed_it() -> None:

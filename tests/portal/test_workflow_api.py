@@ -33,7 +33,15 @@ SITES = {"four-eyes": True, "two-eyes": False}
 #: extra people (all members) and the grants that make them who they are
 GRANTEES = ("sua_bai", "duyet_bai", "het_han", "khac_muc")
 PEOPLE = ("thanhvien1", "thanhvien2", "phoban", "truongban", "quantri", *GRANTEES)
-RIGHTS = {"not_in_state", "not_on_board", "not_author", "already_edited", "no_right", "four_eyes"}
+RIGHTS = {
+    "not_in_state",
+    "not_on_board",
+    "not_author",
+    "already_edited",
+    "already_submitted",
+    "no_right",
+    "four_eyes",
+}
 
 
 def _setup(engine: Any) -> None:

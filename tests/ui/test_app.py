@@ -22,6 +22,7 @@ def test_demo_start_sign_in_and_switch(
         window = run(desk.sign_in(url, first, DEMO_PASSWORD, desk.demo_store_path(first)))
         assert window.items.session.user.username == "thanhvien1"
         assert window.accounts.count() == len(DEMO_ACCOUNTS)
+        assert window.accounts.currentText() == "Nguyễn Thị Thu Hà — Thành viên"  # not "thanhvien1"
         assert window.accounts_action.isVisible()
         assert "my_items" in window.visible_screen_names()
         run(desk.sync.sync_now())  # after the first sync the window started, one more

@@ -81,3 +81,16 @@ def test_shortcuts_focus_the_box(desk: People) -> None:
     window.focus_filter()  # Ctrl+F on a screen without a queue: the search box
     assert window.focusWidget() is window.search_box
     assert {"search Ctrl+K", "search Ctrl+Shift+F"} <= set(window.shortcuts)
+
+
+def test_the_two_search_boxes_say_the_same(desk: People) -> None:
+    """Issue 17: typing in the search screen's box left the toolbar's saying something else."""
+    head = desk.sign_in("truongban")
+    window = head.window
+    window.search_box.setText("chuyen doi")
+    desk.run(window.search_box.go())
+    screen = window.page("search")
+    assert screen.query.text() == "chuyen doi"
+    screen.query.clear()
+    QTest.keyClicks(screen.query, "ke hoach")
+    assert window.search_box.text() == "ke hoach"

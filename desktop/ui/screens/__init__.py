@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -61,6 +62,11 @@ class Screen(QWidget):
     def nav_count(cls, context: Context) -> int | None:
         """A number for the navigation (items waiting), or None for no number."""
         return None
+
+    @classmethod
+    def nav_count_text(cls, count: int) -> str:
+        """What the number counts, said in the navigation ("3 chờ xử lý", "2 bản nháp")."""
+        return QCoreApplication.translate("Screen", "%n waiting", "", count)
 
     def title(self) -> str:
         return self.nav_title()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -69,6 +69,9 @@ class ConflictsScreen(Screen):
     ORDER = 60
     ICON = "conflict"
 
+    #: An item's conflicts are all resolved: the person goes back to it (issue 17).
+    resolved = Signal(str)
+
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.task: asyncio.Future[Any] | None = None  # the last resolution, being written
@@ -111,6 +114,8 @@ class ConflictsScreen(Screen):
         layout.addLayout(buttons)
         self._conflicts: list[Any] = []
         self.merge_dialog = MergeDialog
+        #: The item the person came from (its page's "Resolve the conflict"), or "".
+        self.return_to = ""
         self.retranslate()
 
     @classmethod
@@ -128,6 +133,10 @@ class ConflictsScreen(Screen):
     def nav_count(cls, context: Context) -> int | None:
         return len(context.items.conflicts())
 
+    @classmethod
+    def nav_count_text(cls, count: int) -> str:
+        return QCoreApplication.translate("ConflictsScreen", "%n to resolve", "", count)
+
     def refresh(self) -> None:
         self._conflicts = self.context.items.conflicts()
         self.list.clear()
@@ -139,9 +148,15 @@ class ConflictsScreen(Screen):
                 self.tr("%1 (fields: %2)").replace("%1", title).replace("%2", fields), self.list
             )
         if self._conflicts:
-            self.list.setCurrentRow(0)
+            rows = [i for i, c in enumerate(self._conflicts) if c.item_id == self.return_to]
+            self.list.setCurrentRow(rows[0] if rows else 0)
         else:
             self._show(-1)
+
+    def select_item(self, item_id: str) -> None:
+        """Show this item's conflict first, and come back to the item once it is resolved."""
+        self.return_to = item_id
+        self.refresh()
 
     def _show(self, row: int) -> None:
         enabled = 0 <= row < len(self._conflicts)
@@ -170,8 +185,14 @@ class ConflictsScreen(Screen):
         if conflict is None:
             return
         self.task = self.context.items.resolve_conflict(
-            conflict, resolution, done=lambda _: self.refresh()
+            conflict, resolution, done=lambda _: self._after_resolving(conflict.item_id)
         )
+
+    def _after_resolving(self, item_id: str) -> None:
+        self.refresh()
+        if item_id == self.return_to and all(c.item_id != item_id for c in self._conflicts):
+            self.return_to = ""
+            self.resolved.emit(item_id)
 
     def edit_merge(self) -> None:
         conflict = self.current_conflict()

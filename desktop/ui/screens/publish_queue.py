@@ -101,6 +101,10 @@ class PublishQueueScreen(Screen):
     def nav_count(cls, context: Context) -> int | None:
         return sum(job.status == "failed" for job in context.items.desk.publishing.jobs())
 
+    @classmethod
+    def nav_count_text(cls, count: int) -> str:
+        return QCoreApplication.translate("PublishQueueScreen", "%n failed", "", count)
+
     def status_name(self, status: str) -> str:
         return {
             "waiting": self.tr("Waiting"),

@@ -42,6 +42,7 @@ class QueueScreen(Screen):
         self.empty = QLabel(self)
         self.empty.setObjectName("empty")
         layout.addWidget(self.empty)
+        self.view.model.since_title = self.since_title
         self._rows: list[QueueRow] = []
         self._shown_key: tuple[Any, ...] | None = None
 
@@ -79,6 +80,7 @@ class QueueScreen(Screen):
         self._rows = self.rows()
         self.view.model.category_names = {c.id: c.name for c in self.context.items.categories()}
         self.view.model.member_names = self.context.items.member_names()
+        self.view.model.zone = self.context.items.desk.zone
         self.view.set_rows(self._rows)
         self.empty.setText(self._empty_text())
         self.empty.setVisible(not self._rows)
@@ -101,6 +103,10 @@ class QueueScreen(Screen):
 
     def hint_text(self) -> str:
         return ""
+
+    def since_title(self) -> str:
+        """What the time column means here (items wait in queues; published ones do not)."""
+        return self.tr("Waiting since")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -135,7 +141,28 @@ class MyItemsScreen(QueueScreen):
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(context.new_item)
         self.tools.addWidget(self.new_button)
+        self.view.can_delete = self.can_delete
+        self.view.deleteRequested.connect(self.delete_draft)
+        self.ask = dialogs.confirm
+        self.task: asyncio.Future[Any] | None = None
         self.retranslate()
+
+    def can_delete(self, item_id: str) -> bool:
+        """A draft of one's own never submitted (the workflow's own rule)."""
+        item = self.context.items.current(item_id)
+        return item is not None and Action.DELETE in self.context.session.actions_for(item)
+
+    def delete_draft(self, item_id: str) -> None:
+        item = self.context.items.current(item_id)
+        if item is None or not self.can_delete(item_id):
+            return
+        title = item.title or self.tr("(untitled)")
+        question = self.tr(
+            "Delete the draft “%1”? It has never been submitted; it is deleted for good."
+        ).replace("%1", title)
+        if not self.ask(self, labels.action_name(Action.DELETE), question):
+            return
+        self.task = self.context.items.delete(item_id)
 
     @classmethod
     def available(cls, context: Context) -> bool:
@@ -164,6 +191,10 @@ class MyItemsScreen(QueueScreen):
     @classmethod
     def nav_count(cls, context: Context) -> int | None:
         return len(context.items.rows(states=[State.DRAFT.value], mine=True))
+
+    @classmethod
+    def nav_count_text(cls, count: int) -> str:
+        return QCoreApplication.translate("MyItemsScreen", "%n draft(s)", "", count)
 
     def retranslate(self) -> None:
         current = self.show_box.currentIndex()
@@ -254,9 +285,14 @@ class ApprovalQueueScreen(QueueScreen):
         if not ids:
             return
         question = self.tr(
-            "Approve and publish %n item(s)? They will appear on the portal.", "", len(ids)
+            "Approve and publish %n item(s)? They will appear on the portal:", "", len(ids)
         )
-        if not self.ask(self, self.tr("Approve items"), question):
+        titles = [
+            "• " + (item.title if (item := self.context.items.current(i)) else i) for i in ids[:10]
+        ]
+        if len(ids) > 10:
+            titles.append(self.tr("… and %n more", "", len(ids) - 10))
+        if not self.ask(self, self.tr("Approve items"), "\n".join([question, *titles])):
             return
         done, skipped = self.approve(ids)
         text = self.tr("%n item(s) approved.", "", done)
@@ -310,6 +346,9 @@ class PublishedScreen(QueueScreen):
     def nav_title(cls) -> str:
         return QCoreApplication.translate("PublishedScreen", "Published")
 
+    def since_title(self) -> str:
+        return self.tr("Published on")
+
     def hint_text(self) -> str:
         return self.tr("Items on the portal now. The head can take an item down, giving a reason.")
 
@@ -335,7 +374,10 @@ class TakenDownScreen(QueueScreen):
 
     @classmethod
     def nav_title(cls) -> str:
-        return QCoreApplication.translate("TakenDownScreen", "Taken down")
+        return QCoreApplication.translate("TakenDownScreen", "Taken down or rejected")
+
+    def since_title(self) -> str:
+        return self.tr("Stopped on")
 
     def hint_text(self) -> str:
         return self.tr("Items taken down or rejected. They and their history are kept.")

@@ -232,6 +232,7 @@ class SearchScreen(Screen):
         layout.addWidget(self.results, 1)
 
         self.query.textChanged.connect(lambda _: self.timer.start())
+        self.query.textChanged.connect(self._mirror)
         self.query.returnPressed.connect(self._enter)
         self.query.installEventFilter(self)
         for combo in (self.state, self.category, self.author, self.unit):
@@ -261,6 +262,12 @@ class SearchScreen(Screen):
         self.query.blockSignals(False)
         self.query.setFocus()
         return self.run_search()
+
+    def _mirror(self, text: str) -> None:
+        """The toolbar's box says what this screen searches for: the two never drift apart."""
+        box = getattr(self.window(), "search_box", None)
+        if isinstance(box, SearchBox) and box.text() != text:
+            box.setText(text)
 
     def filters(self) -> dict[str, Any]:
         state = self.state.currentData()

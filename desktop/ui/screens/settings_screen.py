@@ -100,10 +100,10 @@ class SettingsScreen(Screen):
         self.heading.setText(self.title())
         texts = (
             self.tr("&Language"),
-            self.tr("&Sync every (seconds)"),
+            self.tr("&Sync every"),
             self.tr("&Font size"),
             self.tr("&Notifications"),
-            self.tr("&Lock after idle (minutes)"),
+            self.tr("&Lock after idle for"),
             self.tr("Signed in as"),
         )
         for label, text in zip(self.labels, texts, strict=True):

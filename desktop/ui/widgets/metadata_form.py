@@ -45,7 +45,9 @@ class MetadataForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, host: QFormLayout | None = None) -> None:
+        """``host``: a form to add the rows to (after its own), so that its labels and these
+        line up in one column; without it the rows are this widget's own."""
         super().__init__(parent)
         self.kind: CategoryKind = CategoryKind.FREE
         self.language = "vi"
@@ -56,6 +58,12 @@ class MetadataForm(QWidget):
         self._extra: dict[str, Any] = {}  # undeclared keys: kept as they were
         self._loading = False
         self._read_only = False
+        self._rows: list[QWidget] = []
+        self._hosted = host is not None
+        if host is not None:
+            self.form = host
+            self.hide()  # an empty carrier of the signals; the rows live in the host
+            return
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout = QVBoxLayout(self)
@@ -75,13 +83,15 @@ class MetadataForm(QWidget):
         try:
             self.kind = CategoryKind(kind)
             self.language = language
-            while self.form.rowCount():
-                self.form.removeRow(0)
+            for row in self._rows:
+                self.form.removeRow(row)  # deletes the row's label and input too
+            self._rows = []
             self.inputs, self.errors, self.labels = {}, {}, {}
             self._specs = fields_for(self.kind)
             for spec in self._specs:
                 widget = self._input(spec, attachments or [])
                 label = QLabel(self)
+                label.setWordWrap(True)  # a long name wraps in a narrow column
                 label.setBuddy(widget)
                 error = QLabel(self)
                 error.setObjectName("problems")
@@ -94,6 +104,7 @@ class MetadataForm(QWidget):
                 box_layout.addWidget(widget)
                 box_layout.addWidget(error)
                 self.form.addRow(label, box)
+                self._rows.append(box)
                 self.inputs[spec.key] = widget
                 self.errors[spec.key] = error
                 self.labels[spec.key] = label
@@ -101,7 +112,8 @@ class MetadataForm(QWidget):
             self.load(metadata or {})
         finally:
             self._loading = False
-        self.setVisible(bool(self._specs))
+        if not self._hosted:
+            self.setVisible(bool(self._specs))
 
     def _input(self, spec: FieldSpec, attachments: list[tuple[str, str]]) -> QWidget:
         widget: QWidget
@@ -113,6 +125,11 @@ class MetadataForm(QWidget):
             widget = text
         elif spec.type in ("choice", "file"):
             combo = QComboBox(self)
+            # as wide as the column allows, not as the longest choice (the list shows it all)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             combo.addItem("", "")
             if spec.type == "choice":
                 for value, _vi, _en in spec.choices:
@@ -189,6 +206,8 @@ class MetadataForm(QWidget):
         for widget in self.inputs.values():
             if isinstance(widget, QLineEdit | QPlainTextEdit):
                 widget.setReadOnly(read_only)
+                widget.style().unpolish(widget)  # the stylesheet's read-only look
+                widget.style().polish(widget)
             else:
                 widget.setEnabled(not read_only)
 
@@ -247,6 +266,7 @@ def _set_value(spec: FieldSpec, widget: QWidget, value: Any) -> None:
             widget.setPlainText(text)
     elif isinstance(widget, QLineEdit) and widget.text() != text:
         widget.setText(text)
+        widget.setCursorPosition(0)  # a long value shows its beginning
 
 
 def _get_value(spec: FieldSpec, widget: QWidget) -> Any:

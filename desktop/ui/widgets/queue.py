@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -10,23 +11,26 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.models import WAITING_STEP, State, fold
+from desktop.models import WAITING_STEP, State, clock, fold
 from desktop.ui import labels
 from desktop.ui.services import QueueRow
 
@@ -63,6 +67,10 @@ class QueueModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.category_names: dict[str, str] = {}
         self.member_names: dict[str, str] = {}
+        #: The site's zone: every time shown is in it (models/clock).
+        self.zone: timezone = clock.VIETNAM
+        #: What the "since" column means on this queue ("Waiting since", "Published on"…).
+        self.since_title: Callable[[], str] = lambda: self.tr("Waiting since")
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
@@ -131,14 +139,14 @@ class QueueModel(QAbstractTableModel):
             return row.title or self.tr("(untitled)")
         if column == "category":
             return self.category_names.get(row.category, row.category)
-        if column == "author":
-            if row.author != row.created_by:
-                return row.author
+        if column == "author":  # who wrote it on the board, by the name the directory gives
             return self.member_names.get(row.created_by, row.created_by)
         if column == "step":
+            if row.returned and row.state == State.DRAFT.value:
+                return self.tr("Returned")
             return labels.state_name(row.state)
         if column == "waiting":
-            return _since(row.state_since)
+            return clock.shown(row.state_since, self.zone)
         return row.due
 
     def cells(self, row: int) -> tuple[str, ...]:
@@ -172,7 +180,7 @@ class QueueModel(QAbstractTableModel):
             self.tr("Category"),
             self.tr("Author"),
             self.tr("Step"),
-            self.tr("Waiting since"),
+            self.since_title(),
             self.tr("Due"),
         )
         return titles[section]
@@ -200,18 +208,15 @@ class QueueModel(QAbstractTableModel):
         if role == _TOOLTIP and column == 0:
             row = self._rows[n]
             return f"{row.title}\n{labels.sync_status_name(row.sync_status)}"
+        if role == _TOOLTIP and column == 2:
+            row = self._rows[n]
+            return row.author if row.author and row.author != row.created_by else None
         return None
 
 
 @lru_cache(maxsize=64)
 def _step_rank(state: str) -> int:
     return WAITING_STEP.get(State(state)) or 9
-
-
-def _since(when: datetime | None) -> str:
-    if when is None:
-        return ""
-    return when.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 class QueueFilter(QSortFilterProxyModel):
@@ -248,6 +253,8 @@ class QueueView(QWidget):
 
     opened = Signal(str)
     selectionChanged = Signal()
+    #: The Delete key or the context menu's "Delete draft" on a row (the screen decides).
+    deleteRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, multi_select: bool = False) -> None:
         super().__init__(parent)
@@ -285,6 +292,11 @@ class QueueView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.installEventFilter(self)
+        #: Whether rows offer "Delete draft" (My items); the screen checks each row.
+        self.can_delete: Callable[[str], bool] = lambda _item_id: False
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selectionChanged.emit()
         )
@@ -308,7 +320,7 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         rows = self.model.rows()
-        padding = 2 * metrics.averageCharWidth() + 8
+        padding = 2 * metrics.averageCharWidth() + 28  # the sort arrow needs its room too
         for column, name in enumerate(QueueModel.COLUMNS):
             if column < 3:
                 continue
@@ -331,6 +343,31 @@ class QueueView(QWidget):
         item_id = index.data(ID_ROLE)
         if item_id:
             self.opened.emit(item_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            for item_id in self.selected_ids()[:1]:
+                if self.can_delete(item_id):
+                    self.deleteRequested.emit(item_id)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, at: QPoint) -> None:
+        index = self.table.indexAt(at)
+        item_id = index.data(ID_ROLE) if index.isValid() else None
+        if not item_id:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.opened.emit(item_id))
+        if self.can_delete(item_id):
+            menu.addAction(self.tr("Delete draft…"), lambda: self.deleteRequested.emit(item_id))
+        menu.popup(self.table.viewport().mapToGlobal(at))
+        self.menu = menu  # kept for tests and until it closes
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter (Ctrl+F): title, category, author…"))

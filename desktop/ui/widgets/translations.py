@@ -213,9 +213,9 @@ class ContentRulesBar(QWidget):
         self.translate_button.setText(self.tr("Create a translation"))
         self.export_button.setText(self.tr("Print, export"))
         self.export_actions["print"].setText(self.tr("Print…"))
-        self.export_actions["pdf"].setText(self.tr("Export as PDF…"))
-        self.export_actions["html"].setText(self.tr("Export as HTML…"))
-        self.export_actions["md"].setText(self.tr("Export as Markdown…"))
+        self.export_actions["pdf"].setText(self.tr("Save as PDF…"))
+        self.export_actions["html"].setText(self.tr("Save as a web page (HTML)…"))
+        self.export_actions["md"].setText(self.tr("Save as plain text (Markdown)…"))
         if self.item is not None:
             self.show_for(self.item)
 
