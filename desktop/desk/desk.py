@@ -23,7 +23,7 @@ import logging
 import mimetypes
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -38,21 +38,20 @@ from desktop.desk.events import (
     SyncFinished,
     SyncStarted,
 )
+from desktop.desk.lookups import Lookups
 from desktop.desk.online import OnPortal
 from desktop.desk.publishing import Publications
-from desktop.desk.queue import QueueModel, QueueRow
+from desktop.desk.queue import QueueModel
 from desktop.desk.reader import Reader
 from desktop.desk.scheduler import SyncScheduler
 from desktop.desk.session import Session
-from desktop.models import Action, Category, Item, ModelError, State
-from desktop.models.clock import zone_named
+from desktop.models import Action, Category, Item, ModelError
 from desktop.models.errors import ActionRefused, Invalid
 from desktop.models.me import Me
 from desktop.store import Store, StoreWriter
 
 if TYPE_CHECKING:
     from desktop.security.store_key import StoreKeys
-    from desktop.store.records import Comment, Conflict, FailedOp, LocalItem, Version
     from desktop.sync.api import PortalClient
     from desktop.sync.engine import SyncEngine, SyncReport
 
@@ -94,7 +93,7 @@ class SyncState:
     pending: int = 0
 
 
-class Desk(OnPortal):
+class Desk(Lookups, OnPortal):
     """One signed-in person's desk: their store, their portal session, their actions."""
 
     def __init__(
@@ -151,135 +150,7 @@ class Desk(OnPortal):
         if self.engine is not None:
             self.engine.language = value
 
-    # -- reading -------------------------------------------------------------------------------
-
-    @property
-    def site(self) -> str:
-        return self.session.site
-
-    @property
-    def zone(self) -> timezone:
-        """The site's time zone: every time shown or exported is in it (models/clock)."""
-        membership = self.me.sites.get(self.site)
-        return zone_named(membership.time_zone if membership is not None else "")
-
-    @property
-    def portal_url(self) -> str:
-        """The portal's address (its public site's home), when this desk has a session."""
-        return self.client.base_url if self.client is not None else ""
-
-    def public_url(self, item: Item) -> str:
-        """Where a published item is on the portal's public site ("" when it is not there)."""
-        if item.state is not State.PUBLISHED or not item.slug or not self.portal_url:
-            return ""
-        return f"{self.portal_url}/items/{item.slug}"
-
-    def rows(self, states: Iterable[str] | None = None, mine: bool = False) -> list[QueueRow]:
-        return self.queue.rows(states, mine)
-
-    def rows_key(self) -> tuple[Any, ...]:
-        return self.queue.key()
-
-    def local(self, item_id: str) -> LocalItem | None:
-        return self.store.item(item_id)
-
-    def item(self, item_id: str) -> Item | None:
-        """The item as this person sees it now: their working copy if any, else the portal's,
-        with the actions they queued applied."""
-        local = self.store.item(item_id)
-        if local is None:
-            return None
-        return self.queue.expected_item(local.current)
-
-    def find(self, prefix: str) -> str:
-        """The id an id or its first characters name (the command line takes a prefix)."""
-        found = self.store.find_ids(prefix)
-        if not found:
-            raise NotFound(prefix, f"Không tìm thấy tin “{prefix}”.", f"No item “{prefix}”.")
-        if len(found) > 1 and prefix not in found:
-            ids = ", ".join(f[:8] for f in found)
-            raise NotFound(
-                prefix,
-                f"“{prefix}” khớp nhiều tin: {ids}",
-                f"“{prefix}” matches several items: {ids}",
-            )
-        return prefix if prefix in found else found[0]
-
-    def sync_status(self, item_id: str) -> str:
-        local = self.store.item(item_id)
-        return str(local.sync_status) if local is not None else "synced"
-
-    def categories(self) -> list[Category]:
-        if self._categories is None:
-            found = []
-            for raw in self.store.categories(self.site) or []:
-                try:
-                    found.append(Category.from_dict(raw))
-                except (KeyError, ValueError):
-                    log.info("an unreadable category was left out")
-            self._categories = sorted(found, key=lambda c: (c.position, c.name))
-        return self._categories
-
-    def category_map(self) -> dict[str, Category] | None:
-        """The site's categories by id; None before the directory was ever fetched (the
-        section checks are then the portal's alone)."""
-        categories = self.categories()
-        return {c.id: c for c in categories} if categories else None
-
-    def category_name(self, category_id: str) -> str:
-        for category in self.categories():
-            if category.id == category_id:
-                return category.name
-        return category_id
-
-    def members(self) -> list[dict[str, Any]]:
-        return list(self.store.members(self.site) or [])
-
-    def member_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for member in self.members():
-            username = str(member.get("username") or "")
-            names[username] = str(member.get("full_name") or username)
-        return names
-
-    def grants(self) -> list[dict[str, Any]]:
-        return list(self.store.grants(self.site) or [])
-
-    def comments(self, item_id: str) -> list[Comment]:
-        return self.store.comments(item_id)
-
-    def versions(self, item_id: str) -> list[Version]:
-        return self.store.versions(item_id)
-
-    def conflicts(self) -> list[Conflict]:
-        return list(self.store.conflicts())
-
-    def conflict(self, ident: str | int) -> Conflict:
-        """A conflict by its number, or by the first characters of its item's id."""
-        text = str(ident)
-        if text.isdigit():
-            found = self.store.conflict(int(text))
-            if found is not None:
-                return found
-        matches = [c for c in self.store.conflicts() if c.item_id.startswith(text)]
-        if len(matches) != 1:
-            raise NotFound(text, f"Không có xung đột “{text}”.", f"No conflict “{text}”.")
-        return matches[0]
-
-    def failures(self, item_id: str | None = None) -> list[FailedOp]:
-        """Operations the portal refused for good (their content is kept)."""
-        found = self.store.failed_operations()
-        return [f for f in found if item_id is None or f.item_id == item_id]
-
-    def pending_count(self) -> int:
-        return self.store.pending_count()
-
-    def status(self) -> dict[str, Any]:
-        return self.store.status()
-
-    def blob(self, sha256: str) -> bytes | None:
-        found = self.store.blob(sha256)
-        return found[0] if found else None
+    # -- reading: Lookups (desktop/desk/lookups.py); what walks the store is the reader's --
 
     async def search(self, query: str, **filters: Any) -> list[Any]:
         return await self.reader.search(query, **filters)

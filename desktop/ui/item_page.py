@@ -25,19 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import Action, Item, State, clock, comment_required
-from desktop.ui import dialogs, labels
+from desktop.ui import dialogs, item_history, labels
 from desktop.ui.services import ItemService
 from desktop.ui.widgets.editor import ItemEditor
 from desktop.ui.widgets.public_links import PublicLinks
 from desktop.ui.widgets.step_indicator import StepIndicator
 from desktop.ui.widgets.translations import ContentRulesBar
-
-# The changes tab: the item as the portal shows it, with its marks (issue 16).
-CHANGES_CSS = """
-body { font-family: 'Noto Serif', 'DejaVu Serif', serif; line-height: 1.5; }
-h1 { font-size: 150%; } h2 { font-size: 130%; } h3 { font-size: 115%; }
-table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 3px 6px; }
-"""
 
 #: The action Ctrl+Enter does, in order of preference.
 MAIN_ACTIONS = (Action.SUBMIT, Action.FORWARD, Action.APPROVE)
@@ -177,7 +170,7 @@ class ItemPage(QWidget):
             return
         self.item = item
         if load_editor or (
-            not self.editor.pending() and self.editor.content() != _content_json(item)
+            not self.editor.pending() and self.editor.content() != item_history.content_json(item)
         ):
             self.editor.load(item)
         self.editor.refresh_attachments(item)  # issue 6: file fields offer its files
@@ -246,7 +239,11 @@ class ItemPage(QWidget):
     def _show_changes(self, item: Item) -> None:
         """Compare with what the previous step handed over: the submitted version."""
         handed = item.steps.get("submit")
-        base = self._version_content(handed.version) if handed else None
+        base = (
+            item_history.version_content(self.items, self.item_id, handed.version)
+            if handed
+            else None
+        )
         if item.state is State.DRAFT or handed is None:
             self.changes_note.setText(
                 self.tr("Nothing to compare yet: the item has not been submitted.")
@@ -263,52 +260,15 @@ class ItemPage(QWidget):
             self.changes_summary.setText("")
             self.changes.setHtml("")
             return
-        handovers = self._handovers()
+        handovers = item_history.handovers(self.items, self.item_id, self.item)
         self.changes_note.setText(
             self.tr(
                 "Changes since the author handed it over (version %1): added words in green, removed words struck through in red."  # noqa: E501 - one translatable string
             ).replace("%1", handovers.label(handed.version) or "1")
         )
-        from desktop.content.track_changes import text_changes, track_changes
-
-        language = self.items.desk.language
-        title = text_changes(str(base.get("title") or ""), item.title)
-        summary = text_changes(str(base.get("summary") or ""), item.summary)
-        body = track_changes(str(base.get("body") or ""), item.body)
-        total = body
-        total.add(title)
-        total.add(summary)
-        self.changes_summary.setText(total.summary(language))
-        parts = [f"<h1>{title.html}</h1>"]
-        if item.summary or base.get("summary"):
-            parts.append(f'<p class="summary"><b>{summary.html}</b></p>')
-        parts.append(body.html)
-        self.changes.setHtml(
-            f"<html><head><style>{CHANGES_CSS}</style></head><body>{''.join(parts)}</body></html>"
-        )
-
-    def _handovers(self) -> Any:
-        """Version numbers as people count them: handovers (submit, forward…), not saves."""
-        from desktop.content.track_changes import handover_numbers
-
-        try:
-            versions = self.items.versions(self.item_id)
-        except Exception:
-            versions = []
-        if versions:
-            return handover_numbers((v.version, v.action) for v in versions)
-        steps = self.item.steps if self.item is not None else {}
-        return handover_numbers((record.version, name) for name, record in steps.items())
-
-    def _version_content(self, number: int) -> dict[str, Any] | None:
-        try:
-            versions = self.items.versions(self.item_id)
-        except Exception:
-            return None
-        for version in versions:
-            if version.version == number:
-                return version.item
-        return None
+        summary, page = item_history.changes_html(base, item, self.items.desk.language)
+        self.changes_summary.setText(summary)
+        self.changes.setHtml(page)
 
     def _show_thread(self) -> None:
         self.comment_list.clear()
@@ -340,7 +300,7 @@ class ItemPage(QWidget):
                 .replace("%2", names.get(behalf, behalf))
                 if behalf
                 else names.get(actor, actor),
-                _history_action(action),
+                item_history.action_name(action),
                 version.comment,
             )
             for column, text in enumerate(cells):
@@ -578,35 +538,3 @@ class ItemPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _content_json(item: Item) -> dict[str, Any]:
-    data = item.content()
-    return {
-        "title": data["title"],
-        "summary": data["summary"],
-        "body": data["body"],
-        "category": data["category"],
-        "origin": data["origin"],
-        "source": data["source"],
-        "author": data["author"],
-        "language": data["language"],
-        "metadata": data["metadata"],  # issue 6: the section's fields, unit, trigger date
-        "unit": data["unit"],
-        "trigger_date": data["trigger_date"],
-    }
-
-
-def _history_action(action: str) -> str:
-    if not action:
-        return ""
-    if action in Action._value2member_map_:
-        return labels.action_name(action)
-    from PySide6.QtCore import QCoreApplication
-
-    names = {
-        "create": QCoreApplication.translate("ItemPage", "Created"),
-        "update": QCoreApplication.translate("ItemPage", "Changed the content"),
-        "edit": QCoreApplication.translate("ItemPage", "Changed the content"),
-    }
-    return names.get(action, action)

@@ -26,39 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import State, clock
+from desktop.desk.notices import NoticeWatch
+from desktop.models import clock
 from desktop.ui import icons, labels
 from desktop.ui import settings as options
 from desktop.ui.item_page import ItemPage
 from desktop.ui.screens import Context, Screen, load_screens
+from desktop.ui.screens.built import Screens
 from desktop.ui.services import ItemService, SyncService
 from desktop.ui.settings import Settings
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-class _Screens(dict[str, Screen]):
-    """The window's screens by name. Each is built the first time it is shown or asked for
-    (about 5-15 ms of widgets each), so the window itself shows in one short turn."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self._window = window
-
-    def __missing__(self, name: str) -> Screen:
-        screen = self._window._build_screen(name)  # KeyError: no such screen for this person
-        self[name] = screen
-        return screen
-
-    def __contains__(self, name: object) -> bool:
-        """Whether this person has the screen, built yet or not."""
-        return super().__contains__(name) or self._window._screen_class(name) is not None
-
-    def get(self, name: str, default: Any = None) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            return default
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +65,7 @@ class MainWindow(QMainWindow):
             switch_language=switch_language,
         )
         self.setWindowIcon(icons.icon("app"))
-        self.screens = _Screens(self)  # built the first time each is shown or asked for
+        self.screens = Screens(self)  # built the first time each is shown or asked for
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
@@ -161,8 +139,7 @@ class MainWindow(QMainWindow):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icons.icon("app"), self)
             self.tray.show()
-        self._known: dict[str, tuple[str, bool]] = {}
-        self._reminded: set[tuple[str, str]] = set()  # (item id, day): one reminder a day
+        self.watch = NoticeWatch()  # what changed for me since I last looked
         self.last_notifications: list[str] = []
         self.notification_log: list[str] = []  # this session's, newest last
         self.closed = False
@@ -437,60 +414,32 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _remember_states(self) -> None:
-        self._known = {
-            row.id: (row.state, row.created_by == self.items.session.user.username)
-            for row in self.items.rows()
-        }
+        self.watch.remember(self.items.rows())
 
     def notify_changes(self) -> list[str]:
-        """Tray messages for items that entered my queue, or mine returned or published."""
-        me = self.items.session.user.username
-        messages: list[str] = []
-        queue_states = set()
-        from desktop.models import Step
+        """Tray messages for items that entered my queue, or mine returned or published, and a
+        day before a deadline for what waits for me (desktop/desk/notices.py)."""
+        from desktop.desk.notices import NoticeKind
 
-        if self.items.session.has_step(Step.EDIT):
-            queue_states.add(State.SUBMITTED.value)
-        if self.items.session.has_step(Step.APPROVE):
-            queue_states.add(State.EDITED.value)
-        for row in self.items.rows():
-            before = self._known.get(row.id)
-            if before is not None and before[0] == row.state:
-                continue
-            title = row.title or self.tr("(untitled)")
-            if row.state in queue_states and row.created_by != me:
-                messages.append(self.tr("New in your queue: %1").replace("%1", title))
-            elif row.created_by == me and before is not None:
-                if row.state == State.PUBLISHED.value:
-                    messages.append(self.tr("Published: %1").replace("%1", title))
-                elif row.state == State.DRAFT.value and before[0] == State.SUBMITTED.value:
-                    messages.append(self.tr("Returned to you: %1").replace("%1", title))
-        messages.extend(self._due_reminders(queue_states, me))
-        self._remember_states()
+        words = {
+            NoticeKind.QUEUED: self.tr("New in your queue: %1"),
+            NoticeKind.PUBLISHED: self.tr("Published: %1"),
+            NoticeKind.RETURNED: self.tr("Returned to you: %1"),
+            NoticeKind.DUE: self.tr("Due %1: %2"),
+        }
+        messages = []
+        for notice in self.watch.changes(self.items.rows(), self.items.session):
+            title = notice.title or self.tr("(untitled)")
+            if notice.kind is NoticeKind.DUE:
+                due = date.fromisoformat(notice.due).strftime("%d/%m/%Y") if notice.due else ""
+                messages.append(words[notice.kind].replace("%1", due).replace("%2", title))
+            else:
+                messages.append(words[notice.kind].replace("%1", title))
         self.last_notifications = messages
         self.notification_log.extend(messages)
         if messages and self.tray is not None and self.settings.get(options.NOTIFICATIONS):
             self.tray.showMessage(self.tr("Editorial desk"), "\n".join(messages[:5]))
         return messages
-
-    def _due_reminders(self, queue_states: set[str], me: str) -> list[str]:
-        """A day before the deadline (BD-13, AG-12): items due by the next working day that wait
-        for me (in my queue, or my own draft), once per item per day."""
-        today = date.today().isoformat()
-        found = []
-        for row in self.items.rows():
-            waits_for_me = (row.state in queue_states and row.created_by != me) or (
-                row.created_by == me and row.state == State.DRAFT.value
-            )
-            if row.due_status != "due_soon" or not waits_for_me:
-                continue
-            if (row.id, today) in self._reminded:
-                continue
-            self._reminded.add((row.id, today))
-            title = row.title or self.tr("(untitled)")
-            due = date.fromisoformat(row.due_iso).strftime("%d/%m/%Y") if row.due_iso else ""
-            found.append(self.tr("Due %1: %2").replace("%1", due).replace("%2", title))
-        return found
 
     # accounts (demo)
     def set_accounts(self, accounts: list[tuple[str, str]], current: str) -> None:

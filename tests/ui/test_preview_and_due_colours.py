@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.ui.services import QueueRow
-from desktop.ui.widgets.editor import preview_html
-from desktop.ui.widgets.media import PreviewBrowser
+from desktop.ui.widgets.media import PreviewBrowser, preview_html
 from desktop.ui.widgets.queue import QueueModel
 
 HOSTILE = [

@@ -48,37 +48,15 @@ from desktop.models.fields import (
     suggested_trigger_date,
     validate_metadata,
 )
-from desktop.models.render import render_markdown
 from desktop.ui import labels
 from desktop.ui.widgets.body_tools import BodyTools
 from desktop.ui.widgets.format_toolbar import FormatToolbar
-from desktop.ui.widgets.media import PreviewBrowser
+from desktop.ui.widgets.media import PreviewBrowser, preview_html
 from desktop.ui.widgets.metadata_form import MetadataForm, attachment_names
 from desktop.ui.widgets.paste_conversion import PasteConversion
 from desktop.ui.widgets.rich_edit import RichEdit
 
 SAVE_DELAY_MS = 300
-
-PREVIEW_CSS = """
-body { font-family: 'Noto Serif', 'DejaVu Serif', serif; line-height: 1.45; }
-h1 { font-size: 150%; } h2 { font-size: 130%; } h3 { font-size: 115%; }
-blockquote { color: #444; margin-left: 12px; }
-table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 3px 6px; }
-.summary { font-weight: bold; }
-"""
-
-
-def preview_html(title: str, summary: str, body: str, language: str) -> str:
-    """The item as the portal shows it: title, summary, and the sanitized body."""
-    import html as _html
-
-    return (
-        f"<html><head><style>{PREVIEW_CSS}</style></head><body>"
-        f"<h1>{_html.escape(title)}</h1>"
-        + (f'<p class="summary">{_html.escape(summary)}</p>' if summary else "")
-        + render_markdown(body)
-        + "</body></html>"
-    )
 
 
 class ItemEditor(QWidget):
