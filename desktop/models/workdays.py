@@ -20,13 +20,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal, Protocol, get_args
-
-import holidays
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
 from desktop.models.categories import CategoryKind, DeadlineFrom, DeadlineRule
 from desktop.models.item import ModelError
 from desktop.models.text import nfc
+
+if TYPE_CHECKING:
+    import holidays
 
 NoticeKind = Literal["day_off", "working_day"]
 DeadlineStatus = Literal["late", "due_soon", "ok"]
@@ -59,6 +60,8 @@ def vietnam_holidays(years: int | Iterable[int] | None = None) -> holidays.Holid
     """Vietnam's public holidays; other years are filled in on demand when asked about."""
     if years is None:
         years = range(date.today().year - 1, date.today().year + 2)
+    import holidays  # ~100 ms with its metadata: deferred until a deadline is counted (issue 21)
+
     return holidays.country_holidays("VN", years=years)
 
 

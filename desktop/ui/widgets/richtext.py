@@ -13,7 +13,6 @@ of its own under the picture (``CAPTION``), written back as the image's title.
 
 from __future__ import annotations
 
-import markdown
 import nh3
 from PySide6.QtGui import (
     QColor,
@@ -50,6 +49,8 @@ _EDITOR_TAGS = set(ALLOWED_TAGS) | {"h1", "h5", "h6"}
 def editor_html(text: str) -> str:
     """Markdown → the HTML the editor's document is built from (not the portal's page: no
     heading shift, no smart quotes; every image source kept, Qt never fetches one)."""
+    import markdown  # ~40 ms: deferred until the first text is rendered (issue 21)
+
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(
         html,
