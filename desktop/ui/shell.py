@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -30,11 +30,13 @@ from desktop.desk.notices import NoticeWatch
 from desktop.models import clock
 from desktop.ui import icons, labels
 from desktop.ui import settings as options
-from desktop.ui.item_page import ItemPage
 from desktop.ui.screens import Context, Screen, load_screens
 from desktop.ui.screens.built import Screens
 from desktop.ui.services import ItemService, SyncService
 from desktop.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.ui.item_page import ItemPage
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -282,6 +284,8 @@ class MainWindow(QMainWindow):
         """The item's page (editor, changes, comments, history): about 40 ms of widgets, so
         it is built after the window first shows (``showEvent``), or when an item opens."""
         if self._item_page is None:
+            from desktop.ui.item_page import ItemPage  # the editor's modules: after the first paint
+
             page = ItemPage(self.items, self)
             page.back.connect(self.back_to_list)
             page.message.connect(self.show_message)
