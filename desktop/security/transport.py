@@ -12,14 +12,23 @@ from __future__ import annotations
 import ipaddress
 import ssl
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-import httpx
-import truststore
+if TYPE_CHECKING:
+    import httpx
 
-#: Seconds: a slow district connection must not hang the sync for ever, nor fail at once.
-TIMEOUT = httpx.Timeout(connect=15.0, read=60.0, write=60.0, pool=15.0)
+#: Seconds: a slow district connection must not hang the sync for ever, nor fail at once
+#: (``timeout()`` makes them an ``httpx.Timeout``).
+TIMEOUTS = {"connect": 15.0, "read": 60.0, "write": 60.0, "pool": 15.0}
+
+
+def timeout() -> httpx.Timeout:
+    """The timeouts as httpx takes them; httpx is imported when the first client is made, not
+    on the way to the first window (issue 21)."""
+    import httpx
+
+    return httpx.Timeout(**TIMEOUTS)
 
 
 class BadPortalURL(ValueError):
@@ -45,6 +54,8 @@ class InsecureURL(BadPortalURL):
 
 def ssl_context(extra_ca: Path | None = None) -> ssl.SSLContext:
     """A client TLS context trusting the OS trust store, plus ``extra_ca`` (a PEM bundle) if set."""
+    import truststore
+
     context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if extra_ca is not None:
@@ -132,4 +143,4 @@ def http_client_kwargs(url: str, extra_ca: Path | None = None) -> dict[str, Any]
     caller: use ``check_portal_url(url)``.
     """
     check_portal_url(url)
-    return {"verify": ssl_context(extra_ca), "timeout": TIMEOUT, "follow_redirects": False}
+    return {"verify": ssl_context(extra_ca), "timeout": timeout(), "follow_redirects": False}

@@ -16,9 +16,8 @@ import random
 import ssl
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import orjson
 
 from desktop.models import Item, ModelError
@@ -38,6 +37,9 @@ from desktop.sync.errors import (
     Stale,
     Throttled,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,12 @@ def extra_ca_bundle() -> Path | None:
 def tls_verify() -> ssl.SSLContext:
     """Certificates checked against the operating system's trust store (truststore)."""
     return ssl_context(extra_ca_bundle())
+
+
+def _transport_error() -> type[Exception]:
+    import httpx
+
+    return httpx.TransportError
 
 
 class PortalClient:
@@ -91,16 +99,29 @@ class PortalClient:
         self.sleep = sleep
         self.max_answer = max_answer
         self._refresh_lock = asyncio.Lock()
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url + "/api/v1/",
-            timeout=timeout,
-            transport=transport,
-            verify=tls_verify(),
-            headers={"Accept": "application/json"},
-        )
+        self._timeout = timeout
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """The HTTP client, made at the first request: httpx and the trust store are loaded
+        then, after the window's first paint, not before it (issue 21)."""
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.AsyncClient(
+                base_url=self.base_url + "/api/v1/",
+                timeout=self._timeout,
+                transport=self._transport,
+                verify=tls_verify(),
+                headers={"Accept": "application/json"},
+            )
+        return self._client
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._client is not None:
+            await self._client.aclose()
 
     async def __aenter__(self) -> PortalClient:
         return self
@@ -160,7 +181,7 @@ class PortalClient:
         while True:
             try:
                 status, answer_headers, data = await self._once(method, path, sent, body)
-            except httpx.TransportError as error:
+            except _transport_error() as error:
                 reason = type(error).__name__
                 if not retry or attempt >= self.retries:
                     raise Offline(reason) from error
