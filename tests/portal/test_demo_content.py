@@ -325,7 +325,8 @@ def final_states() -> dict[int, State]:
 
 def test_every_state_appears_and_the_site_looks_alive() -> None:
     states = final_states()
-    assert set(states.values()) == set(State)
+    # A deleted draft is its author's alone (issue 17): the demo shows the board none.
+    assert set(states.values()) == set(State) - {State.DELETED}
     assert list(states.values()).count(State.PUBLISHED) >= 5
     published_kinds = {
         KIND_OF[demo.ITEMS[n]["content"]["category"]]
