@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.desk.notices import NoticeWatch
+from desktop.desk.watch import NoticeWatch
 from desktop.models import clock
 from desktop.ui import icons, labels
 from desktop.ui import settings as options
@@ -422,8 +422,8 @@ class MainWindow(QMainWindow):
 
     def notify_changes(self) -> list[str]:
         """Tray messages for items that entered my queue, or mine returned or published, and a
-        day before a deadline for what waits for me (desktop/desk/notices.py)."""
-        from desktop.desk.notices import NoticeKind
+        day before a deadline for what waits for me (desktop/desk/watch.py)."""
+        from desktop.desk.watch import NoticeKind
 
         words = {
             NoticeKind.QUEUED: self.tr("New in your queue: %1"),
