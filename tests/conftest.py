@@ -7,9 +7,11 @@ missing install step cannot hide behind skips.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,3 +63,23 @@ def portal_server(database_url: str) -> Iterator[PortalServer]:
     """An empty portal (no sites, no accounts) on 127.0.0.1; ``.url``, ``.app.state.engine``."""
     with PortalServer(database_url) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """qasync's loop on the test's QApplication: awaits run while Qt paints and delivers signals.
+
+    Here for every Qt test (tests/ui, tests/security): closed at the session's end while the
+    QApplication is still there, never left to the garbage collector at exit.
+
+    One loop for the whole session: worker threads (the store's writer, httpx's resolver) may
+    still post a callback after a test ends, and must find the loop alive.
+    """
+    from desktop.ui.qtcompat import event_loop as make_loop
+
+    qapp.setQuitOnLastWindowClosed(False)  # as the app: switching accounts replaces the window
+    event_loop = make_loop(qapp)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.close()
+    asyncio.set_event_loop(None)

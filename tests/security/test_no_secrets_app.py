@@ -10,7 +10,6 @@ everything at DEBUG. The portal's own database sits outside HOME (it is the serv
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 from collections.abc import Awaitable, Iterator
@@ -32,30 +31,6 @@ pytestmark = pytest.mark.gui
 PASSWORD = "bien-tap-demo-2026"
 ACCOUNT = "thanhvien1"
 PHRASE = "Mật lệnh hồ-sen-trắng-5823 chưa công bố"
-
-
-@pytest.fixture(scope="module")
-def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop on the test QApplication; the UI tests' shared one when it is there.
-
-    Left open at the end: worker threads (the store's writer) may still post to it.
-    """
-    import qasync
-
-    from desktop.ui.qtcompat import event_loop
-
-    found = getattr(qapp, "_shared_test_loop", None)
-    if not isinstance(found, qasync.QEventLoop) or found.is_closed():
-        with contextlib.suppress(RuntimeError):
-            current = asyncio.get_event_loop_policy().get_event_loop()
-            if isinstance(current, qasync.QEventLoop) and not current.is_closed():
-                found = current
-    if not isinstance(found, qasync.QEventLoop) or found.is_closed():
-        qapp.setQuitOnLastWindowClosed(False)
-        found = event_loop(qapp)
-        qapp._shared_test_loop = found
-    asyncio.set_event_loop(found)
-    yield found
 
 
 @pytest.fixture

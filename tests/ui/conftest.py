@@ -18,23 +18,6 @@ from tests.ui.helpers import People
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="session")
-def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """qasync's loop on the test's QApplication: awaits run while Qt paints and delivers signals.
-
-    One loop for the whole session: worker threads (the store's writer, httpx's resolver) may
-    still post a callback after a test ends, and must find the loop alive.
-    """
-    from desktop.ui.qtcompat import event_loop as make_loop
-
-    qapp.setQuitOnLastWindowClosed(False)  # as the app: switching accounts replaces the window
-    event_loop = make_loop(qapp)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    event_loop.close()
-    asyncio.set_event_loop(None)
-
-
 @pytest.fixture
 def run(loop: asyncio.AbstractEventLoop) -> Any:
     """``run(coro_or_future)``: drive it to completion on the qasync loop (no sleeps)."""
