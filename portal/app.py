@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal.api import admin, auth, blobs, changes, directory, items, openapi
+from portal.api import admin, auth, blobs, changes, directory, health, items, openapi
 from portal.api import calendar as calendar_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
@@ -56,6 +56,7 @@ def create_app(
     app.include_router(targets_api.router)  # publishing targets (issue 11)
     app.include_router(calendar_api.router)  # site calendar notices (issue 6)
     app.include_router(admin.router)  # sessions (issue 5)
+    app.include_router(health.router)  # GET /healthz for the 24/7 monitoring (issue 19)
     app.include_router(public_router)
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
