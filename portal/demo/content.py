@@ -108,6 +108,8 @@ _LEGAL_FILE = (
 LEGAL_FILE_SHA = hashlib.sha256(_LEGAL_FILE).hexdigest()
 #: sha256 → (content type, bytes): the files the demo items carry.
 FILES: dict[str, tuple[str, bytes]] = {LEGAL_FILE_SHA: ("text/plain; charset=utf-8", _LEGAL_FILE)}
+#: sha256 → the name the file was uploaded with (the public page's link text).
+FILE_NAMES: dict[str, str] = {LEGAL_FILE_SHA: "Quyết định 12-2026-QĐ-UBND.txt"}
 
 #: Labels for the metadata keys used below (the public page's fact box), Vietnamese and English.
 METADATA_LABELS: dict[str, tuple[str, str]] = {

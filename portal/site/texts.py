@@ -17,6 +17,7 @@ from collections.abc import Mapping
 DEFAULT_LANGUAGE = "vi"
 
 _VI: dict[str, str] = {
+    "found_documents": "{count} văn bản phù hợp.",
     "portal": "Cổng thông tin điện tử",
     "home": "Trang chủ",
     "feed": "Tin đã đăng",
@@ -60,6 +61,7 @@ _VI: dict[str, str] = {
 }
 
 _EN: dict[str, str] = {
+    "found_documents": "{count} matching documents.",
     "portal": "Web portal",
     "home": "Home",
     "feed": "Published news",
@@ -102,6 +104,7 @@ _EN: dict[str, str] = {
 }
 
 _FR: dict[str, str] = {
+    "found_documents": "{count} documents correspondants.",
     "portal": "Portail électronique",
     "home": "Accueil",
     "feed": "Articles publiés",
@@ -144,6 +147,7 @@ _FR: dict[str, str] = {
 }
 
 _ZH: dict[str, str] = {
+    "found_documents": "共 {count} 份符合条件的文件。",
     "portal": "电子信息门户网站",
     "home": "首页",
     "feed": "已发布的消息",
@@ -186,6 +190,7 @@ _ZH: dict[str, str] = {
 }
 
 _KM: dict[str, str] = {
+    "found_documents": "ឯកសារដែលត្រូវគ្នា {count}។",
     "portal": "វិបផតថលអេឡិចត្រូនិក",
     "home": "ទំព័រដើម",
     "feed": "ព័ត៌មានដែលបានផ្សាយ",
