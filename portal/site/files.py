@@ -54,5 +54,6 @@ def content_disposition(kind: str, name: str | None) -> str:
     if not name:
         return kind
     ascii_name = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
-    ascii_name = "".join(c for c in ascii_name if c.isalnum() or c in " ._-()") or "file"
+    ascii_name = "".join(c for c in ascii_name if c.isalnum() or c in " ._-()")
+    ascii_name = " ".join(ascii_name.split()) or "file"
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
