@@ -134,6 +134,21 @@ MANAGEMENT_LEVELS: tuple[Choice, ...] = (
     ("grassroots", "Cấp cơ sở", "Grassroots"),
 )
 
+#: Levels of an online public service (annex III: "chia theo các mức độ 1, 2, 3, 4").
+SERVICE_LEVELS: tuple[Choice, ...] = (
+    ("1", "Mức độ 1", "Level 1"),
+    ("2", "Mức độ 2", "Level 2"),
+    ("3", "Mức độ 3", "Level 3"),
+    ("4", "Mức độ 4", "Level 4"),
+)
+
+#: Who provides a service (annex III.b: "Của chính Quý cơ quan / Tích hợp từ các đơn vị trực
+#: thuộc").
+SERVICE_PROVIDERS: tuple[Choice, ...] = (
+    ("own", "Của chính cơ quan", "The agency itself"),
+    ("integrated", "Tích hợp từ đơn vị trực thuộc", "Integrated from a subordinate unit"),
+)
+
 #: Each section kind's fields, in the order the form and the fact box show them (BD-11 table).
 FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
     CategoryKind.INTRO: (),
@@ -258,6 +273,48 @@ FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
         _f("appeared_on", "Ngày đăng thông tin sai lệch", "Date it appeared", "date"),
         _f("clarifying_agency", "Cơ quan giải thích, làm rõ", "Clarifying agency"),
     ),
+    CategoryKind.STATISTICS: (
+        _f("period", "Kỳ thống kê", "Period", required=True),
+        _f(
+            "decision_date",
+            "Ngày quyết định công bố",
+            "Date the head decided to publish",
+            "date",
+            required=True,
+        ),
+        _f("publishing_unit", "Cơ quan công bố", "Publishing agency", required=True),
+        _f("field", "Lĩnh vực", "Field"),
+        _f("file", "Tệp số liệu", "Data file", "file"),
+    ),
+    CategoryKind.WORK_CALENDAR: (
+        _f("leader", "Lãnh đạo", "Leader", required=True),
+        _f("week_start", "Từ ngày", "From", "date", required=True),
+        _f("week_end", "Đến ngày", "Until", "date", required=True),
+        _f("file", "Tệp lịch làm việc", "Calendar file", "file"),
+    ),
+    CategoryKind.UNIT_SITES: (
+        _f("unit_name", "Tên đơn vị", "Unit", required=True),
+        _f("site_url", "Địa chỉ trang thông tin điện tử", "Website address", "url", required=True),
+        _f("email", "Thư điện tử công vụ", "Official e-mail", "email"),
+        _f("phone", "Điện thoại", "Phone", "phone"),
+    ),
+    CategoryKind.PUBLIC_SERVICES: (
+        _f("service_name", "Tên dịch vụ", "Service", required=True),
+        _f("field", "Lĩnh vực", "Field", required=True),
+        _f("level", "Mức độ", "Level", "choice", required=True, choices=SERVICE_LEVELS),
+        _f("service_url", "Địa chỉ đăng tải dịch vụ", "Service address", "url", required=True),
+        _f("in_use_since", "Thời điểm đưa vào sử dụng", "In use since", "date"),
+        _f("provider", "Cơ quan cung cấp dịch vụ", "Providing agency", required=True),
+        _f(
+            "provided_by",
+            "Nguồn dịch vụ",
+            "Provided by",
+            "choice",
+            required=True,
+            choices=SERVICE_PROVIDERS,
+        ),
+        _f("guide_url", "Hướng dẫn sử dụng", "User guide", "url"),
+    ),
     CategoryKind.FREE: (),
 }
 
@@ -269,6 +326,7 @@ TRIGGER_FIELDS: dict[CategoryKind, str] = {
     CategoryKind.GAZETTE: "issue_date",
     CategoryKind.PROJECTS: "approval_date",
     CategoryKind.SCIENCE: "approval_date",
+    CategoryKind.STATISTICS: "decision_date",
 }
 
 
@@ -488,7 +546,29 @@ def validate_metadata(
             problems.append(problem)
     if CategoryKind(kind) is CategoryKind.CONSULTATION and published_on is not None:
         problems.extend(_consultation_problems(metadata, published_on))
+    if CategoryKind(kind) is CategoryKind.WORK_CALENDAR:
+        problems.extend(_calendar_problems(metadata))
     return problems
+
+
+def _calendar_problems(metadata: Mapping[str, Any]) -> list[Problem]:
+    """A leaders' work calendar ends on or after the day it starts."""
+    try:
+        start = parse_vn_date(metadata.get("week_start", ""))
+        end = parse_vn_date(metadata.get("week_end", ""))
+    except ValueError:
+        return []  # missing or malformed: already reported
+    if end >= start:
+        return []
+    shown = format_vn_date(start)
+    return [
+        Problem(
+            "ends_before_it_starts",
+            "metadata.week_end",
+            f"Lịch làm việc phải kết thúc từ ngày {shown} trở đi.",
+            f"The work calendar must end on or after {shown}.",
+        )
+    ]
 
 
 def _consultation_problems(metadata: Mapping[str, Any], published_on: date) -> list[Problem]:
