@@ -28,7 +28,7 @@ PUBLISH = [
     ("forward", "phoban", None),
     ("approve", "truongban", None),
 ]
-NOTICES = 2 * PAGE_SIZE + 7  # three pages of "lịch tiếp công dân"
+NOTICES = 2 * PAGE_SIZE + 7  # three pages of "lịch tiếp công dân … Tân Phước"
 
 
 def news(title: str, body: str, summary: str = "") -> dict[str, Any]:
@@ -69,7 +69,10 @@ UBND = "Ủy ban nhân dân tỉnh Hòa Bình An"
 HDND = "Hội đồng nhân dân tỉnh Hòa Bình An"
 EXTRA = [
     *(
-        news(f"Thông báo lịch tiếp công dân tuần {n}", f"Lịch tiếp công dân định kỳ, tuần {n}.")
+        news(
+            f"Lịch tiếp công dân tuần {n} của phường Tân Phước",
+            f"Lịch tiếp công dân định kỳ, tuần {n}.",
+        )
         for n in range(1, NOTICES + 1)
     ),
     # "định" in the title (weight 10) against "đình" once in the body (weight 1)
@@ -112,7 +115,7 @@ def rel_links(answer: httpx.Response, rel: str) -> list[str]:
 
 
 def test_every_match_page_by_page(portal: PortalServer) -> None:
-    first = search(portal, q="lich tiep cong dan")
+    first = search(portal, q="lich tiep cong dan tan phuoc")
     assert f"Tìm thấy {NOTICES} tin" in first.text
     seen = titles(first)
     assert len(seen) == PAGE_SIZE and rel_links(first, "prev") == []
@@ -129,13 +132,13 @@ def test_every_match_page_by_page(portal: PortalServer) -> None:
         seen += titles(answer)
     assert pages == 3
     assert len(seen) == len(set(seen)) == NOTICES  # no cap at 50, nothing twice, nothing lost
-    assert all("lịch tiếp công dân" in title for title in seen)
+    assert all("Tân Phước" in title for title in seen)
 
 
 def test_odd_page_numbers_are_the_first_or_last_page(portal: PortalServer) -> None:
     for page in ("0", "-1", "abc", "9" * 30, ""):
-        assert "Trang 1/3" in search(portal, q="lich tiep cong dan", page=page).text
-    last = search(portal, q="lich tiep cong dan", page="99")
+        assert "Trang 1/3" in search(portal, q="lich tiep cong dan tan phuoc", page=page).text
+    last = search(portal, q="lich tiep cong dan tan phuoc", page="99")
     assert "Trang 3/3" in last.text and rel_links(last, "next") == []
 
 
@@ -167,7 +170,7 @@ def test_legal_documents_by_type_issuer_field_and_date(portal: PortalServer) -> 
     both = titles(search(portal, q="07/2026", issuer=UBND))
     assert both == ["Văn bản số 07/2026/CT-UBND"]  # words and filters together
     assert titles(search(portal, type="chi_thi", field="Giáo dục")) == []
-    assert all("lịch tiếp" not in t for t in titles(search(portal, field="Hành chính")))
+    assert all("Tân Phước" not in t for t in titles(search(portal, field="Hành chính")))
 
 
 def test_the_filter_offers_what_is_published(portal: PortalServer) -> None:
