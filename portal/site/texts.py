@@ -17,6 +17,12 @@ from collections.abc import Mapping
 DEFAULT_LANGUAGE = "vi"
 
 _VI: dict[str, str] = {
+    "services_total": "{count} dịch vụ công trực tuyến",
+    "service": "Tên dịch vụ",
+    "level_header": "Mức độ",
+    "provider": "Cơ quan cung cấp",
+    "open_service": "Sử dụng dịch vụ",
+    "other_field": "Lĩnh vực khác",
     "found_documents": "{count} văn bản phù hợp.",
     "portal": "Cổng thông tin điện tử",
     "home": "Trang chủ",
@@ -61,6 +67,12 @@ _VI: dict[str, str] = {
 }
 
 _EN: dict[str, str] = {
+    "services_total": "{count} online public services",
+    "service": "Service",
+    "level_header": "Level",
+    "provider": "Provided by",
+    "open_service": "Use the service",
+    "other_field": "Other fields",
     "found_documents": "{count} matching documents.",
     "portal": "Web portal",
     "home": "Home",
@@ -104,6 +116,12 @@ _EN: dict[str, str] = {
 }
 
 _FR: dict[str, str] = {
+    "services_total": "{count} services publics en ligne",
+    "service": "Service",
+    "level_header": "Niveau",
+    "provider": "Fourni par",
+    "open_service": "Utiliser le service",
+    "other_field": "Autres domaines",
     "found_documents": "{count} documents correspondants.",
     "portal": "Portail électronique",
     "home": "Accueil",
@@ -147,6 +165,12 @@ _FR: dict[str, str] = {
 }
 
 _ZH: dict[str, str] = {
+    "services_total": "共 {count} 项在线公共服务",
+    "service": "服务名称",
+    "level_header": "级别",
+    "provider": "提供机关",
+    "open_service": "使用该服务",
+    "other_field": "其他领域",
     "found_documents": "共 {count} 份符合条件的文件。",
     "portal": "电子信息门户网站",
     "home": "首页",
@@ -190,6 +214,12 @@ _ZH: dict[str, str] = {
 }
 
 _KM: dict[str, str] = {
+    "services_total": "សេវាសាធារណៈតាមអនឡាញ {count}",
+    "service": "ឈ្មោះសេវា",
+    "level_header": "កម្រិត",
+    "provider": "ស្ថាប័នផ្តល់សេវា",
+    "open_service": "ប្រើសេវា",
+    "other_field": "វិស័យផ្សេងទៀត",
     "found_documents": "ឯកសារដែលត្រូវគ្នា {count}។",
     "portal": "វិបផតថលអេឡិចត្រូនិក",
     "home": "ទំព័រដើម",
