@@ -341,7 +341,8 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
     )
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
     for item in items:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        # each entry in its own language (AG-9.3): an English translation is not Vietnamese
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": page_language(item.language)})
         # clean_text: an item stored before input was cleaned may hold what XML cannot
         ET.SubElement(entry, f"{{{ATOM}}}title").text = clean_text(item.title)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{item.id}"

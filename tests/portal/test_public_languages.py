@@ -101,3 +101,18 @@ def test_an_unknown_language_is_vietnamese(demo: tuple[PortalServer, str]) -> No
     for asked in ("xx", "", "EN", "<script>"):
         page = httpx.get(f"{server.url}/", params={"lang": asked}).text
         assert html_lang(page) == "vi" and TEXTS["vi"]["home"] in page
+
+
+def test_each_feed_entry_carries_its_language(demo: tuple[PortalServer, str]) -> None:
+    from xml.etree import ElementTree as ET
+
+    server, url = demo
+    feed = ET.fromstring(httpx.get(f"{server.url}/feed.atom").content)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    atom = "{http://www.w3.org/2005/Atom}"
+    languages = {
+        entry.findtext(f"{atom}title"): entry.get(lang) for entry in feed.iter(f"{atom}entry")
+    }
+    for item in published(url):
+        assert languages[item["title"]] == item["language"]
+    assert set(languages.values()) == {"vi", "en"}
