@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal.api import admin, auth, blobs, changes, directory, items, openapi
+from portal.api import admin, auth, blobs, changes, directory, health, items, openapi
 from portal.api import calendar as calendar_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
@@ -18,6 +18,7 @@ from portal.api.unexpected import UnexpectedErrors
 from portal.board import problems
 from portal.db import make_engine
 from portal.site.pages import router as public_router
+from portal.site.services import router as services_router
 
 
 def utc_now() -> datetime:
@@ -56,7 +57,9 @@ def create_app(
     app.include_router(targets_api.router)  # publishing targets (issue 11)
     app.include_router(calendar_api.router)  # site calendar notices (issue 6)
     app.include_router(admin.router)  # sessions (issue 5)
+    app.include_router(health.router)  # GET /healthz for the 24/7 monitoring (issue 19)
     app.include_router(public_router)
+    app.include_router(services_router)  # the online public services' catalogue (issue 19)
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)

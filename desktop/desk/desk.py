@@ -290,7 +290,9 @@ class Desk(Lookups, OnPortal):
         if len(data) > MAX_ATTACHMENT:
             raise AttachmentTooLarge(path.name)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        digest: str = await self._write([item_id], Store.queue_blob, data, content_type, item_id)
+        digest: str = await self._write(
+            [item_id], Store.queue_blob, data, content_type, item_id, path.name
+        )
         item = self.item(item_id)
         attachments = list(item.attachments) if item is not None else []
         if digest not in attachments:

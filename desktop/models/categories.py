@@ -21,12 +21,17 @@ class CategoryKind(StrEnum):
     TRANSACTIONS = "transactions"  # Thông tin giao dịch
     SCIENCE = "science"  # Chương trình, đề tài khoa học
     CLARIFICATION = "clarification"  # Thông tin giải thích, làm rõ (AG-13)
+    STATISTICS = "statistics"  # Thông tin thống kê (BD-13.6, AG-12.1.e)
+    WORK_CALENDAR = "work_calendar"  # Lịch làm việc của lãnh đạo (BD-11.3)
+    UNIT_SITES = "unit_sites"  # Liên kết trang của các đơn vị trực thuộc (BD-14.1.b)
+    PUBLIC_SERVICES = "public_services"  # Dịch vụ công trực tuyến (BD-15–17, AG-14, annex III)
     FREE = "free"  # Chuyên mục khác
 
 
 class DeadlineFrom(StrEnum):
     ISSUE_DATE = "issue_date"  # ngày ban hành
     APPROVAL_DATE = "approval_date"  # ngày phê duyệt
+    DECISION_DATE = "decision_date"  # ngày thủ trưởng quyết định công bố (statistics, BD-13.6)
 
 
 @dataclass(frozen=True, slots=True)

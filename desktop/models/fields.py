@@ -134,6 +134,21 @@ MANAGEMENT_LEVELS: tuple[Choice, ...] = (
     ("grassroots", "Cấp cơ sở", "Grassroots"),
 )
 
+#: Levels of an online public service (annex III: "chia theo các mức độ 1, 2, 3, 4").
+SERVICE_LEVELS: tuple[Choice, ...] = (
+    ("1", "Mức độ 1", "Level 1"),
+    ("2", "Mức độ 2", "Level 2"),
+    ("3", "Mức độ 3", "Level 3"),
+    ("4", "Mức độ 4", "Level 4"),
+)
+
+#: Who provides a service (annex III.b: "Của chính Quý cơ quan / Tích hợp từ các đơn vị trực
+#: thuộc").
+SERVICE_PROVIDERS: tuple[Choice, ...] = (
+    ("own", "Của chính cơ quan", "The agency itself"),
+    ("integrated", "Tích hợp từ đơn vị trực thuộc", "Integrated from a subordinate unit"),
+)
+
 #: Each section kind's fields, in the order the form and the fact box show them (BD-11 table).
 FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
     CategoryKind.INTRO: (),
@@ -165,6 +180,8 @@ FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
         _f("issue_date", "Ngày ban hành", "Issue date", "date", required=True),
         _f("effective_date", "Ngày hiệu lực", "Effective date", "date"),
         _f("abstract", "Trích yếu", "Abstract", "longtext", required=True),
+        _f("field", "Lĩnh vực", "Field"),  # the public list filters by it (annex, row 2)
+        _f("replaces", "Văn bản được thay thế", "Replaces"),
         _f("file", "Tệp văn bản", "Document file", "file", required=True),
     ),
     CategoryKind.GAZETTE: (
@@ -200,6 +217,7 @@ FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
         _f("status", "Tình trạng", "Status", "choice", required=True, choices=PROJECT_STATUSES),
     ),
     CategoryKind.CONSULTATION: (
+        _f("draft_title", "Tên dự thảo", "Title of the draft"),
         _f("drafting_unit", "Cơ quan soạn thảo", "Drafting agency"),
         _f("comment_deadline", "Hạn góp ý", "Comment deadline", "date", required=True),
         _f("receiving_unit", "Đơn vị tiếp nhận góp ý", "Unit receiving comments", required=True),
@@ -253,6 +271,49 @@ FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
         _f("appeared_in", "Nơi đăng thông tin sai lệch", "Where it appeared"),
         _f("appeared_url", "Liên kết thông tin sai lệch", "Link to it", "url"),
         _f("appeared_on", "Ngày đăng thông tin sai lệch", "Date it appeared", "date"),
+        _f("clarifying_agency", "Cơ quan giải thích, làm rõ", "Clarifying agency"),
+    ),
+    CategoryKind.STATISTICS: (
+        _f("period", "Kỳ thống kê", "Period", required=True),
+        _f(
+            "decision_date",
+            "Ngày quyết định công bố",
+            "Date the head decided to publish",
+            "date",
+            required=True,
+        ),
+        _f("publishing_unit", "Cơ quan công bố", "Publishing agency", required=True),
+        _f("field", "Lĩnh vực", "Field"),
+        _f("file", "Tệp số liệu", "Data file", "file"),
+    ),
+    CategoryKind.WORK_CALENDAR: (
+        _f("leader", "Lãnh đạo", "Leader", required=True),
+        _f("week_start", "Từ ngày", "From", "date", required=True),
+        _f("week_end", "Đến ngày", "Until", "date", required=True),
+        _f("file", "Tệp lịch làm việc", "Calendar file", "file"),
+    ),
+    CategoryKind.UNIT_SITES: (
+        _f("unit_name", "Tên đơn vị", "Unit", required=True),
+        _f("site_url", "Địa chỉ trang thông tin điện tử", "Website address", "url", required=True),
+        _f("email", "Thư điện tử công vụ", "Official e-mail", "email"),
+        _f("phone", "Điện thoại", "Phone", "phone"),
+    ),
+    CategoryKind.PUBLIC_SERVICES: (
+        _f("service_name", "Tên dịch vụ", "Service", required=True),
+        _f("field", "Lĩnh vực", "Field", required=True),
+        _f("level", "Mức độ", "Level", "choice", required=True, choices=SERVICE_LEVELS),
+        _f("service_url", "Địa chỉ đăng tải dịch vụ", "Service address", "url", required=True),
+        _f("in_use_since", "Thời điểm đưa vào sử dụng", "In use since", "date"),
+        _f("provider", "Cơ quan cung cấp dịch vụ", "Providing agency", required=True),
+        _f(
+            "provided_by",
+            "Nguồn dịch vụ",
+            "Provided by",
+            "choice",
+            required=True,
+            choices=SERVICE_PROVIDERS,
+        ),
+        _f("guide_url", "Hướng dẫn sử dụng", "User guide", "url"),
     ),
     CategoryKind.FREE: (),
 }
@@ -265,6 +326,7 @@ TRIGGER_FIELDS: dict[CategoryKind, str] = {
     CategoryKind.GAZETTE: "issue_date",
     CategoryKind.PROJECTS: "approval_date",
     CategoryKind.SCIENCE: "approval_date",
+    CategoryKind.STATISTICS: "decision_date",
 }
 
 
@@ -484,7 +546,29 @@ def validate_metadata(
             problems.append(problem)
     if CategoryKind(kind) is CategoryKind.CONSULTATION and published_on is not None:
         problems.extend(_consultation_problems(metadata, published_on))
+    if CategoryKind(kind) is CategoryKind.WORK_CALENDAR:
+        problems.extend(_calendar_problems(metadata))
     return problems
+
+
+def _calendar_problems(metadata: Mapping[str, Any]) -> list[Problem]:
+    """A leaders' work calendar ends on or after the day it starts."""
+    try:
+        start = parse_vn_date(metadata.get("week_start", ""))
+        end = parse_vn_date(metadata.get("week_end", ""))
+    except ValueError:
+        return []  # missing or malformed: already reported
+    if end >= start:
+        return []
+    shown = format_vn_date(start)
+    return [
+        Problem(
+            "ends_before_it_starts",
+            "metadata.week_end",
+            f"Lịch làm việc phải kết thúc từ ngày {shown} trở đi.",
+            f"The work calendar must end on or after {shown}.",
+        )
+    ]
 
 
 def _consultation_problems(metadata: Mapping[str, Any], published_on: date) -> list[Problem]:
@@ -553,26 +637,84 @@ def display_value(spec: FieldSpec, value: Any, language: str = "vi") -> str:
     return nfc(value).strip() if isinstance(value, str) else str(value)
 
 
-def fact_box(
-    kind: CategoryKind | str, metadata: Mapping[str, Any], language: str = "vi"
-) -> list[tuple[str, str]]:
-    """(label, value) rows for the public page and the exports, in declaration order.
+#: Labels of keys some items carry beyond their section's declaration (an older form, an
+#: import): the public page and the exports show these rather than the raw key.
+EXTRA_LABELS: dict[str, tuple[str, str]] = {
+    "field": ("Lĩnh vực", "Field"),
+    "issuer": ("Cơ quan ban hành", "Issuing authority"),
+    "signer": ("Người ký", "Signed by"),
+    "replaces": ("Văn bản được thay thế", "Replaces"),
+    "related_document": ("Văn bản liên quan", "Related document"),
+    "document_status": ("Tình trạng văn bản", "Document status"),
+    "period": ("Thời kỳ", "Period"),
+    "approval_decision": ("Quyết định phê duyệt", "Approving decision"),
+    "draft_title": ("Tên dự thảo", "Title of the draft"),
+    "clarifying_agency": ("Cơ quan giải thích, làm rõ", "Clarifying agency"),
+    "unit": ("Đơn vị", "Unit"),
+    "address": ("Địa chỉ", "Address"),
+    "phone": ("Điện thoại", "Phone"),
+    "email": ("Thư điện tử", "E-mail"),
+    "note": ("Ghi chú", "Note"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One row of a fact box; ``file`` is the sha256 of a file field's blob (a download link)."""
+
+    label: str
+    value: str
+    file: str | None = None
+
+
+def _extra_label(key: str, language: str) -> str:
+    labels = EXTRA_LABELS.get(key)
+    if labels is None:
+        return key
+    return labels[0] if language == "vi" else labels[1]
+
+
+def fact_rows(
+    kind: CategoryKind | str,
+    metadata: Mapping[str, Any],
+    language: str = "vi",
+    file_names: Mapping[str, str] | None = None,
+) -> list[FactRow]:
+    """The fact box's rows, in declaration order, then free extra fields.
 
     Empty fields are left out. Labels are Vietnamese for ``vi`` and English for every other
-    language. A file field shows its sha256, which the page turns into a download link.
-    Free extra fields (keys the kind does not declare) follow, labelled by their key.
+    language. A file field's value is its name from ``file_names`` (sha256 → the name it was
+    uploaded with), else its sha256; its row carries the sha256 for a download link. Free extra
+    fields (keys the kind does not declare) follow, labelled from ``EXTRA_LABELS`` or by their
+    key.
     """
-    rows: list[tuple[str, str]] = []
+    names = file_names or {}
+    rows: list[FactRow] = []
     specs = fields_for(kind)
     for spec in specs:
         value = metadata.get(spec.key)
-        if not _is_empty(value):
-            rows.append((spec.label(language), display_value(spec, value, language)))
+        if _is_empty(value):
+            continue
+        if spec.type == "file" and isinstance(value, str):
+            sha = value.strip().lower()
+            rows.append(FactRow(spec.label(language), names.get(sha) or sha, sha))
+        else:
+            rows.append(FactRow(spec.label(language), display_value(spec, value, language)))
     declared = {spec.key for spec in specs}
     for key, value in metadata.items():
         if key not in declared and not _is_empty(value):
-            rows.append((str(key), _free_value(value)))
+            rows.append(FactRow(_extra_label(str(key), language), _free_value(value)))
     return rows
+
+
+def fact_box(
+    kind: CategoryKind | str,
+    metadata: Mapping[str, Any],
+    language: str = "vi",
+    file_names: Mapping[str, str] | None = None,
+) -> list[tuple[str, str]]:
+    """(label, value) rows for the public page and the exports: see :func:`fact_rows`."""
+    return [(row.label, row.value) for row in fact_rows(kind, metadata, language, file_names)]
 
 
 def _free_value(value: Any) -> str:

@@ -46,6 +46,8 @@ REGULATION_DEADLINES: dict[CategoryKind, DeadlineRule] = {
     CategoryKind.STRATEGY: DeadlineRule(10, DeadlineFrom.APPROVAL_DATE),
     CategoryKind.PROJECTS: DeadlineRule(10, DeadlineFrom.APPROVAL_DATE),
     CategoryKind.SCIENCE: DeadlineRule(20, DeadlineFrom.APPROVAL_DATE),
+    # BD-13.6, AG-12.1.e: statistics within 10 working days of the head's decision to publish
+    CategoryKind.STATISTICS: DeadlineRule(10, DeadlineFrom.DECISION_DATE),
 }
 LEGAL_FOR_APPLYING_AGENCIES = DeadlineRule(10, DeadlineFrom.ISSUE_DATE)
 

@@ -202,8 +202,9 @@ class Store(SyncSide, SearchSide):
         )
         return comment_id
 
-    def queue_blob(self, data: bytes, content_type: str, item_id: str = "") -> str:
-        """Keep an attachment's bytes and queue their upload; returns the sha256."""
+    def queue_blob(self, data: bytes, content_type: str, item_id: str = "", name: str = "") -> str:
+        """Keep an attachment's bytes and queue their upload (with the file's ``name``, for the
+        public page); returns the sha256."""
         import hashlib
 
         digest = hashlib.sha256(data).hexdigest()
@@ -212,7 +213,8 @@ class Store(SyncSide, SearchSide):
                 "INSERT OR IGNORE INTO blobs (sha256, content_type, data) VALUES (?, ?, ?)",
                 [digest, content_type, data],
             )
-            self._append_op("blob", item_id, {"sha256": digest})
+            payload = {"sha256": digest, "name": name} if name else {"sha256": digest}
+            self._append_op("blob", item_id, payload)
         return digest
 
     def resolve_conflict(self, conflict_id: int, resolution: str | dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ import ssl
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import orjson
 
@@ -380,10 +381,15 @@ class PortalClient:
             raise BadResponse("versions: expected a list of versions")
         return found
 
-    async def put_blob(self, sha256: str, data: bytes, content_type: str, key: str) -> None:
+    async def put_blob(
+        self, sha256: str, data: bytes, content_type: str, key: str, name: str = ""
+    ) -> None:
+        """Upload a file; ``name`` is the name it had on the person's disk (the public page
+        shows it), sent as the ``name`` query parameter."""
+        query = f"?{urlencode({'name': name})}" if name else ""
         await self.call(
             "PUT",
-            f"blobs/{sha256}",
+            f"blobs/{sha256}{query}",
             ok=(200, 201),
             content=data,
             headers={"Content-Type": content_type},

@@ -347,7 +347,10 @@ class SyncEngine:
             await self.writer.run(Store.drop_op, op.seq)
             report.note(SyncAction.DROP, op.item_id, "attachment bytes are gone")
             return
-        await self.client.put_blob(op.payload["sha256"], blob[0], blob[1], op.idempotency_key)
+        name = str(op.payload.get("name") or "")  # older queued uploads have none
+        await self.client.put_blob(
+            op.payload["sha256"], blob[0], blob[1], op.idempotency_key, name=name
+        )
         await self.writer.run(Store.drop_op, op.seq)
         report.pushed += 1
         report.note(SyncAction.PUSH, op.item_id, "attachment uploaded")

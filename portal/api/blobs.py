@@ -5,17 +5,20 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response
-from sqlalchemy import insert, select
+from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy import insert, select, update
 from starlette.concurrency import run_in_threadpool
 
 from portal import db
 from portal.api.deps import CallerDep, EngineDep, NowDep
 from portal.board.problems import ProblemError, not_found
+from portal.site.files import clean_file_name, content_disposition
 
 router = APIRouter(prefix="/api/v1/blobs", tags=["blobs"])
 
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-fA-F]{64}$")]
+#: The file's name on the uploader's disk, shown on the public page (kept to 255 characters).
+FileName = Annotated[str, Query(max_length=1000)]
 
 #: Served with these headers so an uploaded file can never run as a page of the portal.
 SAFE_HEADERS = {
@@ -31,14 +34,21 @@ def blob_response(row: Any, public: bool = False) -> Response:
     headers = dict(SAFE_HEADERS)
     if public:
         headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    if not row.content_type.startswith(("image/", "audio/", "video/", "application/pdf")):
-        headers["Content-Disposition"] = "attachment"
+    inline = row.content_type.startswith(("image/", "audio/", "video/", "application/pdf"))
+    headers["Content-Disposition"] = content_disposition(
+        "inline" if inline else "attachment", getattr(row, "name", None)
+    )
     return Response(row.data, media_type=row.content_type, headers=headers)
 
 
 @router.put("/{sha256}", status_code=201)
 async def put_blob(
-    sha256: Sha256, request: Request, caller: CallerDep, engine: EngineDep, now: NowDep
+    sha256: Sha256,
+    request: Request,
+    caller: CallerDep,
+    engine: EngineDep,
+    now: NowDep,
+    name: FileName = "",
 ) -> Response:
     data = await request.body()
     digest = hashlib.sha256(data).hexdigest()
@@ -51,10 +61,18 @@ async def put_blob(
     if not any(caller.user.on_board(site) for site in caller.user.roles):
         raise ProblemError(403, "forbidden", "Only the editorial board uploads files.")
     content_type = (request.headers.get("content-type") or "application/octet-stream")[:200]
+    file_name = clean_file_name(name)
 
     def store() -> int:
         with db.writing(engine) as conn:
-            if conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256 == digest)).first():
+            found = conn.execute(
+                select(db.blobs.c.sha256, db.blobs.c.name).where(db.blobs.c.sha256 == digest)
+            ).first()
+            if found:
+                if file_name and not found.name:  # a name for a file first sent without one
+                    conn.execute(
+                        update(db.blobs).where(db.blobs.c.sha256 == digest).values(name=file_name)
+                    )
                 return 200
             conn.execute(
                 insert(db.blobs).values(
@@ -64,6 +82,7 @@ async def put_blob(
                     data=data,
                     uploaded_by=caller.username,
                     created_at=now,
+                    name=file_name or None,
                 )
             )
             return 201
@@ -71,7 +90,7 @@ async def put_blob(
     status = await run_in_threadpool(store)
     import orjson
 
-    body = {"sha256": digest, "size": len(data), "content_type": content_type}
+    body = {"sha256": digest, "size": len(data), "content_type": content_type, "name": file_name}
     return Response(orjson.dumps(body), status_code=status, media_type="application/json")
 
 

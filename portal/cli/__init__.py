@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from desktop.models import Category, CategoryKind, DeadlineFrom, DeadlineRule, Role, Step
+from desktop.models.workdays import REGULATION_DEADLINES
 from portal import db
 from portal.board import accounts, audit
 from portal.board import directory as board
@@ -126,8 +127,15 @@ def _parser() -> argparse.ArgumentParser:
     cat_add.add_argument("name")
     cat_add.add_argument("--kind", required=True, choices=[k.value for k in CategoryKind])
     cat_add.add_argument("--unit", default="")
-    cat_add.add_argument("--deadline-days", type=int)
+    cat_add.add_argument(
+        "--deadline-days",
+        type=int,
+        help="working days; default: the regulation's for the kind (BD-13), e.g. legal 2",
+    )
     cat_add.add_argument("--deadline-from", choices=[d.value for d in DeadlineFrom])
+    cat_add.add_argument(
+        "--no-deadline", action="store_true", help="no deadline, even where BD-13 sets one"
+    )
     cat_add.add_argument("--position", type=int, default=0)
 
     grant = sub.add_parser("grant").add_subparsers(dest="action", required=True)
@@ -432,18 +440,27 @@ def _audit(url: str, site: str | None, limit: int) -> int:
 
 
 def _category(args: argparse.Namespace) -> Category:
+    """The category asked for; its deadline is the regulation's for its kind unless given
+    (``REGULATION_DEADLINES``: legal 2 working days from the issue date, dissemination 15,
+    strategies and projects 10 from approval, science 20, statistics 10 from the decision)."""
     if (args.deadline_days is None) != (args.deadline_from is None):
         raise CliError("give --deadline-days and --deadline-from together")
-    deadline = (
-        DeadlineRule(args.deadline_days, DeadlineFrom(args.deadline_from))
-        if args.deadline_days is not None
-        else None
-    )
+    if args.no_deadline and args.deadline_days is not None:
+        raise CliError("give either --no-deadline or --deadline-days, not both")
+    if args.deadline_days is not None and args.deadline_days < 1:
+        raise CliError("--deadline-days must be a number of working days from 1 up")
+    kind = CategoryKind(args.kind)
+    if args.deadline_days is not None:
+        deadline: DeadlineRule | None = DeadlineRule(
+            args.deadline_days, DeadlineFrom(args.deadline_from)
+        )
+    else:
+        deadline = None if args.no_deadline else REGULATION_DEADLINES.get(kind)
     return Category(
         id=args.id,
         site=args.site,
         name=args.name,
-        kind=CategoryKind(args.kind),
+        kind=kind,
         unit=args.unit,
         deadline=deadline,
         position=args.position,

@@ -168,6 +168,8 @@ blobs = Table(
     Column("data", LargeBinary, nullable=False),
     Column("uploaded_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # The file's name on the uploader's disk (the public page's link text); NULL before 0011.
+    Column("name", Text),
 )
 
 access_tokens = Table(

@@ -99,6 +99,7 @@ def _seed_board(conn: Any, content: ModuleType, start: datetime, now: datetime) 
 
 
 def _seed_files(conn: Any, content: ModuleType, at: datetime) -> None:
+    names = getattr(content, "FILE_NAMES", {})
     for sha, (content_type, data) in getattr(content, "FILES", {}).items():
         conn.execute(
             db.blobs.insert().values(
@@ -108,6 +109,7 @@ def _seed_files(conn: Any, content: ModuleType, at: datetime) -> None:
                 data=data,
                 uploaded_by=content.USERS[0]["username"],
                 created_at=at,
+                name=names.get(sha),
             )
         )
 

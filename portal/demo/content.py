@@ -72,6 +72,15 @@ CATEGORIES: list[dict[str, Any]] = [
      "unit": "Sở Văn hóa, Thể thao và Du lịch", "deadline": None, "position": 13},
     {"id": "chuyen-doi-so", "name": "Chuyển đổi số", "kind": "free",
      "unit": "Sở Khoa học và Công nghệ", "deadline": None, "position": 14},
+    {"id": "thong-ke", "name": "Thông tin thống kê", "kind": "statistics",
+     "unit": "Thống kê tỉnh Hòa Bình An", "deadline": {"days": 10, "from": "decision_date"},
+     "position": 15},
+    {"id": "lich-lam-viec", "name": "Lịch làm việc của lãnh đạo tỉnh", "kind": "work_calendar",
+     "unit": "Văn phòng UBND tỉnh", "deadline": None, "position": 16},
+    {"id": "lien-ket-don-vi", "name": "Trang thông tin điện tử các đơn vị trực thuộc",
+     "kind": "unit_sites", "unit": "Sở Khoa học và Công nghệ", "deadline": None, "position": 17},
+    {"id": "dich-vu-cong", "name": "Dịch vụ công trực tuyến", "kind": "public_services",
+     "unit": "Văn phòng UBND tỉnh", "deadline": None, "position": 18},
 ]  # fmt: skip
 
 #: thanhvien2 edits news for the deputy; the deputy approves news for the head (BD-18.4, BD-22).
@@ -108,6 +117,8 @@ _LEGAL_FILE = (
 LEGAL_FILE_SHA = hashlib.sha256(_LEGAL_FILE).hexdigest()
 #: sha256 → (content type, bytes): the files the demo items carry.
 FILES: dict[str, tuple[str, bytes]] = {LEGAL_FILE_SHA: ("text/plain; charset=utf-8", _LEGAL_FILE)}
+#: sha256 → the name the file was uploaded with (the public page's link text).
+FILE_NAMES: dict[str, str] = {LEGAL_FILE_SHA: "Quyết định 12-2026-QĐ-UBND.txt"}
 
 #: Labels for the metadata keys used below (the public page's fact box), Vietnamese and English.
 METADATA_LABELS: dict[str, tuple[str, str]] = {
@@ -157,6 +168,20 @@ METADATA_LABELS: dict[str, tuple[str, str]] = {
     "appeared_in": ("Nơi xuất hiện", "Where it appeared"),
     "appeared_on": ("Ngày xuất hiện", "When it appeared"),
     "clarifying_agency": ("Cơ quan giải thích, làm rõ", "Clarifying agency"),
+    "decision_date": ("Ngày quyết định công bố", "Date of the decision to publish"),
+    "publishing_unit": ("Cơ quan công bố", "Publishing agency"),
+    "leader": ("Lãnh đạo", "Leader"),
+    "week_start": ("Từ ngày", "From"),
+    "week_end": ("Đến ngày", "Until"),
+    "unit_name": ("Tên đơn vị", "Unit"),
+    "site_url": ("Địa chỉ trang thông tin điện tử", "Website address"),
+    "service_name": ("Tên dịch vụ", "Service"),
+    "level": ("Mức độ", "Level"),
+    "service_url": ("Địa chỉ đăng tải dịch vụ", "Service address"),
+    "in_use_since": ("Thời điểm đưa vào sử dụng", "In use since"),
+    "provider": ("Cơ quan cung cấp dịch vụ", "Providing agency"),
+    "provided_by": ("Nguồn dịch vụ", "Provided by"),
+    "guide_url": ("Hướng dẫn sử dụng", "User guide"),
 }
 
 #: Project status values (BD-11.8: preparing, in progress, completed).
@@ -626,6 +651,102 @@ Phát biểu bế mạc, đại diện Ban Biên tập đề nghị các xã, ph
 thông tin đúng thời hạn và chủ động phối hợp khi phát hiện thông tin sai lệch trên địa bàn.
 """
 
+_STATISTICS_OCT = """\
+Thống kê tỉnh Hòa Bình An công bố số liệu thống kê tình hình kinh tế - xã hội tháng 10 và 10 \
+tháng năm 2026, theo Quyết định công bố của Trưởng Thống kê tỉnh ngày 10/11/2026. Số liệu dưới \
+đây là số liệu chính thức; số liệu tháng 11 sẽ được công bố theo lịch phổ biến thông tin thống kê.
+
+# Một số chỉ tiêu chủ yếu
+
+| Chỉ tiêu | 10 tháng năm 2026 | So với cùng kỳ |
+|---|---|---|
+| Chỉ số sản xuất công nghiệp (IIP) | — | tăng 8,7% |
+| Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ | 41.326 tỷ đồng | tăng 11,2% |
+| Thu ngân sách nhà nước trên địa bàn | 9.874 tỷ đồng | đạt 86,5% dự toán |
+| Doanh nghiệp thành lập mới | 1.128 doanh nghiệp | tăng 6,4% |
+
+# Nhận định chung
+
+- Sản xuất công nghiệp tiếp tục tăng trưởng khá, nhất là ngành chế biến nông sản và may mặc;
+- Hoạt động thương mại, dịch vụ sôi động dịp Lễ hội Văn hóa - Du lịch tỉnh;
+- Chỉ số giá tiêu dùng bình quân 10 tháng tăng 3,1%, trong tầm kiểm soát;
+- Tình hình lao động, việc làm ổn định; an sinh xã hội được bảo đảm.
+
+Tệp số liệu đầy đủ (biểu mẫu theo hệ thống chỉ tiêu thống kê cấp tỉnh) được đăng kèm theo. Tổ \
+chức, cá nhân sử dụng số liệu đề nghị ghi rõ nguồn: Thống kê tỉnh Hòa Bình An.
+"""
+
+_LEADERS_WEEK = """\
+Văn phòng UBND tỉnh thông báo lịch làm việc của Chủ tịch, các Phó Chủ tịch UBND tỉnh trong tuần \
+từ ngày 23/11 đến ngày 27/11/2026. Lịch có thể thay đổi; thay đổi được cập nhật ngay trên Cổng \
+Thông tin điện tử tỉnh.
+
+# Chủ tịch UBND tỉnh Hoàng Minh Tuấn
+
+- Thứ Hai (23/11): 8 giờ, dự phiên họp thường kỳ UBND tỉnh tháng 11; 14 giờ, làm việc với Sở Tài \
+chính về dự toán ngân sách năm 2027.
+- Thứ Ba (24/11): nghỉ lễ Ngày Văn hóa Việt Nam.
+- Thứ Tư (25/11): 8 giờ, tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh; 14 giờ, kiểm tra \
+tiến độ dự án nâng cấp Đường tỉnh 816.
+- Thứ Năm (26/11): cả ngày, dự kỳ họp thứ 12 Hội đồng nhân dân tỉnh.
+- Thứ Sáu (27/11): 8 giờ, làm việc với UBND xã Tân Lập; 14 giờ, giải quyết công việc tại cơ quan.
+
+# Các Phó Chủ tịch UBND tỉnh
+
+- Phó Chủ tịch Trịnh Quốc Vinh: thứ Hai dự phiên họp UBND tỉnh; thứ Tư chủ trì hội nghị triển \
+khai Kế hoạch chuyển đổi số năm 2027; thứ Năm dự kỳ họp Hội đồng nhân dân tỉnh.
+- Phó Chủ tịch Nguyễn Thị Lan Hương: thứ Hai dự phiên họp UBND tỉnh; thứ Tư kiểm tra công tác \
+phòng, chống sốt xuất huyết tại phường Bình An; thứ Năm dự kỳ họp Hội đồng nhân dân tỉnh; thứ \
+Sáu tiếp đoàn công tác của Bộ Y tế.
+"""
+
+_HEALTH_SITE = """\
+Trang thông tin điện tử Sở Y tế tỉnh Hòa Bình An là trang thành viên của Cổng Thông tin điện tử \
+tỉnh, do Ban Biên tập của Sở quản lý và cập nhật. Trang cung cấp thông tin về tổ chức, hoạt \
+động của ngành y tế và hướng dẫn người dân tiếp cận dịch vụ khám, chữa bệnh trên địa bàn.
+
+# Nội dung chính của trang
+
+- Giới thiệu cơ cấu tổ chức, chức năng, nhiệm vụ của Sở và các đơn vị trực thuộc: Trung tâm \
+Kiểm soát bệnh tật tỉnh, Bệnh viện Đa khoa tỉnh và các trung tâm y tế khu vực;
+- Tin tức, sự kiện và văn bản chỉ đạo, điều hành của ngành;
+- Thông tin phòng, chống dịch bệnh, khuyến cáo sức khỏe theo mùa;
+- Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Sở, liên kết đến Cổng Dịch vụ \
+công của tỉnh;
+- Danh bạ thư điện tử công vụ của lãnh đạo Sở và các phòng chuyên môn.
+
+# Liên hệ
+
+Mọi ý kiến về nội dung của trang, đề nghị gửi về Văn phòng Sở Y tế theo địa chỉ thư điện tử \
+vanthu.syt@hoabinhan.gov.vn hoặc số điện thoại 0200 3 852 300 trong giờ hành chính. Danh sách \
+đầy đủ trang thông tin điện tử của các sở, ngành và xã, phường được cập nhật tại chuyên mục này.
+"""
+
+_BUILDING_PERMIT = """\
+Tổ chức, cá nhân đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ trên địa bàn tỉnh có thể nộp hồ \
+sơ, theo dõi quá trình xử lý và nhận kết quả hoàn toàn trực tuyến (mức độ 4) trên Cổng Dịch vụ \
+công của tỉnh, không phải đến bộ phận một cửa.
+
+# Thành phần hồ sơ
+
+- Đơn đề nghị cấp giấy phép xây dựng theo mẫu (điền trực tuyến);
+- Bản sao giấy tờ chứng minh quyền sử dụng đất (tệp điện tử hoặc kết nối từ cơ sở dữ liệu đất \
+đai);
+- Hai bộ bản vẽ thiết kế xây dựng (tệp PDF có chữ ký số hoặc bản chụp);
+- Cam kết bảo đảm an toàn đối với công trình liền kề, nếu có.
+
+# Thời hạn và lệ phí
+
+| Nội dung | Quy định |
+|---|---|
+| Thời hạn giải quyết | 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ |
+| Lệ phí | 75.000 đồng, nộp trực tuyến |
+| Cách nhận kết quả | Bản điện tử trên Cổng Dịch vụ công hoặc qua dịch vụ bưu chính công ích |
+
+Dịch vụ do Sở Xây dựng cung cấp, được tích hợp lên Cổng Dịch vụ công của tỉnh. Người dân cần hỗ \
+trợ có thể gọi Tổng đài 1022 hoặc xem hướng dẫn sử dụng từng bước trên Cổng.
+"""
+
 ITEMS: list[dict[str, Any]] = [
     {  # 0: published news, the original of item 1
         "author": "thanhvien1",
@@ -1044,6 +1165,101 @@ ITEMS: list[dict[str, Any]] = [
             "trigger_date": None,
         },
         "path": [],
+        "comments": [],
+    },
+    {  # 14: published statistics (BD-13.6: within 10 working days of the decision to publish)
+        "author": "thanhvien2",
+        "content": {
+            "category": "thong-ke",
+            "title": "Tình hình kinh tế - xã hội tháng 10 và 10 tháng năm 2026",
+            "summary": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ 10 tháng đạt 41.326 tỷ đồng,"
+            " tăng 11,2% so với cùng kỳ; thu ngân sách đạt 86,5% dự toán năm.",
+            "body": _STATISTICS_OCT,
+            "language": "vi",
+            "origin": "original",
+            "author": "Minh Khoa",
+            "unit": "Thống kê tỉnh Hòa Bình An",
+            "metadata": {
+                "period": "Tháng 10 và 10 tháng năm 2026",
+                "decision_date": "2026-11-10",
+                "publishing_unit": "Thống kê tỉnh Hòa Bình An",
+                "field": "Kinh tế - xã hội",
+            },
+            "trigger_date": "2026-11-10",
+        },
+        "path": [("submit", "thanhvien2", None), *_PUBLISH],
+        "comments": [],
+    },
+    {  # 15: published leaders' work calendar (BD-11.3)
+        "author": "thanhvien1",
+        "content": {
+            "category": "lich-lam-viec",
+            "title": "Lịch làm việc của lãnh đạo UBND tỉnh tuần từ ngày 23/11 đến ngày 27/11/2026",
+            "summary": "Trong tuần, Chủ tịch UBND tỉnh tiếp công dân định kỳ vào sáng thứ Tư và dự"
+            " kỳ họp thứ 12 Hội đồng nhân dân tỉnh vào thứ Năm.",
+            "body": _LEADERS_WEEK,
+            "language": "vi",
+            "origin": "original",
+            "author": "",
+            "unit": "Văn phòng UBND tỉnh",
+            "metadata": {
+                "leader": "Chủ tịch, các Phó Chủ tịch UBND tỉnh",
+                "week_start": "2026-11-23",
+                "week_end": "2026-11-27",
+            },
+            "trigger_date": None,
+        },
+        "path": [("submit", "thanhvien1", None), *_PUBLISH],
+        "comments": [],
+    },
+    {  # 16: published link to a subordinate unit's site (BD-14.1.b)
+        "author": "thanhvien2",
+        "content": {
+            "category": "lien-ket-don-vi",
+            "title": "Trang thông tin điện tử Sở Y tế tỉnh Hòa Bình An",
+            "summary": "Trang thành viên của Cổng Thông tin điện tử tỉnh, cung cấp thông tin về"
+            " tổ chức, hoạt động của ngành y tế và hướng dẫn khám, chữa bệnh.",
+            "body": _HEALTH_SITE,
+            "language": "vi",
+            "origin": "original",
+            "author": "",
+            "unit": "Sở Y tế",
+            "metadata": {
+                "unit_name": "Sở Y tế tỉnh Hòa Bình An",
+                "site_url": "https://soyte.hoabinhan.gov.vn",
+                "email": "vanthu.syt@hoabinhan.gov.vn",
+                "phone": "0200 3 852 300",
+            },
+            "trigger_date": None,
+        },
+        "path": [("submit", "thanhvien2", None), *_PUBLISH],
+        "comments": [],
+    },
+    {  # 17: published online public service with its level (BD-15–17, AG-14, annex III)
+        "author": "thanhvien1",
+        "content": {
+            "category": "dich-vu-cong",
+            "title": "Cấp giấy phép xây dựng nhà ở riêng lẻ (dịch vụ công trực tuyến mức độ 4)",
+            "summary": "Hồ sơ được nộp, theo dõi và nhận kết quả hoàn toàn trực tuyến trên Cổng"
+            " Dịch vụ công của tỉnh; thời hạn giải quyết 15 ngày.",
+            "body": _BUILDING_PERMIT,
+            "language": "vi",
+            "origin": "original",
+            "author": "",
+            "unit": "Sở Xây dựng",
+            "metadata": {
+                "service_name": "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+                "field": "Xây dựng",
+                "level": "4",
+                "service_url": "https://dichvucong.hoabinhan.gov.vn/thu-tuc/cap-giay-phep-xay-dung",
+                "in_use_since": "2026-03-02",
+                "provider": "Sở Xây dựng tỉnh Hòa Bình An",
+                "provided_by": "integrated",
+                "guide_url": "https://dichvucong.hoabinhan.gov.vn/huong-dan",
+            },
+            "trigger_date": None,
+        },
+        "path": [("submit", "thanhvien1", None), *_PUBLISH],
         "comments": [],
     },
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from importlib import resources
 from typing import Any
+from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
 
 import orjson
@@ -23,8 +24,9 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from desktop.models import Item, State
-from desktop.models.fields import fact_box
+from desktop.models import CategoryKind, Item, State
+from desktop.models.fields import fact_rows
+from desktop.models.fields import fields_for as fact_fields
 from desktop.models.render import render_markdown, safe_url
 from desktop.models.text import clean_text
 from portal import db
@@ -32,7 +34,10 @@ from portal.api.blobs import blob_response
 from portal.api.deps import EngineDep
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
-from portal.site.search import search_published
+from portal.site.files import shown_name
+from portal.site.legal_filter import LegalFilter, by_issue_date, choices
+from portal.site.search import page_number, page_of, search_published
+from portal.site.texts import page_language, texts
 
 router = APIRouter(include_in_schema=False)
 
@@ -61,7 +66,10 @@ def vn_date(moment: datetime) -> str:
     return moment.astimezone(VIETNAM).strftime("%d/%m/%Y")
 
 
-def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+def _page(template: str, status: int = 200, lang: str = "vi", **context: Any) -> HTMLResponse:
+    """A page in ``lang``: its ``<html lang>``, menus and fixed texts (portal.site.texts)."""
+    lang_query = f"?{urlencode({'lang': lang})}" if lang != "vi" else ""
+    context = {"t": texts(lang), "lang": lang, "lang_query": lang_query, **context}
     html = _env.get_template(template).render(**context)
     return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
 
@@ -78,11 +86,11 @@ def portal_name(conn: Connection, site: str | None) -> str:
     return str(name or "Cổng thông tin điện tử")
 
 
-def _missing(base: str = "", gone: bool = False) -> HTMLResponse:
-    return _page("missing.html", status=410 if gone else 404, gone=gone, base=base)
+def _missing(base: str = "", gone: bool = False, lang: str = "vi") -> HTMLResponse:
+    return _page("missing.html", status=410 if gone else 404, lang=lang, gone=gone, base=base)
 
 
-def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
+def _home(conn: Connection, site: str | None, base: str, lang: str = "vi") -> HTMLResponse:
     items = published_items(conn, site)
     sections = []
     for site_id in sorted({item.site for item in items}):
@@ -99,6 +107,7 @@ def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
                 )
     return _page(
         "index.html",
+        lang=lang,
         sections=sections,
         vn_date=vn_date,
         published_at=published_at,
@@ -109,32 +118,68 @@ def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
 
 @router.get("/")
 def home(request: Request, engine: EngineDep) -> HTMLResponse:
+    lang = page_language(request.query_params.get("lang"))
     with db.reading(engine) as conn:
-        return _home(conn, default_site(request, conn), "")
+        return _home(conn, default_site(request, conn), "", lang)
 
 
 @router.get("/search")
-def search(request: Request, engine: EngineDep, q: str = "") -> HTMLResponse:
+def search(request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
-        return _search(conn, default_site(request, conn), "", q)
+        return _search(conn, default_site(request, conn), "", request)
 
 
 @router.get("/sites/{site}/search")
-def site_search(site: str, engine: EngineDep, q: str = "") -> HTMLResponse:
+def site_search(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _search(conn, site, f"/sites/{site}", q)
+        return _search(conn, site, f"/sites/{site}", request)
 
 
-def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLResponse:
-    """The search box's page (BD-14.1.a): published items only, found with or without accents."""
-    query = query[:200]
-    found = search_published(published_items(conn, site), query) if query.strip() else []
+def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]:
+    """(site, category) of every legal-document section the items' sites have."""
+    return {
+        (site, category.id)
+        for site in {item.site for item in items}
+        for category in board.list_categories(conn, site)
+        if category.kind is CategoryKind.LEGAL
+    }
+
+
+def _search(conn: Connection, site: str | None, base: str, request: Request) -> HTMLResponse:
+    """The search box's page (BD-14.1.a): published items only, found with or without accents,
+    every match over as many pages as it takes; legal documents filtered by type, issuer,
+    field and issue date (BD-11.6, portal.site.legal_filter)."""
+    params = request.query_params
+    lang = page_language(params.get("lang"))
+    query = (params.get("q") or "")[:200]
+    items = published_items(conn, site)
+    legal_sections = _legal_sections(conn, items)
+    legal = [i for i in items if (i.site, i.category) in legal_sections]
+    filters = LegalFilter.from_params(params)
+    searched = bool(query.strip()) or filters.active
+    if filters.active:
+        candidates = filters.apply(items, legal_sections)
+        found = search_published(candidates, query) if query.strip() else by_issue_date(candidates)
+    else:
+        found = search_published(items, query) if query.strip() else []
+    page = page_of(found, page_number(params.get("page")))
+
+    def url(number: int) -> str:
+        kept = {k: v for k, v in params.items() if k != "page" and v}
+        return f"{base}/search?{urlencode({**kept, 'page': number})}"
+
     return _page(
         "search.html",
+        lang=lang,
         query=query,
-        found=found,
+        searched=searched,
+        page=page,
+        prev_url=url(page.number - 1) if page.has_previous else "",
+        next_url=url(page.number + 1) if page.has_next else "",
+        filters=filters,
+        legal_choices=choices(legal, lang) if legal else None,
         vn_date=vn_date,
         published_at=published_at,
         base=base,
@@ -143,11 +188,12 @@ def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLRe
 
 
 @router.get("/sites/{site}/")
-def site_home(site: str, engine: EngineDep) -> HTMLResponse:
+def site_home(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
+    lang = page_language(request.query_params.get("lang"))
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _home(conn, site, f"/sites/{site}")
+        return _home(conn, site, f"/sites/{site}", lang)
 
 
 @router.get("/items/{slug}")
@@ -179,38 +225,56 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
     if item.state is not State.PUBLISHED:
         return _missing(base, gone=item.state is State.TAKEN_DOWN)
     categories = {c.id: c for c in board.list_categories(conn, item.site)}
-    files = {
-        row.sha256: row
-        for row in conn.execute(
-            select(db.blobs.c.sha256, db.blobs.c.content_type, db.blobs.c.size).where(
-                db.blobs.c.sha256.in_(item.attachments)
-            )
-        )
-    }
-    attachments = [
-        {
-            "sha": sha,
-            "type": files[sha].content_type if sha in files else "",
-            "kb": max(1, round(files[sha].size / 1024)) if sha in files else 0,
-        }
-        for sha in item.attachments
-    ]
+    lang = page_language(item.language)  # the page speaks the item's language (AG-9.3)
+    kind = categories[item.category].kind if item.category in categories else "free"
+    attachments, names = _files(conn, item, kind, lang)
     return _page(
         "item.html",
+        lang=lang,
         item=item,
         category=categories[item.category].name if item.category in categories else item.category,
         body=Markup(render_markdown(item.body)),
         source_url=safe_url(item.source.url),  # checked now, whatever was stored
         date=vn_date(published_at(item)),
-        facts=fact_box(
-            categories[item.category].kind if item.category in categories else "free",
-            item.metadata,
-            item.language if item.language in ("vi", "en") else "vi",
-        ),
+        facts=fact_rows(kind, item.metadata, lang, names),
         attachments=attachments,
         base=base,
         **_content_rules(conn, item, categories),  # issue 6: consultation, translations
     )
+
+
+def _files(
+    conn: Connection, item: Item, kind: CategoryKind | str, lang: str
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The item's attachments as links (name, type, size) and the names of its files by sha256:
+    the name each was uploaded with, else "Tệp đính kèm 1.pdf" (stored before names were kept).
+    """
+    declared = [s.key for s in fact_fields(kind) if s.type == "file"]
+    in_fields = [str(item.metadata.get(key) or "").strip().lower() for key in declared]
+    wanted = [*item.attachments, *(sha for sha in in_fields if sha)]
+    rows = {
+        row.sha256: row
+        for row in conn.execute(
+            select(
+                db.blobs.c.sha256, db.blobs.c.content_type, db.blobs.c.size, db.blobs.c.name
+            ).where(db.blobs.c.sha256.in_(wanted))
+        )
+    }
+    names: dict[str, str] = {}
+    for position, sha in enumerate(dict.fromkeys(wanted), start=1):
+        row = rows.get(sha)
+        if row is not None:
+            names[sha] = shown_name(row.name, row.content_type, position, lang)
+    attachments = [
+        {
+            "sha": sha,
+            "name": names.get(sha) or shown_name(None, "", position, lang),
+            "type": rows[sha].content_type if sha in rows else "",
+            "kb": max(1, round(rows[sha].size / 1024)) if sha in rows else 0,
+        }
+        for position, sha in enumerate(item.attachments, start=1)
+    ]
+    return attachments, names
 
 
 def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> dict[str, Any]:
@@ -277,7 +341,8 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
     )
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
     for item in items:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        # each entry in its own language (AG-9.3): an English translation is not Vietnamese
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": page_language(item.language)})
         # clean_text: an item stored before input was cleaned may hold what XML cannot
         ET.SubElement(entry, f"{{{ATOM}}}title").text = clean_text(item.title)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{item.id}"
@@ -302,7 +367,9 @@ def media(sha256: str, engine: EngineDep) -> Response:
     sha = sha256.lower()
     with db.reading(engine) as conn:
         attached = any(
-            sha in item.attachments or f"/media/{sha}" in item.body
+            sha in item.attachments
+            or f"/media/{sha}" in item.body
+            or sha in (str(value).strip().lower() for value in item.metadata.values())
             for item in published_items(conn)
         )
         row = (

@@ -278,8 +278,10 @@ def test_regulation_deadlines_follow_bd13(vn: WorkCalendar) -> None:
         CategoryKind.STRATEGY: 10,
         CategoryKind.PROJECTS: 10,
         CategoryKind.SCIENCE: 20,
+        CategoryKind.STATISTICS: 10,  # BD-13.6, AG-12.1.e (issue 19)
     }
     assert REGULATION_DEADLINES[CategoryKind.PROJECTS].counts_from is DeadlineFrom.APPROVAL_DATE
+    assert REGULATION_DEADLINES[CategoryKind.STATISTICS].counts_from is DeadlineFrom.DECISION_DATE
     assert DeadlineRule(10, DeadlineFrom.ISSUE_DATE) == LEGAL_FOR_APPLYING_AGENCIES
     # A category carries its rule through its JSON form, and the due date follows from it.
     legal = Category.from_dict(

@@ -147,6 +147,7 @@ def test_categories_cover_every_kind_with_the_regulations_deadlines() -> None:
         CategoryKind.STRATEGY: DeadlineRule(10, DeadlineFrom.APPROVAL_DATE),
         CategoryKind.PROJECTS: DeadlineRule(10, DeadlineFrom.APPROVAL_DATE),
         CategoryKind.SCIENCE: DeadlineRule(20, DeadlineFrom.APPROVAL_DATE),
+        CategoryKind.STATISTICS: DeadlineRule(10, DeadlineFrom.DECISION_DATE),  # issue 19
     }
     categories = [Category.from_dict({**c, "site": SITE_ID}) for c in demo.CATEGORIES]
     assert len(CATEGORY_IDS) == len(categories)
@@ -172,8 +173,9 @@ def test_grants_are_given_by_someone_who_may_give_them() -> None:
 # --- items: content ------------------------------------------------------------------------
 
 
-def test_there_are_twelve_to_fourteen_items() -> None:
-    assert 12 <= len(demo.ITEMS) <= 14
+def test_there_are_twelve_to_eighteen_items() -> None:
+    # 14 for the BD-11 sections, 4 for those issue 19 added (statistics, calendar, units, services)
+    assert 12 <= len(demo.ITEMS) <= 18
 
 
 @pytest.mark.parametrize("index", range(len(demo.ITEMS)), ids=ITEM_IDS)
