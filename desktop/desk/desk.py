@@ -38,6 +38,7 @@ from desktop.desk.events import (
     SyncFinished,
     SyncStarted,
 )
+from desktop.desk.notices import HeadNotices
 from desktop.desk.online import OnPortal
 from desktop.desk.publishing import Publications
 from desktop.desk.queue import QueueModel, QueueRow
@@ -94,7 +95,7 @@ class SyncState:
     pending: int = 0
 
 
-class Desk(OnPortal):
+class Desk(OnPortal, HeadNotices):
     """One signed-in person's desk: their store, their portal session, their actions."""
 
     def __init__(
