@@ -73,7 +73,7 @@ def test_each_kind_of_event_is_audited(server: PortalServer, api: dict[str, Api]
             "deputy",
             "--decision",
             "5/QĐ-UBND",
-        ).code  # fmt: skip
+        ).code
         == 0
     )
     # a grant given and revoked over the API
