@@ -4,13 +4,14 @@ site's setting, in the desk and in the report. The clock is the test's."""
 
 from __future__ import annotations
 
+import csv
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 
-from desktop.reports import Period, compute, write_docx
+from desktop.reports import Period, compute, write_csv, write_docx
 from desktop.reports.stale import last_published
 from portal import db
 from portal.board import directory as board
@@ -67,6 +68,11 @@ async def test_sections_to_keep_current_go_stale_after_the_sites_setting(
     )  # fmt: skip
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert rows["Tin tức, sự kiện"] == ["Tin tức, sự kiện", news.strftime("%d/%m/%Y"), "61"]
+    with write_csv(figures, tmp_path / "so-lieu.csv").open(encoding="utf-8-sig") as handle:
+        stale = [r for r in csv.DictReader(handle) if r["group"] == "stale"]
+    assert {"key": "tin-tuc", "metric": news.isoformat(), "value": "61"}.items() <= next(
+        r for r in stale if r["key"] == "tin-tuc"
+    ).items()
 
     member = await desks.sign_in("thanhvien1")
     assert member.stale_sections(news + timedelta(days=400)) == []
