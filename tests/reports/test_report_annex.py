@@ -208,3 +208,23 @@ def test_sections_one_two_and_three_are_the_annexs(document: Any) -> None:
     levels = next(t for t in document.tables if t.rows[0].cells[0].text == "Mức độ 1")
     assert [c.text for c in levels.rows[0].cells] == [f"Mức độ {n}" for n in (1, 2, 3, 4)]
     assert "THỦ TRƯỞNG CƠ QUAN ĐƠN VỊ\n(Ký tên, đóng dấu)" in lines
+
+
+class QuestionFigures:
+    """What the questions module gives for row 8 (any object with ``lines``)."""
+
+    def lines(self, language: str = "vi") -> list[str]:
+        return ["Số câu hỏi đã nhận: 12", "Trả lời đúng hạn: 11"]
+
+
+def test_row_eights_figures_have_their_place_under_the_table(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        figures = compute(store, Period.for_year(2026), today=date(2026, 11, 10))
+    figures.questions = QuestionFigures()
+    doc = Document(str(write_docx(figures, tmp_path / "bao-cao.docx")))
+    lines = [p.text for p in doc.paragraphs]
+    at = lines.index("Tiêu chí 8 – số liệu của Ban Biên tập")
+    assert lines[at + 1 : at + 3] == ["Số câu hỏi đã nhận: 12", "Trả lời đúng hạn: 11"]
+    assert at < lines.index(
+        "2. Trách nhiệm cung cấp thông tin cho Website tỉnh theo quy định tại Điều 12"
+    )
