@@ -155,4 +155,17 @@ SERVICES: tuple[str, ...] = (
 )
 SERVICE_LEVELS = ("Mức độ 1", "Mức độ 2", "Mức độ 3", "Mức độ 4")
 
+#: Lines that introduce the lines under them (no dots to fill after them).
+LEADS = frozenset(
+    {
+        INFRASTRUCTURE[0],
+        INFRASTRUCTURE[1],
+        INFRASTRUCTURE[6],
+        SERVICES[0],
+        SERVICES[2],
+        SERVICES[3],
+        SERVICES[7],
+    }
+)
+
 SIGNATURE = ("THỦ TRƯỞNG CƠ QUAN ĐƠN VỊ", "(Ký tên, đóng dấu)")

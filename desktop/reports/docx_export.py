@@ -37,7 +37,9 @@ HEADINGS = {
 
 def filled(line: str, value: str = "") -> str:
     """An annex line that ends with a colon, followed by its value or dots to fill in."""
-    return f"{line} {value or BLANK}" if line.endswith(":") else line
+    if not line.endswith(":") or (line in annex.LEADS and not value):
+        return line
+    return f"{line} {value or BLANK}"
 
 
 def percent(share: float | None) -> str:

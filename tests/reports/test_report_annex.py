@@ -208,6 +208,9 @@ def test_sections_one_two_and_three_are_the_annexs(document: Any) -> None:
     levels = next(t for t in document.tables if t.rows[0].cells[0].text == "Mức độ 1")
     assert [c.text for c in levels.rows[0].cells] == [f"Mức độ {n}" for n in (1, 2, 3, 4)]
     assert "THỦ TRƯỞNG CƠ QUAN ĐƠN VỊ\n(Ký tên, đóng dấu)" in lines
+    raw = [p.text for p in document.paragraphs]
+    assert "b/ Thuê ngoài:" in raw and "Cơ quan cung cấp dịch vụ:" in raw  # lead the lines below
+    assert f"- Hình thức thuê: {BLANK}" in raw and f"Tên dịch vụ: {BLANK}" in raw  # to fill in
 
 
 class QuestionFigures:
