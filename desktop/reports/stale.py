@@ -1,7 +1,8 @@
 """Which sections that must stay current have gone quiet (BD-13.1, AG-12.1.a), from the store.
 
-A section's last change is the last approval of any item in it (published then or since taken
-down), in the site's days; the rule itself is ``desktop.models.currency``.
+A section's last change is the day its newest published item went on the site (the item's
+``state_since`` while it is published), in the site's days, read from an index alone (store
+migration 6); the rule itself is ``desktop.models.currency``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from desktop.reports.period import parse_time
 
 
 def last_published(store: Any, site: str, zone: timezone = VIETNAM) -> dict[str, date]:
-    """Each category's last approval day on ``site`` (the site's zone)."""
+    """Each category's last publication day on ``site`` (the site's zone)."""
     rows = store.conn.execute(
-        "SELECT category, max(json_extract(json, '$.steps.approve.at')) FROM server_items "
-        "WHERE site = ? GROUP BY category",
+        "SELECT category, max(state_since) FROM server_items "
+        "WHERE site = ? AND state = 'published' GROUP BY category",
         [site],
     ).fetchall()
     found: dict[str, date] = {}

@@ -16,19 +16,28 @@ from desktop.store.base import StoreBase, dump
 #: The step records that say an item's history holds more than its last pass of each step.
 EVENTFUL_STEPS = ("return", "reject", "withdraw", "take_down")
 
+_EVENTFUL = " OR ".join(
+    f"json_extract(s.json, '$.steps.{key}') IS NOT NULL" for key in EVENTFUL_STEPS
+)
 _BEHIND = (
-    "SELECT s.id FROM server_items s WHERE ("
-    + " OR ".join(f"json_extract(s.json, '$.steps.{key}') IS NOT NULL" for key in EVENTFUL_STEPS)
-    + ") AND s.version > coalesce("
-    "(SELECT max(v.version) FROM versions v WHERE v.item_id = s.id), 0) "
-    "ORDER BY s.updated_at DESC, s.id LIMIT ?"
+    f"SELECT s.id FROM server_items s WHERE ({_EVENTFUL}) AND s.version > coalesce("
+    "(SELECT max(v.version) FROM versions v WHERE v.item_id = s.id), 0)"
 )
 
 
 class HistorySide(StoreBase):
-    def histories_behind(self, limit: int) -> list[str]:
-        """Items with an eventful history whose stored versions stop before their version."""
-        return [str(r[0]) for r in self.db.execute(_BEHIND, [limit]).fetchall()]
+    def histories_behind(self, among: list[str] | None = None) -> list[str]:
+        """Items with an eventful history whose stored versions stop before their version:
+        among ``among`` (the items a sync moved: cheap), or every item (once, after an
+        upgrade: reading each item's JSON takes ~0.2 s at 10,000 items)."""
+        if among is None:
+            rows = self.db.execute(_BEHIND + " ORDER BY s.updated_at DESC, s.id").fetchall()
+        else:
+            rows = self.db.execute(
+                _BEHIND + " AND s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id",
+                [dump(sorted(set(among)))],
+            ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def add_versions(self, item_id: str, versions: list[dict[str, Any]]) -> None:
         """Store versions not held yet (a version never changes; a fuller copy, with the item

@@ -153,8 +153,7 @@ class SyncEngine:
         try:
             await self.push(report)
             versions = await self.pull(report)
-            moved = bool(report.pushed or report.pulled or report.merged or report.conflicts)
-            await fetch_histories(self.writer, self.client, report, pulled=moved)
+            await fetch_histories(self.writer, self.client, report)
             if directory or (directory is None and await self._directory_due(versions)):
                 await self.refresh_directory(report, versions)
             finished = True

@@ -40,13 +40,14 @@ def test_only_eventful_items_lacking_their_history_are_asked_for(tmp_path: Path)
             item("withdrawn", 3, "submit", "withdraw"),
         ]
         store.apply_changes([{"kind": "item", "item": i} for i in items], "c1", merge_content)
-        assert set(store.histories_behind(10)) == {"returned", "down", "rejected", "withdrawn"}
-        assert len(store.histories_behind(2)) == 2
+        assert set(store.histories_behind()) == {"returned", "down", "rejected", "withdrawn"}
+        assert store.histories_behind(["plain", "down", "nowhere"]) == ["down"]
 
         versions = [{"version": n, "action": "x", "at": AT} for n in range(1, 6)]
         store.add_versions("down", versions)  # up to its version 5: done
         store.add_versions("returned", versions)  # stops at 5 of 6: still behind
-        assert set(store.histories_behind(10)) == {"returned", "rejected", "withdrawn"}
+        assert set(store.histories_behind()) == {"returned", "rejected", "withdrawn"}
+        assert store.histories_behind(["down", "returned"]) == ["returned"]
 
         fuller = {"version": 1, "action": "x", "at": AT, "item": {"title": "then"}}
         store.set_versions("rejected", [fuller])  # the item page's copy, with the content
