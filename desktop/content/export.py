@@ -1,17 +1,20 @@
 """Print and save one item (BD-14.1.c): HTML and Markdown with its fact box and approval trail.
 
 No Qt here: the CLI and the tests use it headless; ``desktop.content.pdf`` turns the same HTML
-into a PDF (and the app's print dialog prints it). The approval trail says who created, edited
-and approved the item, when, and on whose behalf (BD-18.4, BD-22).
+into a PDF (and the app's print dialog prints it). The approval trail is the whole history when
+the store holds it (a sync brings it for every item with a return, a rejection, a withdrawal or
+a take-down): every action, who did it, on whose behalf, when (in the site's time zone, never
+the machine's) and its comment; otherwise the item's step records (BD-18.4, BD-22).
 """
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from desktop.models import Category, Item
+from desktop.models.clock import VIETNAM, labelled
 from desktop.models.fields import fact_box
 from desktop.models.item import LANGUAGES
 from desktop.models.render import render_markdown, safe_url
@@ -27,6 +30,9 @@ TRAIL_STEPS: tuple[tuple[str, str, str], ...] = (
     ("return", "Trả lại", "Returned"),
     ("withdraw", "Rút lại", "Withdrawn"),
     ("take_down", "Gỡ bỏ", "Taken down"),
+    ("forward", "Biên tập, chuyển duyệt", "Edited and forwarded"),
+    ("update", "Sửa nội dung", "Content changed"),
+    ("create", "Tạo tin", "Created"),
 )
 
 STATE_NAMES: dict[str, tuple[str, str]] = {
@@ -52,6 +58,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "by": ("Người thực hiện", "By"),
     "at": ("Thời gian", "When"),
     "behalf": ("Thay mặt", "On behalf of"),
+    "comment": ("Ý kiến", "Comment"),
     "created": ("Tạo tin", "Created"),
     "attachments": ("Tệp đính kèm", "Attachments"),
     "reason": ("Lý do gỡ bỏ", "Reason for taking down"),
@@ -65,6 +72,7 @@ class TrailRow:
     by: str
     at: datetime | None
     on_behalf_of: str | None = None
+    comment: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,9 @@ class ExportContext:
     due_date: str = ""  # dd/mm/yyyy, empty without a deadline
     reason: str = ""  # the take-down reason, when taken down
     translations: tuple[tuple[str, str], ...] = ()  # (language, title)
+    #: The whole trail from the item's history (empty: the step records are printed).
+    history: tuple[TrailRow, ...] = ()
+    zone: timezone = VIETNAM  # the site's time zone: every time printed is in it
 
 
 def _w(key: str, language: str) -> str:
@@ -83,15 +94,16 @@ def _w(key: str, language: str) -> str:
     return vi if language == "vi" else en
 
 
-def when(value: datetime | None) -> str:
-    """A moment as Vietnamese readers write it: 14:05 24/02/2026 (local time)."""
-    if value is None:
-        return ""
-    return value.astimezone().strftime("%H:%M %d/%m/%Y")
+def when(value: datetime | None, zone: timezone = VIETNAM, language: str = "vi") -> str:
+    """A moment in the site's zone, labelled: ``24/02/2026 14:05 (giờ Việt Nam)``."""
+    return labelled(value, zone, language)
 
 
-def approval_trail(item: Item) -> list[TrailRow]:
-    """Created, then each recorded step in workflow order, with the one it was done for."""
+def approval_trail(item: Item, context: ExportContext | None = None) -> list[TrailRow]:
+    """The whole history when the context has it; else created, then each recorded step in
+    workflow order, with the one it was done for."""
+    if context is not None and context.history:
+        return list(context.history)
     rows = [TrailRow("created", item.created_by, item.created_at)]
     names = [key for key, _, _ in TRAIL_STEPS]
     recorded = sorted(
@@ -187,11 +199,12 @@ def export_html(item: Item, context: ExportContext | None = None, language: str 
         parts.extend(f"<li>[{e(lang)}] {e(title)}</li>" for lang, title in context.translations)
         parts.append("</ul>")
     parts.append(f"<h2>{e(_w('trail', language))}</h2>")
-    head = "".join(f"<th>{e(_w(k, language))}</th>" for k in ("step", "by", "at", "behalf"))
+    head = "".join(f"<th>{e(_w(k, language))}</th>" for k in TRAIL_COLUMNS)
     rows = "".join(
-        f"<tr><td>{e(step_name(r.step, language))}</td><td>{e(_person(r.by, context))}</td>"
-        f"<td>{e(when(r.at))}</td><td>{e(_person(r.on_behalf_of, context))}</td></tr>"
-        for r in approval_trail(item)
+        "<tr>"
+        + "".join(f"<td>{e(cell)}</td>" for cell in _trail_cells(r, context, language))
+        + "</tr>"
+        for r in approval_trail(item, context)
     )
     parts.append(
         f'<table class="trail" border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>'
@@ -199,6 +212,19 @@ def export_html(item: Item, context: ExportContext | None = None, language: str 
     )
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+TRAIL_COLUMNS = ("step", "by", "behalf", "at", "comment")
+
+
+def _trail_cells(row: TrailRow, context: ExportContext, language: str) -> list[str]:
+    return [
+        step_name(row.step, language),
+        _person(row.by, context),
+        _person(row.on_behalf_of, context),
+        when(row.at, context.zone, language),
+        row.comment,
+    ]
 
 
 def _md_cell(text: str) -> str:
@@ -228,14 +254,9 @@ def export_markdown(item: Item, context: ExportContext | None = None, language: 
         out.extend(f"- [{lang}] {title}" for lang, title in context.translations)
         out.append("")
     out.extend([f"## {_w('trail', language)}", ""])
-    out.append("| " + " | ".join(_w(k, language) for k in ("step", "by", "at", "behalf")) + " |")
-    out.append("|---|---|---|---|")
-    for r in approval_trail(item):
-        cells = [
-            step_name(r.step, language),
-            _person(r.by, context),
-            when(r.at),
-            _person(r.on_behalf_of, context),
-        ]
+    out.append("| " + " | ".join(_w(k, language) for k in TRAIL_COLUMNS) + " |")
+    out.append("|" + "---|" * len(TRAIL_COLUMNS))
+    for r in approval_trail(item, context):
+        cells = _trail_cells(r, context, language)
         out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return "\n".join(out) + "\n"

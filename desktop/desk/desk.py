@@ -39,6 +39,7 @@ from desktop.desk.events import (
     SyncStarted,
 )
 from desktop.desk.lookups import Lookups
+from desktop.desk.notices import HeadNotices
 from desktop.desk.online import OnPortal
 from desktop.desk.publishing import Publications
 from desktop.desk.queue import QueueModel
@@ -93,7 +94,7 @@ class SyncState:
     pending: int = 0
 
 
-class Desk(Lookups, OnPortal):
+class Desk(Lookups, OnPortal, HeadNotices):
     """One signed-in person's desk: their store, their portal session, their actions."""
 
     def __init__(

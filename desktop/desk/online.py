@@ -9,6 +9,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.desk.errors import OnlineOnly
+from desktop.models.decisions import missing_decision
+from desktop.models.errors import Invalid
 from desktop.store import Store
 
 if TYPE_CHECKING:
@@ -64,6 +66,9 @@ class OnPortal:
         valid_until: datetime | None,
         decision_ref: str,
     ) -> dict[str, Any]:
+        missing = missing_decision(decision_ref)
+        if missing is not None:  # AG-10.1: refused here as the portal would
+            raise Invalid(missing.vi, missing.en, missing.code)
         body = {
             "grantee": grantee,
             "step": step,

@@ -56,6 +56,11 @@ def rows(figures: ReportFigures) -> list[tuple[str, str, str, str, Any]]:
         out.append(("step", key, label, "average_hours", "" if average is None else average))
     for down in figures.take_downs:
         out.append(("take_down", down.item_id, down.title, down.day, down.reason))
+    for quiet in figures.stale:  # sections to keep current gone quiet (BD-13.1, AG-12.1.a)
+        last = quiet.last_published.isoformat() if quiet.last_published else ""
+        out.append(
+            ("stale", quiet.category, quiet.name, last, "" if quiet.days is None else quiet.days)
+        )
     return out
 
 

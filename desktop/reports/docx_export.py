@@ -1,9 +1,10 @@
-"""The report as a Word file shaped like the BD-27 annex ("Mẫu Báo cáo tình hình hoạt động của
-Website", Decision 04/2013/QĐ-UBND): the board's figures filled in, the rest left for the user.
+"""The report as a Word file: the BD-27 annex ("Mẫu Báo cáo tình hình hoạt động của Website",
+Decision 04/2013/QĐ-UBND) word for word (``annex.py``), the board's figures filled in under
+II.2, the rest left for the user.
 
 Section I (infrastructure) and III (online public services, counts by level 1–4) are facts the
-board's store does not hold: their lines and table cells stay blank. The self-assessment of
-section II.1 (eight groups: full / partial / none) has empty boxes (☐) to tick.
+board's store does not hold: their lines end in dots to fill. The self-assessment of section
+II.1 (eight rows: full / partial / none) has empty boxes (☐) to tick.
 """
 
 from __future__ import annotations
@@ -11,99 +12,34 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desktop.reports import annex
+from desktop.reports.annex import BOX, SELF_ASSESSMENT
 from desktop.reports.figures import GroupFigures, ReportFigures
 
-BOX = "☐"
 BLANK = "…" * 12
 
-#: The eight groups of the annex's self-assessment table, with the points each checks.
-SELF_ASSESSMENT: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "Giới thiệu về tổ chức, chức năng, nhiệm vụ, quyền hạn của cơ quan và của từng đơn vị "
-        "trực thuộc",
-        (
-            "Quyết định thành lập",
-            "Sơ đồ thể hiện cấu trúc của tổ chức",
-            "Giới thiệu về tổ chức, chức năng, nhiệm vụ, quyền hạn của cơ quan",
-            "Giới thiệu về các đơn vị trực thuộc và địa chỉ trang thông tin điện tử của họ",
-        ),
-    ),
-    (
-        "Hệ thống văn bản quy phạm pháp luật chuyên ngành và văn bản pháp luật có liên quan",
-        (
-            "Danh sách các văn bản quy phạm pháp luật chuyên ngành",
-            "Cho phép tải các văn bản quy phạm pháp luật chuyên ngành",
-            "Phân loại văn bản theo lĩnh vực, ngày ban hành, cơ quan ban hành",
-            "Tham chiếu giữa các văn bản để dễ theo dõi",
-        ),
-    ),
-    (
-        "Quy trình, thủ tục hành chính do các đơn vị trực thuộc thực hiện, người chịu trách "
-        "nhiệm từng khâu, thời hạn giải quyết",
-        (
-            "Danh sách các thủ tục hành chính do các đơn vị trực thuộc thực hiện",
-            "Các thủ tục được mô tả kỹ: các bước, thời gian, e-mail và điện thoại liên lạc",
-            "Tên người chịu trách nhiệm trong từng khâu thực hiện",
-            "Thời hạn giải quyết của từng thủ tục hành chính",
-        ),
-    ),
-    (
-        "Thông tin tuyên truyền, phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách, "
-        "chiến lược, quy hoạch chuyên ngành",
-        (
-            "Tuyên truyền, phổ biến, hướng dẫn thực hiện pháp luật nói chung",
-            "Hướng dẫn về chế độ, chính sách",
-            "Hướng dẫn về chiến lược, quy hoạch",
-        ),
-    ),
-    (
-        "Danh mục địa chỉ thư điện tử chính thức của từng đơn vị trực thuộc và cán bộ, công "
-        "chức có thẩm quyền",
-        (
-            "Đầy đủ địa chỉ thư điện tử của lãnh đạo hoặc đại diện có ủy quyền",
-            "Đầy đủ thư điện tử của đại diện các đơn vị trực thuộc",
-        ),
-    ),
-    (
-        "Thông tin về dự án, hạng mục đầu tư, đấu thầu, mua sắm công",
-        (
-            "Danh sách tên các hạng mục đầu tư, đấu thầu, mua sắm",
-            "Nêu rõ chủ đầu tư và chủ quản đầu tư",
-            "Nêu rõ kinh phí, nguồn vốn",
-            "Nêu rõ thời gian, tiến độ thực hiện, đơn vị thực hiện",
-        ),
-    ),
-    (
-        "Danh mục các hoạt động trên môi trường mạng đang được cơ quan thực hiện",
-        (
-            "Danh sách các dịch vụ được cung cấp trên môi trường mạng",
-            "Mô tả tính năng của các dịch vụ",
-            "Đơn vị triển khai và vận hành; hướng dẫn sử dụng",
-        ),
-    ),
-    (
-        "Mục lấy ý kiến góp ý của tổ chức, cá nhân",
-        (
-            "Cho phép nêu ý kiến đóng góp, thắc mắc, khiếu nại",
-            "Liên lạc được tới các cán bộ xử lý trực tiếp",
-            "Cam kết thời gian tương tác với công dân",
-        ),
-    ),
-)
-
 HEADINGS = {
-    "infrastructure": "I. CƠ SỞ HẠ TẦNG",
-    "information": "II. CUNG CẤP THÔNG TIN",
-    "self_assessment": "1. Tự đánh giá trang thông tin điện tử theo các tiêu chí",
-    "figures": "2. Trách nhiệm cung cấp thông tin (Điều 12) – số liệu của Ban Biên tập",
+    "infrastructure": annex.INFRASTRUCTURE_HEADING,
+    "information": annex.INFORMATION_HEADING,
+    "self_assessment": annex.SELF_ASSESSMENT_INTRO,
+    "figures": annex.RESPONSIBILITY_HEADING,
     "by_category": "2.1. Số tin, bài đã đăng theo chuyên mục",
     "by_unit": "2.2. Số tin, bài đã đăng theo đơn vị cung cấp thông tin",
     "deadline": "2.3. Tỷ lệ tin, bài đăng trong thời hạn quy định",
     "steps": "2.4. Thời gian xử lý trung bình qua từng bước",
     "returns": "2.5. Tin, bài bị trả lại và bị từ chối",
     "take_downs": "2.6. Tin, bài bị gỡ bỏ",
-    "services": "III. DỊCH VỤ CÔNG/HÀNH CHÍNH CÔNG TRỰC TUYẾN",
+    "stale": "2.7. Chuyên mục phải cập nhật thường xuyên chưa được cập nhật",
+    "row8": "Tiêu chí 8 – số liệu của Ban Biên tập",
+    "services": annex.SERVICES_HEADING,
 }
+
+
+def filled(line: str, value: str = "") -> str:
+    """An annex line that ends with a colon, followed by its value or dots to fill in."""
+    if not line.endswith(":") or (line in annex.LEADS and not value):
+        return line
+    return f"{line} {value or BLANK}"
 
 
 def percent(share: float | None) -> str:
@@ -125,8 +61,13 @@ def write_docx(
     portal_url: str = "",
     reporter: str = "",
     place: str = "",
+    superior: str = "",
 ) -> Path:
-    """Write the report to ``path`` (.docx) and return the path."""
+    """Write the report to ``path`` (.docx) and return the path.
+
+    ``superior`` is the heading's first line (the annex's "UBND TỈNH BÌNH DƯƠNG"), ``agency``
+    the reporting agency, ``place`` the town before the date.
+    """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -134,9 +75,9 @@ def write_docx(
     center = WD_ALIGN_PARAGRAPH.CENTER
     header = doc.add_table(rows=3, cols=2)
     cells = [
-        (agency.upper() or "TÊN CƠ QUAN, ĐƠN VỊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        ("Số:      /BC-", "Độc lập - Tự do - Hạnh phúc"),
-        ("", f"{place or BLANK}, ngày …… tháng …… năm {figures.period.end.year}"),
+        (superior.upper() or "UBND TỈNH " + BLANK, annex.NATION[0]),
+        (agency.upper() or "TÊN CƠ QUAN, ĐƠN VỊ", annex.NATION[1]),
+        ("Số:      /BC-", f"{place or BLANK}, ngày …… tháng …… năm {figures.period.end.year}"),
     ]
     for r, (left, right) in enumerate(cells):
         header.cell(r, 0).text, header.cell(r, 1).text = left, right
@@ -144,48 +85,25 @@ def write_docx(
             header.cell(r, c).paragraphs[0].alignment = center
     title = doc.add_paragraph()
     title.alignment = center
-    title.add_run("BÁO CÁO\nTÌNH HÌNH HOẠT ĐỘNG CỦA TRANG THÔNG TIN ĐIỆN TỬ").bold = True
+    title.add_run("\n".join(annex.TITLE)).bold = True
     doc.add_paragraph(f"Kỳ báo cáo: {figures.period.label('vi')}").alignment = center
-    for label, value in (
-        ("Tên miền Trang thông tin điện tử", portal_url),
-        ("Địa chỉ IP", ""),
-        ("Họ và tên người cung cấp thông tin", reporter),
-        ("Chức vụ", ""),
-        ("Đơn vị công tác", ""),
-        ("Điện thoại", ""),
-        ("Di động", ""),
-        ("Địa chỉ e-mail", ""),
-    ):
-        doc.add_paragraph(f"{label}: {value or BLANK}")
+    known = {"portal_url": portal_url, "reporter": reporter, "agency": agency}
+    for label, key in annex.IDENTITY:
+        doc.add_paragraph(filled(f"{label}:", known.get(key, "")))
 
-    doc.add_heading(HEADINGS["infrastructure"], level=1)
-    for line in (
-        "1. Cơ quan, đơn vị lưu trữ website tại:",
-        "a) Tại cơ quan, đơn vị – nhà cung cấp đường truyền: " + BLANK,
-        f"   Hình thức kết nối: {BOX} Trực tiếp (lease line)   {BOX} Gián tiếp",
-        "   Băng thông trong nước / quốc tế (uplink/downlink): " + BLANK,
-        "b) Thuê ngoài – nhà cung cấp dịch vụ, hình thức thuê: " + BLANK,
-        "   Băng thông trong nước / quốc tế (uplink/downlink): " + BLANK,
-    ):
-        doc.add_paragraph(line)
+    doc.add_heading(annex.INFRASTRUCTURE_HEADING, level=1)
+    for line in annex.INFRASTRUCTURE:
+        doc.add_paragraph(filled(line))
 
-    doc.add_heading(HEADINGS["information"], level=1)
-    doc.add_heading(HEADINGS["self_assessment"], level=2)
-    doc.add_paragraph("Đánh dấu ☒ vào cột “Tự đánh giá”.")
-    table = doc.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    for c, text in enumerate(("TT", "Tiêu chí", "Đầy đủ", "Chưa đầy đủ", "Chưa có")):
-        table.rows[0].cells[c].text = text
-    for n, (criterion, points) in enumerate(SELF_ASSESSMENT, start=1):
-        row = table.add_row().cells
-        row[0].text = str(n)
-        row[1].text = criterion + "".join(f"\n- {p}" for p in points)
-        for c in (2, 3, 4):
-            row[c].text = BOX
-    total = table.add_row().cells
-    total[1].text = "Tổng số:"
+    doc.add_heading(annex.INFORMATION_HEADING, level=1)
+    doc.add_heading(annex.SELF_ASSESSMENT_INTRO, level=2)
+    _self_assessment(doc)
+    if figures.questions is not None:  # row 8's figures (desktop/reports/questions.py)
+        doc.add_heading(HEADINGS["row8"], level=3)
+        for line in figures.questions.lines("vi"):
+            doc.add_paragraph(line)
 
-    doc.add_heading(HEADINGS["figures"], level=2)
+    doc.add_heading(annex.RESPONSIBILITY_HEADING, level=2)
     doc.add_paragraph(figures.freshness("vi"))
     doc.add_heading(HEADINGS["by_category"], level=3)
     _group_table(doc, "Chuyên mục", figures.by_category, figures.total)
@@ -212,22 +130,56 @@ def write_docx(
         for down in figures.take_downs:
             day = "/".join(reversed(down.day.split("-")))
             _row(downs, (day, down.title, names.get(down.category, down.category), down.reason))
+    doc.add_heading(HEADINGS["stale"], level=3)
+    if figures.stale:
+        stale = _table(doc, ("Chuyên mục", "Đăng lần cuối", "Số ngày"))
+        for section in figures.stale:
+            last = section.last_published
+            _row(
+                stale,
+                (
+                    section.name,
+                    last.strftime("%d/%m/%Y") if last else "chưa có",
+                    "" if section.days is None else section.days,
+                ),
+            )
+    else:
+        doc.add_paragraph("Các chuyên mục phải cập nhật thường xuyên đều được cập nhật.")
 
-    doc.add_heading(HEADINGS["services"], level=1)
-    doc.add_paragraph("1. Các dịch vụ hành chính công trực tuyến được đăng tải trên website:")
-    doc.add_paragraph("a) Số lượng các dịch vụ hành chính công trực tuyến: " + BLANK)
-    doc.add_paragraph("Trong đó, chia theo các mức độ:")
-    levels = _table(doc, ("Mức độ 1", "Mức độ 2", "Mức độ 3", "Mức độ 4"))
-    _row(levels, ("", "", "", ""))
-    doc.add_paragraph("b) Với mỗi dịch vụ: tên dịch vụ, địa chỉ đăng tải, thời điểm đưa vào sử")
-    doc.add_paragraph("dụng, cơ quan cung cấp dịch vụ: " + BLANK)
+    doc.add_heading(annex.SERVICES_HEADING, level=1)
+    for line in annex.SERVICES:
+        doc.add_paragraph(filled(line))
+        if line.startswith("Trong đó"):
+            levels = _table(doc, annex.SERVICE_LEVELS)
+            _row(levels, ("", "", "", ""))
     sign = doc.add_paragraph()
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    sign.add_run("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ\n").bold = True
-    sign.add_run("(Ký tên, đóng dấu)").italic = True
+    sign.add_run(annex.SIGNATURE[0] + "\n").bold = True
+    sign.add_run(annex.SIGNATURE[1]).italic = True
     out = Path(path)
     doc.save(str(out))
     return out
+
+
+def _self_assessment(doc: Any) -> None:
+    """The annex's table: TT, criterion with its points (one paragraph each), three boxes."""
+    table = doc.add_table(rows=2, cols=5)
+    table.style = "Table Grid"
+    first, second = table.rows[0].cells, table.rows[1].cells
+    first[0].text, first[1].text = annex.SELF_ASSESSMENT_COLUMNS[:2]
+    first[2].merge(first[4]).text = annex.SELF_ASSESSMENT_COLUMNS[2]
+    for c, grade in enumerate(annex.GRADES, start=2):
+        second[c].text = grade
+    for n, (criterion, points) in enumerate(SELF_ASSESSMENT, start=1):
+        row = table.add_row().cells
+        row[0].text = str(n)
+        row[1].text = criterion
+        for point in points:
+            row[1].add_paragraph(f"- {point}")
+        for c in (2, 3, 4):
+            row[c].text = BOX
+    total = table.add_row().cells
+    total[1].text = annex.TOTAL
 
 
 def _table(doc: Any, headers: tuple[str, ...]) -> Any:

@@ -22,9 +22,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.models.categories import DeadlineRule
+from desktop.models.currency import StaleSection
 from desktop.models.workdays import WorkCalendar
 from desktop.reports.period import VIETNAM, Period, parse_time
 
@@ -110,6 +111,12 @@ class TakeDown:
     reason: str
 
 
+class AnnexFigures(Protocol):
+    """Figures a module adds under one row of the annex's table (its lines, in a language)."""
+
+    def lines(self, language: str = "vi") -> list[str]: ...
+
+
 @dataclass(slots=True)
 class ReportFigures:
     period: Period
@@ -124,6 +131,12 @@ class ReportFigures:
     last_change: str | None
     history_items: int = 0  # items whose full version history was in the store
     notes: list[str] = field(default_factory=list)
+    #: Sections to keep current that have not changed for longer than the site's setting
+    #: (BD-13.1, AG-12.1.a), as of the day the report is made.
+    stale: list[StaleSection] = field(default_factory=list)
+    #: Row 8 of the annex (public consultation): the questions' figures, when a module that
+    #: counts them (``desktop/reports/questions.py``) sets them; printed under the table.
+    questions: AnnexFigures | None = None
 
     @property
     def up_to_date(self) -> bool:
@@ -224,6 +237,7 @@ def compute(
     site: str | None = None,
     calendar: WorkCalendar | None = None,
     language: str = "vi",
+    today: date | None = None,
 ) -> ReportFigures:
     """Every figure of the report for ``period`` (one site, or all the store holds)."""
     calendar = calendar or _calendar(store, site)
@@ -270,7 +284,15 @@ def compute(
         last_sync=store.get_meta("last_sync"),
         last_change=_last_change(store),
         history_items=with_history,
+        stale=_stale(store, sites, today),
     )
+
+
+def _stale(store: Any, sites: list[str], today: date | None) -> list[StaleSection]:
+    from desktop.reports.stale import stale_of_site
+
+    day = today or datetime.now(VIETNAM).date()
+    return [section for site in sites for section in stale_of_site(store, site, day)]
 
 
 def _calendar(store: Any, site: str | None) -> WorkCalendar:

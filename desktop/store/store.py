@@ -16,6 +16,7 @@ from typing import Any
 from desktop.models import Action, Item, ModelError
 from desktop.store.base import connect, dump, now_iso
 from desktop.store.content import canonical_content, content_of, empty_content
+from desktop.store.histories import HistorySide
 from desktop.store.records import (
     Comment,
     Conflict,
@@ -62,7 +63,7 @@ class StoreError(ValueError):
     """A local request the store cannot do (unknown item, nothing to resolve, ...)."""
 
 
-class Store(SyncSide, SearchSide):
+class Store(SyncSide, SearchSide, HistorySide):
     """Server copies, working copies, the outbox, conflicts and the cached directory."""
 
     @classmethod

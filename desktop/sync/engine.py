@@ -35,6 +35,7 @@ from desktop.sync.errors import (
     ServerTrouble,
     Stale,
 )
+from desktop.sync.histories import fetch_histories
 from desktop.sync.merge import merge_content
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ class SyncReport:
     error_kind: str | None = None
     #: Operations kept queued because the portal answered them with an error of its own.
     held: int = 0
+    #: Items whose history (returns, take-downs and their reasons) came with this sync.
+    histories: int = 0
     decisions: list[tuple[str, str, str]] = field(default_factory=list)
 
     def note(self, action: SyncAction, item_id: str, reason: str) -> None:
@@ -102,6 +105,7 @@ class SyncReport:
             "error": self.error,
             "error_kind": self.error_kind,
             "held": self.held,
+            "histories": self.histories,
         }
 
 
@@ -149,6 +153,7 @@ class SyncEngine:
         try:
             await self.push(report)
             versions = await self.pull(report)
+            await fetch_histories(self.writer, self.client, report)
             if directory or (directory is None and await self._directory_due(versions)):
                 await self.refresh_directory(report, versions)
             finished = True

@@ -34,6 +34,7 @@ from desktop.ui.screens import Context, Screen, load_screens
 from desktop.ui.screens.built import Screens
 from desktop.ui.services import ItemService, SyncService
 from desktop.ui.settings import Settings
+from desktop.ui.widgets.head_notices import under_head_notices
 
 if TYPE_CHECKING:
     from desktop.ui.item_page import ItemPage
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
         self._item_page: ItemPage | None = None  # built on first use: see item_page
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        self.head_notices, holder = under_head_notices(self.items.desk, self.stack, self)
+        splitter.addWidget(holder)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 1000])
         splitter.setChildrenCollapsible(False)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         items.itemsChanged.connect(self.refresh)
         items.failed.connect(self.show_message)
         items.directoryChanged.connect(self.build_navigation)  # a new grant: its screens
+        items.directoryChanged.connect(self.head_notices.refresh)  # a new setting, a new role
         items.rowsLoaded.connect(self._land)  # where the work is; what later syncs notify against
         self._navigated = False  # the person chose a screen (the landing is theirs from then)
         if sync is not None:
@@ -415,6 +418,7 @@ class MainWindow(QMainWindow):
     def _after_sync(self, reached: bool) -> None:
         if reached:
             self.notify_changes()
+        self.head_notices.refresh()
         self.refresh()
 
     def _remember_states(self) -> None:

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Path, Query
 from sqlalchemy.engine import Connection
 
 from desktop.models import Role, Step, may_grant
+from desktop.models.decisions import missing_decision
 from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
 from portal.api.models import GrantBody
 from portal.board import audit
@@ -128,6 +129,9 @@ def _give_grant(
     now: datetime,
     address: str,
 ) -> dict[str, Any]:
+    missing = missing_decision(body.decision_ref)
+    if missing is not None:
+        raise ProblemError(422, missing.code, missing.en, errors=[missing])
     with writing(engine) as conn:
         _site_for(conn, caller, site)
         if not may_grant(caller.user, site, step):

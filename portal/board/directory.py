@@ -25,6 +25,7 @@ from desktop.models import (
     User,
     nfc,
 )
+from desktop.models.currency import SETTING, check_setting
 from portal import db
 from portal.board.passwords import (
     SettingRefused,
@@ -112,6 +113,8 @@ def set_site_settings(conn: Connection, site_id: str, **settings: Any) -> None:
         check_site_settings(settings)
     except SettingRefused as refused:
         raise BoardError("refused", f"{refused.en} / {refused.vi}") from None
+    if SETTING in settings and (why := check_setting(settings[SETTING])) is not None:
+        raise BoardError("refused", f"{SETTING}: {why}")
     merged = {**site["settings"], **settings}
     conn.execute(
         update(db.sites)
@@ -206,7 +209,13 @@ def set_password(
 
 
 def set_role(
-    conn: Connection, username: str, site: str, role: Role, *, remove: bool = False
+    conn: Connection,
+    username: str,
+    site: str,
+    role: Role,
+    *,
+    remove: bool = False,
+    decision_ref: str = "",
 ) -> None:
     if user_row(conn, username) is None:
         raise BoardError("not_found", f"No user {username!r}.")
@@ -219,7 +228,11 @@ def set_role(
     )
     conn.execute(delete(db.memberships).where(key))
     if not remove:
-        conn.execute(insert(db.memberships).values(username=username, site=site, role=role.value))
+        conn.execute(
+            insert(db.memberships).values(
+                username=username, site=site, role=role.value, decision_ref=nfc(decision_ref)
+            )
+        )
     directory_changed(conn, site)
 
 
@@ -239,7 +252,12 @@ def load_user(conn: Connection, username: str) -> User:
 def members(conn: Connection, site: str) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     query = (
-        select(db.memberships.c.username, db.memberships.c.role, db.users.c.full_name)
+        select(
+            db.memberships.c.username,
+            db.memberships.c.role,
+            db.memberships.c.decision_ref,
+            db.users.c.full_name,
+        )
         .join(db.users, db.users.c.username == db.memberships.c.username)
         .where(db.memberships.c.site == site)
         .order_by(db.memberships.c.username, db.memberships.c.role)
@@ -249,6 +267,8 @@ def members(conn: Connection, site: str) -> list[dict[str, Any]]:
             row.username, {"username": row.username, "full_name": row.full_name, "roles": []}
         )
         entry["roles"].append(row.role)
+        if row.decision_ref:  # the decision designating the official for this role (AG-10.1)
+            entry.setdefault("decisions", {})[row.role] = row.decision_ref
     return list(found.values())
 
 

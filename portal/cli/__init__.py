@@ -93,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     role.add_argument("--site", required=True)
     role.add_argument("--role", required=True, choices=[r.value for r in Role])
     role.add_argument("--remove", action="store_true")
+    role.add_argument("--decision", default="", help="the assignment decision's number (AG-10.1)")
     reset = user.add_parser("reset-password", parents=[common])
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
@@ -114,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     site_settings.add_argument("--four-eyes", choices=["on", "off"])
     site_settings.add_argument("--password-max-age-days", type=int, metavar="DAYS")
     site_settings.add_argument("--min-password-length", type=int, metavar="N")
+    site_settings.add_argument(
+        "--stale-after-days",
+        type=int,
+        metavar="DAYS",
+        help="sections to keep current (BD-13.1) show as stale after this many quiet days",
+    )
     province = sub.add_parser(
         "province", parents=[common], help="the province's name (passwords may not contain it)"
     )
@@ -147,7 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     grant_add.add_argument("--from", required=True, dest="valid_from", type=_date)
     grant_add.add_argument("--until", dest="valid_until", type=_date)
     grant_add.add_argument("--by", dest="granted_by")
-    grant_add.add_argument("--decision", default="")
+    grant_add.add_argument(
+        "--decision", default="", help="the assignment decision's number (AG-10.1), required"
+    )
     grant_revoke = grant.add_parser("revoke", parents=[common])
     grant_revoke.add_argument("id")
     grant_list = grant.add_parser("list", parents=[common])
@@ -290,7 +299,16 @@ def _run(args: argparse.Namespace) -> int:
                 if generated:
                     print(f"Mật khẩu / password for {args.username}: {password}")
             elif key == ("user", "set-role"):
-                board.set_role(conn, args.username, args.site, Role(args.role), remove=args.remove)
+                if not args.remove:
+                    _need_decision(args.decision)
+                board.set_role(
+                    conn,
+                    args.username,
+                    args.site,
+                    Role(args.role),
+                    remove=args.remove,
+                    decision_ref=args.decision,
+                )
                 _audit_cli(
                     conn,
                     "role",
@@ -346,6 +364,7 @@ def _run(args: argparse.Namespace) -> int:
             elif key == ("category", "add"):
                 board.add_category(conn, _category(args))
             elif key == ("grant", "add"):
+                _need_decision(args.decision)
                 granted_by = args.granted_by or _head_of(conn, args.site)
                 grant = board.add_grant(
                     conn,
@@ -414,6 +433,8 @@ def _site_settings(conn: db.Connection, args: argparse.Namespace, now: datetime)
         wanted["password_max_age_days"] = args.password_max_age_days
     if args.min_password_length is not None:
         wanted["min_password_length"] = args.min_password_length
+    if args.stale_after_days is not None:
+        wanted["stale_after_days"] = args.stale_after_days
     if wanted:
         board.set_site_settings(conn, args.id, **wanted)
         _audit_cli(conn, "site_settings", now, site=args.id, detail=wanted)
@@ -465,6 +486,15 @@ def _category(args: argparse.Namespace) -> Category:
         deadline=deadline,
         position=args.position,
     )
+
+
+def _need_decision(decision: str) -> None:
+    """AG-10.1: a grant or a role is given citing the decision that designates the official."""
+    from desktop.models.decisions import missing_decision
+
+    missing = missing_decision(decision)
+    if missing is not None:
+        raise CliError(f"{missing.vi} / {missing.en} (--decision SỐ/QĐ-…)")
 
 
 def _head_of(conn: db.Connection, site: str) -> str:

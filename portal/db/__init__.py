@@ -64,6 +64,8 @@ memberships = Table(
     Column("username", ForeignKey("users.username"), primary_key=True),
     Column("site", ForeignKey("sites.id"), primary_key=True),
     Column("role", String(16), primary_key=True),
+    #: The number of the decision that designates the official (AG-10.1; revision 0010).
+    Column("decision_ref", Text, nullable=False, default="", server_default=""),
 )
 
 categories = Table(

@@ -472,6 +472,10 @@
       <translation>Choose at least one section, or all sections.</translation>
     </message>
     <message>
+      <source>Write the number of the assignment decision.</source>
+      <translation>Write the number of the assignment decision.</translation>
+    </message>
+    <message>
       <source>The right was given.</source>
       <translation>The right was given.</translation>
     </message>
@@ -552,8 +556,8 @@
       <translation>Period (from, until)</translation>
     </message>
     <message>
-      <source>&amp;Decision</source>
-      <translation>&amp;Decision</translation>
+      <source>&amp;Decision (required)</source>
+      <translation>&amp;Decision (required)</translation>
     </message>
     <message>
       <source>Valid from</source>
@@ -570,6 +574,21 @@
     <message>
       <source>Give the right</source>
       <translation>Give the right</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeadNoticesBar</name>
+    <message>
+      <source>Yearly report</source>
+      <translation>Yearly report</translation>
+    </message>
+    <message>
+      <source>Sections not updated for too long</source>
+      <translation>Sections not updated for too long</translation>
+    </message>
+    <message>
+      <source>Reminders</source>
+      <translation>Reminders</translation>
     </message>
   </context>
   <context>

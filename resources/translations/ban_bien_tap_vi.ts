@@ -467,6 +467,10 @@
         <translation>Hãy chọn ít nhất một chuyên mục, hoặc tất cả chuyên mục.</translation>
     </message>
     <message>
+        <source>Write the number of the assignment decision.</source>
+        <translation>Hãy ghi số quyết định phân công.</translation>
+    </message>
+    <message>
         <source>The right was given.</source>
         <translation>Đã giao quyền.</translation>
     </message>
@@ -547,8 +551,8 @@
         <translation>Thời hạn (từ ngày, đến ngày)</translation>
     </message>
     <message>
-        <source>&amp;Decision</source>
-        <translation>&amp;Quyết định</translation>
+        <source>&amp;Decision (required)</source>
+        <translation>&amp;Quyết định (bắt buộc)</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -565,6 +569,21 @@
     <message>
         <source>Give the right</source>
         <translation>Giao quyền</translation>
+    </message>
+</context>
+<context>
+    <name>HeadNoticesBar</name>
+    <message>
+        <source>Yearly report</source>
+        <translation>Báo cáo năm</translation>
+    </message>
+    <message>
+        <source>Sections not updated for too long</source>
+        <translation>Chuyên mục lâu chưa cập nhật</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Nhắc việc</translation>
     </message>
 </context>
 <context>

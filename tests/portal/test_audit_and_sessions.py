@@ -62,11 +62,24 @@ def test_each_kind_of_event_is_audited(server: PortalServer, api: dict[str, Api]
     )
     assert run_cli(url, "user", "reset-password", "thanhvien2").code == 0
     assert (
-        run_cli(url, "user", "set-role", "thanhvien2", "--site", SITE, "--role", "deputy").code == 0
+        run_cli(
+            url,
+            "user",
+            "set-role",
+            "thanhvien2",
+            "--site",
+            SITE,
+            "--role",
+            "deputy",
+            "--decision",
+            "5/QĐ-UBND",
+        ).code
+        == 0
     )
     # a grant given and revoked over the API
     grant = head.post(
-        f"/api/v1/sites/{SITE}/grants", json={"grantee": "thanhvien1", "step": "edit"}
+        f"/api/v1/sites/{SITE}/grants",
+        json={"grantee": "thanhvien1", "step": "edit", "decision_ref": "6/QĐ-BBT"},
     )
     head.post(f"/api/v1/sites/{SITE}/grants/{grant.json()['id']}/revoke")
     # the workflow, the last step on the head's behalf

@@ -29,6 +29,7 @@ def test_admin_commands(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'admin.sqlite3'}"
     d = ["--database", url]
+    q = ["--decision", "15/QĐ-UBND"]  # AG-10.1: roles cite their decision
     assert _run(capsys, "site", "add", "so-gd", "Sở Giáo dục", *d)[0] == 0
     code, out, _ = _run(capsys, "user", "add", "truong", "--name", "Trần Văn Trưởng", *d)
     assert code == 0 and "truong" in out
@@ -40,10 +41,13 @@ def test_admin_commands(
         == 0
     )
     assert (
-        _run(capsys, "user", "set-role", "truong", "--site", "so-gd", "--role", "head", *d)[0] == 0
+        _run(capsys, "user", "set-role", "truong", "--site", "so-gd", "--role", "head", *q, *d)[0]
+        == 0
     )
     assert (
-        _run(capsys, "user", "set-role", "bientap", "--site", "so-gd", "--role", "member", *d)[0]
+        _run(capsys, "user", "set-role", "bientap", "--site", "so-gd", "--role", "member", *q, *d)[
+            0
+        ]
         == 0
     )
     code, _, _ = _run(
@@ -113,7 +117,7 @@ def test_admin_commands(
     code, _, err = _run(capsys, "site", "add", "so-gd", "Trùng", *d)
     assert code == 1 and err.count("\n") == 1 and "already exists" in err
     code, _, err = _run(
-        capsys, "user", "set-role", "khong-co", "--site", "so-gd", "--role", "head", *d
+        capsys, "user", "set-role", "khong-co", "--site", "so-gd", "--role", "head", *q, *d
     )
     assert code == 1 and "khong-co" in err
     monkeypatch.setattr("sys.stdin", io.StringIO("ngan\n"))

@@ -171,7 +171,10 @@ def test_grants_only_from_those_who_may_give_them(server: PortalServer) -> None:
     def give(who: str, step: str, site: str = SITE) -> int:
         return (
             apis[who]
-            .post(f"/api/v1/sites/{site}/grants", json={"grantee": "thanhvien2", "step": step})
+            .post(
+                f"/api/v1/sites/{site}/grants",
+                json={"grantee": "thanhvien2", "step": step, "decision_ref": "9/QĐ"},
+            )
             .status_code
         )
 

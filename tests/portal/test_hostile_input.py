@@ -97,7 +97,10 @@ def test_big_integers_anywhere_in_json_are_refused(
         ),
         api["truongban"].post(
             "/api/v1/sites/so/grants",
-            content=b'{"grantee": "thanhvien2", "step": "edit", "categories": [' + big + b"]}",
+            content=b'{"grantee": "thanhvien2", "step": "edit", "decision_ref": "1", '
+            + b'"categories": ['
+            + big
+            + b"]}",
             headers={"Content-Type": "application/json"},
         ),
     ]

@@ -250,8 +250,8 @@ def test_docx_follows_the_annex_and_holds_the_figures(store: Store, tmp_path: Pa
     assert "chưa đồng bộ" in text  # the freshness warning is printed
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
     assessment = next(t for t in tables if t[0][:2] == ["TT", "Tiêu chí"])
-    assert len(assessment) == 1 + len(SELF_ASSESSMENT) + 1 == 10
-    assert all(row[2:] == ["☐", "☐", "☐"] for row in assessment[1:9])
+    assert len(assessment) == 2 + len(SELF_ASSESSMENT) + 1 == 11
+    assert all(row[2:] == ["☐", "☐", "☐"] for row in assessment[2:10])
     by_category = next(t for t in tables if t[0][0] == "Chuyên mục")
     assert by_category[1][:5] == ["Tin tức, sự kiện", "2", "0", "0", "—"]
     assert by_category[2][:5] == ["Văn bản quy phạm pháp luật", "2", "2", "1", "50,0%"]

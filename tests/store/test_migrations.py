@@ -38,6 +38,11 @@ FILL = {
         "created_at, updated_at) VALUES ('i1', 'wp', 'demo', 'published', 2, 'waiting', 'k5', "
         "'now', 'now')",
     ],
+    6: [  # the index of each section's last publication (issue 19)
+        "INSERT INTO server_items (id, site, json, version, state, category, state_since) "
+        "VALUES ('p6', 'demo', '{\"id\": \"p6\"}', 3, 'published', 'tin-tuc', "
+        "'2026-03-02T02:00:00+00:00')",
+    ],
 }
 
 
@@ -66,6 +71,15 @@ def test_upgrade_from_every_older_schema(tmp_path: Path, start: int) -> None:
     if start >= 5:
         jobs = store.conn.execute("SELECT item_id, status FROM publish_jobs").fetchall()
         assert [tuple(job) for job in jobs] == [("i1", "waiting")]
+    if start >= 6:
+        from desktop.reports.stale import last_published
+
+        assert str(last_published(store, "demo")["tin-tuc"]) == "2026-03-02"
+    plan = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT category, max(state_since) FROM server_items "
+        "WHERE site = 'demo' AND state = 'published' GROUP BY category"
+    ).fetchall()
+    assert "COVERING INDEX server_items_published" in str(plan)
     # The upgraded store works: every table of the latest schema is usable.
     item = store.create_draft("demo", "tin-tuc", "u1", title="Mới")
     store.fail_op(store.outbox()[-1].seq, 422, "invalid", "lý do")

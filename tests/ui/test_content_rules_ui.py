@@ -195,6 +195,7 @@ def test_deputy_grants_editing_only_and_offline_says_so(desk: People) -> None:
     desk.offline(deputy)
     before = screen.table.rowCount()
     choose(screen.grantee, "thanhvien1")
+    type_text(screen.decision, "Quyết định số 21/QĐ-BBT")
     desk.run(screen.give())
     assert "Không kết nối được cổng thông tin" in screen.status.text()
     assert screen.table.rowCount() == before

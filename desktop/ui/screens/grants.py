@@ -226,6 +226,10 @@ class GrantsScreen(Screen):
         if not self.all_categories.isChecked() and not self.chosen_categories():
             self.status.setText(self.tr("Choose at least one section, or all sections."))
             return None
+        if not self.decision.text().strip():  # AG-10.1: the portal refuses it too
+            self.status.setText(self.tr("Write the number of the assignment decision."))
+            self.decision.setFocus()
+            return None
         step = str(self.step.currentData())
 
         async def work() -> Any:
@@ -303,7 +307,7 @@ class GrantsScreen(Screen):
                 self.tr("S&tep"),
                 self.tr("Se&ctions"),
                 self.tr("Period (from, until)"),
-                self.tr("&Decision"),
+                self.tr("&Decision (required)"),
                 "",
             ),
             strict=True,
