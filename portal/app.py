@@ -9,6 +9,8 @@ from fastapi import FastAPI
 
 from portal.api import admin, auth, blobs, changes, directory, items, openapi
 from portal.api import calendar as calendar_api
+from portal.api import public_comments
+from portal.api import questions as questions_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
 from portal.api.guard import BodyGuard
@@ -17,6 +19,7 @@ from portal.api.security_headers import SecurityHeadersMiddleware
 from portal.api.unexpected import UnexpectedErrors
 from portal.board import problems
 from portal.db import make_engine
+from portal.site import questions as citizens_site
 from portal.site.pages import router as public_router
 
 
@@ -56,7 +59,10 @@ def create_app(
     app.include_router(targets_api.router)  # publishing targets (issue 11)
     app.include_router(calendar_api.router)  # site calendar notices (issue 6)
     app.include_router(admin.router)  # sessions (issue 5)
+    app.include_router(questions_api.router)  # citizens' questions (issue 18)
+    app.include_router(public_comments.router)  # consultation comments (issue 18)
     app.include_router(public_router)
+    app.include_router(citizens_site.router)
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)

@@ -21,6 +21,7 @@ class CategoryKind(StrEnum):
     TRANSACTIONS = "transactions"  # Thông tin giao dịch
     SCIENCE = "science"  # Chương trình, đề tài khoa học
     CLARIFICATION = "clarification"  # Thông tin giải thích, làm rõ (AG-13)
+    QUESTIONS = "questions"  # Hỏi đáp (BD-14.2; issue 18): answers to citizens' questions
     FREE = "free"  # Chuyên mục khác
 
 

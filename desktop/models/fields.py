@@ -254,6 +254,7 @@ FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
         _f("appeared_url", "Liên kết thông tin sai lệch", "Link to it", "url"),
         _f("appeared_on", "Ngày đăng thông tin sai lệch", "Date it appeared", "date"),
     ),
+    CategoryKind.QUESTIONS: (),  # the question is linked on the portal (issue 18)
     CategoryKind.FREE: (),
 }
 

@@ -72,6 +72,8 @@ CATEGORIES: list[dict[str, Any]] = [
      "unit": "Sở Văn hóa, Thể thao và Du lịch", "deadline": None, "position": 13},
     {"id": "chuyen-doi-so", "name": "Chuyển đổi số", "kind": "free",
      "unit": "Sở Khoa học và Công nghệ", "deadline": None, "position": 14},
+    {"id": "hoi-dap", "name": "Hỏi đáp", "kind": "questions",
+     "unit": "Văn phòng UBND tỉnh", "deadline": None, "position": 15},
 ]  # fmt: skip
 
 #: thanhvien2 edits news for the deputy; the deputy approves news for the head (BD-18.4, BD-22).

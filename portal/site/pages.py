@@ -29,9 +29,10 @@ from desktop.models.render import render_markdown, safe_url
 from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
-from portal.api.deps import EngineDep
+from portal.api.deps import EngineDep, NowDep
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
+from portal.site.citizens_parts import citizens_parts
 from portal.site.search import search_published
 
 router = APIRouter(include_in_schema=False)
@@ -151,27 +152,35 @@ def site_home(site: str, engine: EngineDep) -> HTMLResponse:
 
 
 @router.get("/items/{slug}")
-def item_page(slug: str, request: Request, engine: EngineDep) -> Response:
+def item_page(slug: str, request: Request, engine: EngineDep, now: NowDep) -> Response:
     """The default site's items (every site's when none is set); others move to their site."""
     with db.reading(engine) as conn:
         default = default_site(request, conn)
         site = _site_of(conn, slug)
         if default is not None and site is not None and site != default:
             return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
-        return _item_page(conn, slug, None, "")
+        return _item_page(conn, slug, None, "", now)
 
 
 @router.get("/sites/{site}/items/{slug}")
-def site_item_page(site: str, slug: str, engine: EngineDep) -> Response:
+def site_item_page(site: str, slug: str, engine: EngineDep, now: NowDep) -> Response:
     with db.reading(engine) as conn:
-        return _item_page(conn, slug, site, f"/sites/{site}")
+        return _item_page(conn, slug, site, f"/sites/{site}", now)
 
 
 def _site_of(conn: Connection, slug: str) -> str | None:
     return conn.execute(select(db.items.c.site).where(db.items.c.slug == slug)).scalar()
 
 
-def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTMLResponse:
+def _item_page(
+    conn: Connection,
+    slug: str,
+    site: str | None,
+    base: str,
+    now: datetime | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
     item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
     if item is None or (site is not None and item.site != site):
@@ -197,6 +206,7 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
     ]
     return _page(
         "item.html",
+        status=status,
         item=item,
         category=categories[item.category].name if item.category in categories else item.category,
         body=Markup(render_markdown(item.body)),
@@ -209,11 +219,14 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
         ),
         attachments=attachments,
         base=base,
-        **_content_rules(conn, item, categories),  # issue 6: consultation, translations
+        **_content_rules(conn, item, categories, now),  # issue 6: consultation, translations
+        **citizens_parts(conn, item, base, now, form),  # issue 18: comment form, question
     )
 
 
-def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> dict[str, Any]:
+def _content_rules(
+    conn: Connection, item: Item, categories: dict[str, Any], now: datetime | None = None
+) -> dict[str, Any]:
     """A consultation's comment deadline (closed after it) and the published translations."""
     from datetime import date
 
@@ -226,7 +239,8 @@ def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> 
         try:
             deadline = parse_vn_date(item.metadata.get("comment_deadline") or "")
             comment_until = deadline.strftime("%d/%m/%Y")
-            comments_closed = date.today() > deadline
+            today = now.astimezone(VIETNAM).date() if now else date.today()
+            comments_closed = today > deadline
         except ValueError:
             pass
     root = item.translation_of or item.id
