@@ -37,6 +37,6 @@ def citizens_parts(
             "action": f"{base}/items/{item.slug}/gop-y",
             "token": defences.form_token(conn.engine, now),
             "errors": form.get("errors", []),
-            "values": form.get("values", {}),
+            "typed": form.get("values", {}),
         }
     return parts
