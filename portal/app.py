@@ -7,9 +7,8 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal.api import admin, auth, blobs, changes, directory, items, openapi
+from portal.api import admin, auth, blobs, changes, directory, items, openapi, public_comments
 from portal.api import calendar as calendar_api
-from portal.api import public_comments
 from portal.api import questions as questions_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment

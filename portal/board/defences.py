@@ -19,7 +19,7 @@ import hmac
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import Column, Engine, DateTime, Index, Integer, String, Table, delete, func, select
+from sqlalchemy import Column, DateTime, Engine, Index, Integer, String, Table, delete, func, select
 from sqlalchemy.engine import Connection
 
 from portal import db
@@ -121,9 +121,7 @@ def fingerprint(kind: str, scope: str, text: str) -> str:
     return hashlib.sha256(f"{kind}\x1f{scope}\x1f{text}".encode()).hexdigest()
 
 
-def admit(
-    conn: Connection, kind: str, address: str, digest: str, now: datetime
-) -> None:
+def admit(conn: Connection, kind: str, address: str, digest: str, now: datetime) -> None:
     """Refuse the write (429 or 409) or count it; inside the write's own transaction."""
     t = public_writes
     conn.execute(delete(t).where(t.c.at < now - DUPLICATE_WINDOW))
@@ -136,6 +134,7 @@ def admit(
     if int(recent[0]) >= LIMITS[kind]:
         oldest = board.utc(recent[1]) or now
         wait = max(1, int((oldest + HOUR - now).total_seconds()) + 1)
+        minutes = wait // 60 + 1
         raise ProblemError(
             429,
             "rate_limited",
@@ -144,8 +143,8 @@ def admit(
                 {
                     "code": "rate_limited",
                     "field": "body",
-                    "vi": f"Địa chỉ này đã gửi quá nhiều lần. Xin thử lại sau {wait // 60 + 1} phút.",
-                    "en": f"Too many submissions from this address. Try again in {wait // 60 + 1}"
+                    "vi": f"Địa chỉ này đã gửi quá nhiều lần. Xin thử lại sau {minutes} phút.",
+                    "en": f"Too many submissions from this address. Try again in {minutes}"
                     " minutes.",
                 }
             ],
@@ -168,6 +167,4 @@ def admit(
                 }
             ],
         )
-    conn.execute(
-        t.insert().values(kind=kind, address=address, fingerprint=digest, at=now)
-    )
+    conn.execute(t.insert().values(kind=kind, address=address, fingerprint=digest, at=now))

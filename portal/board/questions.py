@@ -337,9 +337,7 @@ def act(
             "assigned_to": row.assigned_to or user.username,
         }
     else:
-        raise ProblemError(
-            422, "invalid", "action: must be assign, redirect, decline or answer"
-        )
+        raise ProblemError(422, "invalid", "action: must be assign, redirect, decline or answer")
     conn.execute(update(questions).where(questions.c.id == row.id).values(**values))
     return board_view(conn, _row(conn, site, question_id), local_day(now))
 

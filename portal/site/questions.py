@@ -15,8 +15,8 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 from sqlalchemy.engine import Connection
+from starlette.concurrency import run_in_threadpool
 
 from portal import db
 from portal.api.deps import EngineDep, NowDep, address_of

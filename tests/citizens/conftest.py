@@ -39,7 +39,8 @@ def server(tmp_path: Path, clock: list[datetime]) -> Iterator[PortalServer]:
                 ),
                 start=5,
             ):
-                board.add_category(conn, Category(cid, SITE, name, kind, "Văn phòng", None, position))
+                category = Category(cid, SITE, name, kind, "Văn phòng", None, position)
+                board.add_category(conn, category)
         yield running
 
 

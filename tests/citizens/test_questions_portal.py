@@ -127,10 +127,14 @@ def test_assignment_to_a_board_member_and_late_marking(
     citizen: httpx.Client, api: dict[str, Api], clock: list[datetime]
 ) -> None:
     created = ask(citizen)
-    assigned = api["phoban"].post(
-        f"{QUESTIONS}/{created['id']}/actions",
-        json={"action": "assign", "assignee": "thanhvien2"},
-    ).json()
+    assigned = (
+        api["phoban"]
+        .post(
+            f"{QUESTIONS}/{created['id']}/actions",
+            json={"action": "assign", "assignee": "thanhvien2"},
+        )
+        .json()
+    )
     assert assigned["assigned_to"] == "thanhvien2" and assigned["state"] == "assigned"
     outsider = api["phoban"].post(
         f"{QUESTIONS}/{created['id']}/actions", json={"action": "assign", "assignee": "quantri"}
@@ -208,7 +212,9 @@ def test_size_limits_and_bad_fields_are_named(citizen: httpx.Client) -> None:
     assert citizen.get("/api/v1/public/questions/KHONGCO").status_code == 404
 
 
-HOSTILE = '<script>alert("x")</script> **đậm** [link](javascript:alert(1)) <img src=x onerror=alert(1)>'
+HOSTILE = (
+    '<script>alert("x")</script> **đậm** [link](javascript:alert(1)) <img src=x onerror=alert(1)>'
+)
 
 
 def test_hostile_text_in_every_field_is_inert(
