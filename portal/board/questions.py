@@ -267,7 +267,7 @@ def _not_open(row: Any, conn: Connection) -> None:
     answer = _answer_item(conn, row.answer_item)
     if row.state in CLOSED_STATES or public_state(row, answer) == "answered":
         raise ProblemError(
-            409,
+            422,
             "question_closed",
             f"The question is {public_state(row, answer)} already.",
             errors=[

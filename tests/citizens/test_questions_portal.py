@@ -114,7 +114,7 @@ def test_redirect_and_decline_are_what_the_asker_reads(
     again = api["truongban"].post(
         f"{QUESTIONS}/{second['id']}/actions", json={"action": "assign", "assignee": "thanhvien2"}
     )
-    assert again.status_code == 409 and again.json()["code"] == "question_closed"
+    assert again.status_code == 422 and again.json()["code"] == "question_closed"
     # a redirect without an agency is refused with the field named
     third = ask(citizen, title="Câu hỏi thứ ba", body="Nội dung thứ ba.")
     bad = api["phoban"].post(
