@@ -46,6 +46,7 @@ def comment(engine: Any, item_id: str, values: dict[str, Any], address: str, now
         if values.get("form_token") is not None:
             defences.check_form_token(conn, values["form_token"], now)
         digest = defences.fingerprint("comment", item_id, fingerprint_text(fields["body"]))
+        consultation.purge_personal_data(conn, now)  # what the sites no longer keep
         defences.admit(conn, "comment", address, digest, now)
         created = consultation.add_comment(conn, item_id, fields, now)
         audit.record(

@@ -20,7 +20,7 @@ from pydantic import Field, StrictStr
 from desktop.models.citizens import clean_submission, fingerprint_text
 from portal.api.deps import AddressDep, CallerDep, EngineDep, NowDep
 from portal.api.models import Body
-from portal.board import audit, defences
+from portal.board import audit, consultation, defences
 from portal.board import questions as board_questions
 from portal.board.problems import ProblemError
 from portal.db import reading, writing
@@ -79,6 +79,7 @@ def ask(engine: Any, site: str, values: dict[str, Any], address: str, now: Any) 
         digest = defences.fingerprint(
             "question", site, fingerprint_text(fields["title"], fields["body"])
         )
+        consultation.purge_personal_data(conn, now)  # what the sites no longer keep
         defences.admit(conn, "question", address, digest, now)
         created = board_questions.receive(conn, site, fields, now)
         audit.record(

@@ -21,6 +21,7 @@ from desktop.models.fields import parse_vn_date
 from portal import db
 from portal.board import directory as board
 from portal.board.problems import ProblemError, not_found
+from portal.board import questions
 from portal.board.questions import local_day
 
 public_comments = Table(
@@ -122,11 +123,22 @@ def list_comments(conn: Connection, user: User, item_id: str) -> dict[str, Any]:
     return {"item_id": item_id, "comment_deadline": deadline, "comments": comments}
 
 
-def erase_emails(conn: Connection, before: datetime) -> int:
-    """Erase commenters' e-mails of comments made before ``before``."""
-    done = conn.execute(
-        update(public_comments)
-        .where(public_comments.c.created_at < before, public_comments.c.email.is_not(None))
-        .values(email=None)
-    )
-    return int(done.rowcount or 0)
+def purge_personal_data(conn: Connection, now: datetime) -> dict[str, int]:
+    """Erase what the sites no longer keep: askers' e-mails and phones of questions closed
+    longer ago than the site's retention, commenters' e-mails of comments older than it."""
+    from datetime import timedelta
+
+    erased = {"questions": questions.purge_contacts(conn, now), "comments": 0}
+    for site in board.list_sites(conn):
+        keep = timedelta(days=questions.retention_days(conn, site["id"]))
+        done = conn.execute(
+            update(public_comments)
+            .where(
+                public_comments.c.site == site["id"],
+                public_comments.c.created_at <= now - keep,
+                public_comments.c.email.is_not(None),
+            )
+            .values(email=None)
+        )
+        erased["comments"] += int(done.rowcount or 0)
+    return erased

@@ -92,7 +92,6 @@ def receive(conn: Connection, site: str, fields: dict[str, str], now: datetime) 
     """Store a new question; its due date is 15 working days on the site's calendar."""
     if board.get_site(conn, site) is None:
         raise not_found("site")
-    purge_contacts(conn, now)
     due = work_calendar(conn, site).add_working_days(local_day(now), ANSWER_WORKING_DAYS)
     question_id = str(uuid.uuid4())
     code = _code()
