@@ -20,8 +20,8 @@ from desktop.models import CategoryKind, Item, Role, State, User
 from desktop.models.fields import parse_vn_date
 from portal import db
 from portal.board import directory as board
-from portal.board.problems import ProblemError, not_found
 from portal.board import questions
+from portal.board.problems import ProblemError, not_found
 from portal.board.questions import local_day
 
 public_comments = Table(
