@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "late": ("QUÁ HẠN", "LATE"),
     "due_soon": ("sắp đến hạn", "due soon"),
     "done": ("Đã ghi: câu hỏi {id} {state}.", "Done: question {id} is {state}."),
+    "report_without": (
+        "Báo cáo không có số liệu hỏi đáp (tiêu chí 8): {reason}",
+        "The report has no question figures (annex row 8): {reason}",
+    ),
     "answered": (
         "Đã tạo câu trả lời {id} (bản nháp, chuyên mục Hỏi đáp): gửi biên tập bằng"
         " `portal-desk items act {id} submit`.",
@@ -158,3 +162,19 @@ def questions_answer(cli: Cli) -> int:
     item_id = online(cli, answer)
     cli.out(item_id if cli.args.quiet else cli.say("answered", MESSAGES, id=item_id))
     return OK
+
+
+def questions_for_report(cli: Cli, period: Any) -> Any:
+    """The period's question counts (annex row 8), or None with a warning when the portal
+    cannot say (offline, no session): the rest of the report is made offline anyway."""
+    from datetime import date
+
+    from desktop.models.errors import KnownError
+    from desktop.reports.questions import count_questions
+
+    try:
+        found = online(cli, lambda desk: desk.citizens.questions())
+    except KnownError as error:
+        cli.warn(cli.say("report_without", MESSAGES, reason=error.message(cli.lang)))
+        return None
+    return count_questions(found, period, date.today())

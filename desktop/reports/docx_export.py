@@ -102,6 +102,7 @@ HEADINGS = {
     "steps": "2.4. Thời gian xử lý trung bình qua từng bước",
     "returns": "2.5. Tin, bài bị trả lại và bị từ chối",
     "take_downs": "2.6. Tin, bài bị gỡ bỏ",
+    "questions": "2.7. Hỏi đáp, tiếp nhận ý kiến của tổ chức, cá nhân (tiêu chí 8)",
     "services": "III. DỊCH VỤ CÔNG/HÀNH CHÍNH CÔNG TRỰC TUYẾN",
 }
 
@@ -212,6 +213,11 @@ def write_docx(
         for down in figures.take_downs:
             day = "/".join(reversed(down.day.split("-")))
             _row(downs, (day, down.title, names.get(down.category, down.category), down.reason))
+
+    if figures.questions is not None:  # issue 18: the annex's row 8, from the portal
+        doc.add_heading(HEADINGS["questions"], level=3)
+        for line in figures.questions.lines():
+            doc.add_paragraph(line)
 
     doc.add_heading(HEADINGS["services"], level=1)
     doc.add_paragraph("1. Các dịch vụ hành chính công trực tuyến được đăng tải trên website:")

@@ -123,6 +123,9 @@ class ReportFigures:
     last_sync: str | None
     last_change: str | None
     history_items: int = 0  # items whose full version history was in the store
+    #: Citizens' questions of the period (annex row 8; ``desktop.reports.questions``), when
+    #: they could be fetched from the portal.
+    questions: Any = None
     notes: list[str] = field(default_factory=list)
 
     @property
