@@ -204,3 +204,13 @@ def test_consultation_comments_listed_and_exported_without_emails(
     )
     assert "Nguyễn Văn Hùng" in pdf_text and "gop.y@example.vn" not in pdf_text
     assert json.dumps(listed)  # plain JSON
+
+
+def test_offline_the_commands_exit_3_with_a_sentence(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch, portal: Any, keyring_backend: Any
+) -> None:
+    member = person(tmp_path, capsys, monkeypatch, portal, "thanhvien1")
+    portal.stop()
+    code, out, err = member("questions", "list", "--json")
+    assert code == cli.OFFLINE, err
+    assert out == "" and "Traceback" not in err and err.strip()
