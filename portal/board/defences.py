@@ -124,8 +124,12 @@ def fingerprint(kind: str, scope: str, text: str) -> str:
 def admit(conn: Connection, kind: str, address: str, digest: str, now: datetime) -> None:
     """Refuse the write (429 or 409) or count it; inside the write's own transaction."""
     t = public_writes
-    conn.execute(delete(t).where(t.c.at < now - DUPLICATE_WINDOW))
     address = address[:64] or "-"
+    # One address's writes (and one text's) take turns on PostgreSQL: parallel requests cannot
+    # slip past the count together (SQLite's write transaction holds the database already).
+    db.lock(conn, f"public-write:{address}")
+    db.lock(conn, f"public-text:{digest}")
+    conn.execute(delete(t).where(t.c.at < now - DUPLICATE_WINDOW))
     recent = conn.execute(
         select(func.count(), func.min(t.c.at)).where(
             t.c.kind == kind, t.c.address == address, t.c.at > now - HOUR

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,8 +26,9 @@ def clock() -> list[datetime]:
 
 
 @pytest.fixture
-def server(tmp_path: Path, clock: list[datetime]) -> Iterator[PortalServer]:
-    with PortalServer(f"sqlite:///{tmp_path / 'portal.db'}") as running:
+def server(database_url: str, clock: list[datetime]) -> Iterator[PortalServer]:
+    """Once on SQLite and once on PostgreSQL (``database_url``, tests/conftest.py)."""
+    with PortalServer(database_url) as running:
         running.app.state.clock = lambda: clock[0]
         seed_board(running.app.state.engine)
         with db.writing(running.app.state.engine) as conn:

@@ -22,7 +22,7 @@ def test_contacts_are_erased_after_the_retention(
     clock: list[datetime],
     capsys: object,
 ) -> None:
-    url = str(server.app.state.engine.url)
+    url = server.app.state.engine.url.render_as_string(hide_password=False)
     assert (
         portal_cli(["citizens", "retention", "--site", SITE, "--days", "30", "--database", url])
         == 0
@@ -49,7 +49,7 @@ def test_contacts_are_erased_after_the_retention(
 
 
 def test_retention_refuses_nonsense(server: PortalServer) -> None:
-    url = str(server.app.state.engine.url)
+    url = server.app.state.engine.url.render_as_string(hide_password=False)
     assert (
         portal_cli(["citizens", "retention", "--site", SITE, "--days", "-1", "--database", url])
         == 1

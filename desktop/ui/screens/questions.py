@@ -226,7 +226,9 @@ class QuestionsScreen(Screen):
         open_ = q["state"] not in CLOSED_STATES
         for control in (self.assign_button, self.redirect_button, self.decline_button):
             control.setEnabled(open_)
-        self.answer_button.setEnabled(open_ and not q.get("answer_item"))
+        # a new answer when there is none yet, or the last one was rejected or deleted
+        answering = q.get("answer_item") and q.get("answer_state") not in ("rejected", "deleted")
+        self.answer_button.setEnabled(open_ and not answering)
 
     # -- acting --------------------------------------------------------------------------------
 
