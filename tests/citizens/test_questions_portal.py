@@ -262,3 +262,16 @@ def test_an_answer_must_be_an_item_of_the_same_site(
         f"{QUESTIONS}/{created['id']}/actions", json={"action": "answer", "item_id": future}
     )
     assert done.status_code == 200 and done.json()["answer_item"] == future
+
+
+def test_parallel_flooding_cannot_pass_the_limit_together(server: PortalServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def send(n: int) -> int:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            body = question(title=f"Song song {n}", body=f"Nội dung song song {n}.")
+            return client.post(QUESTIONS, json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(send, range(12)))
+    assert statuses == [201] * 5 + [429] * 7
