@@ -132,6 +132,18 @@ class Citizens:
         await self._act(question_id, {"action": "answer", "item_id": item.id})
         return item
 
+    async def report_counts(self, figures: Any) -> Any:
+        """Add the period's question counts to report figures (the annex's row 8) when the
+        portal answers; the report stays without them otherwise. Returns the counts."""
+        from desktop.reports.questions import count_questions
+
+        try:
+            found = await self.questions()
+        except KnownError:
+            return None
+        figures.questions = count_questions(found, figures.period, self._today())
+        return figures.questions
+
     # -- consultation comments -----------------------------------------------------------------
 
     async def comments(self, item_id: str) -> dict[str, Any]:

@@ -66,3 +66,22 @@ def test_the_inbox_redirects_declines_and_starts_an_answer(
     assert item.title == "Trả lời: Chậm chi trả tiền bồi thường giải phóng mặt bằng"
     [linked] = [q for q in run(deputy.desk.citizens.questions()) if q["answer_item"] == item.id]
     assert linked["state"] == "assigned"
+
+
+def test_the_reports_screen_adds_row_8_from_the_portal(desk: People, tmp_path: Path) -> None:
+    head = desk.sign_in("truongban")
+    window = head.window
+    screen: Any = window.page("reports")
+    window.show_screen("reports")
+    if screen.task is not None:
+        desk.run(screen.task)
+    counts = desk.run(screen.questions_task)
+    assert counts is not None  # the demo's questions of the period (their number depends on today)
+    assert screen.figures.questions is counts
+    target = tmp_path / "bao-cao.docx"
+    screen.ask_path = lambda *_: str(target)
+    path = screen.export("docx")
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "2.7. Hỏi đáp" in text and f"Số câu hỏi tiếp nhận: {counts.received}." in text
