@@ -43,7 +43,10 @@ _FIELDS = ("name", "email", "phone", "title", "body", "website", "form_token")
 async def form_values(request: Request) -> dict[str, str]:
     """The urlencoded form's fields (the first of each), as text."""
     raw = (await request.body()).decode("utf-8", errors="replace")
-    parsed = parse_qs(raw, keep_blank_values=True, max_num_fields=20)
+    try:
+        parsed = parse_qs(raw, keep_blank_values=True, max_num_fields=20)
+    except ValueError:  # more fields than any form of ours has: nothing usable
+        return {}
     return {k: v[0] for k, v in parsed.items() if k in _FIELDS and v}
 
 

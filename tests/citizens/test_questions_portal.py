@@ -196,6 +196,13 @@ def test_duplicates_honeypot_and_fill_time(
     # a form post without its token is a robot's
     bare = citizen.post(f"/sites/{SITE}/hoi-dap", data=question(title="Không mã", body="x"))
     assert bare.status_code == 400
+    # a form with a hundred fields, or not even urlencoded: refused with the form shown again
+    many = "&".join(f"f{n}=x" for n in range(100))
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    crowded = citizen.post(f"/sites/{SITE}/hoi-dap", content=many, headers=headers)
+    assert crowded.status_code == 422 and "Gửi câu hỏi" in crowded.text
+    garbage = citizen.post(f"/sites/{SITE}/hoi-dap", content=b"\xff\xfe", headers=headers)
+    assert garbage.status_code == 422
 
 
 def test_size_limits_and_bad_fields_are_named(citizen: httpx.Client) -> None:
