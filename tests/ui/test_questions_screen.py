@@ -58,6 +58,15 @@ def test_the_inbox_redirects_declines_and_starts_an_answer(
     [redirected] = [q for q in questions if q["title"].startswith("Cấp giấy chứng nhận")]
     assert redirected["redirected_to"] == "Sở Nông nghiệp và Môi trường"
 
+    # assign the one just received to a member
+    select(screen, "Hỗ trợ học phí cho học sinh trung học phổ thông")
+    index = screen.assignee.findData("thanhvien1")
+    assert index >= 0
+    screen.assignee.setCurrentIndex(index)
+    run(screen.assign_selected())
+    run(screen.last_task)
+    assert rows(screen)["Hỗ trợ học phí cho học sinh trung học phổ thông"][5] == "Nguyễn Thị Thu Hà"
+
     # the late one: write the answer → a new Q&A draft, linked, opened in the editor
     select(screen, "Chậm chi trả tiền bồi thường giải phóng mặt bằng")
     assert screen.answer_button.isEnabled()
