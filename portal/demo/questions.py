@@ -97,7 +97,7 @@ QUESTIONS: list[dict[str, Any]] = [
         "title": "Chậm chi trả tiền bồi thường giải phóng mặt bằng",
         "body": "Dự án mở rộng đường tỉnh 435 thu hồi đất của gia đình tôi từ tháng 6 nhưng"
         " đến nay chưa nhận tiền bồi thường.",
-        "days_ago": 30,
+        "days_ago": 45,  # late whatever the holidays between (Tết: 9 days off)
         "assigned_to": "thanhvien1",
     },
     {
