@@ -7,8 +7,19 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from portal.api import admin, auth, blobs, changes, directory, health, items, openapi
+from portal.api import (
+    admin,
+    auth,
+    blobs,
+    changes,
+    directory,
+    health,
+    items,
+    openapi,
+    public_comments,
+)
 from portal.api import calendar as calendar_api
+from portal.api import questions as questions_api
 from portal.api import targets as targets_api
 from portal.api.forwarded import ForwardedMiddleware, trusted_from_environment
 from portal.api.guard import BodyGuard
@@ -17,6 +28,7 @@ from portal.api.security_headers import SecurityHeadersMiddleware
 from portal.api.unexpected import UnexpectedErrors
 from portal.board import problems
 from portal.db import make_engine
+from portal.site import questions as citizens_site
 from portal.site.pages import router as public_router
 from portal.site.services import router as services_router
 
@@ -58,8 +70,11 @@ def create_app(
     app.include_router(calendar_api.router)  # site calendar notices (issue 6)
     app.include_router(admin.router)  # sessions (issue 5)
     app.include_router(health.router)  # GET /healthz for the 24/7 monitoring (issue 19)
+    app.include_router(questions_api.router)  # citizens' questions (issue 18)
+    app.include_router(public_comments.router)  # consultation comments (issue 18)
     app.include_router(public_router)
     app.include_router(services_router)  # the online public services' catalogue (issue 19)
+    app.include_router(citizens_site.router)
     # Outermost last: BodyGuard reads and checks the body before idempotency fingerprints it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(BodyGuard)

@@ -55,6 +55,8 @@ GROUPS: tuple[str, ...] = (
     "content",
     "publishing",
     "check",
+    "questions",  # citizens' questions (issue 18)
+    "consultation",  # comments on drafts (issue 18)
 )
 
 log = logging.getLogger(__name__)

@@ -141,6 +141,9 @@ def report_command(cli: Cli) -> int:
         return compute(desk.store, period, site=args.site, language=cli.lang), desk.me.to_dict()
 
     figures, me = cli.with_desk(figures_of)
+    from desktop.cli.questions import questions_for_report
+
+    figures.questions = questions_for_report(cli, period)  # issue 18: the annex's row 8
     if args.format == "csv":
         out = write_csv(figures, args.out)
     else:

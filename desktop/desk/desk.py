@@ -42,6 +42,7 @@ from desktop.desk.lookups import Lookups
 from desktop.desk.notices import HeadNotices
 from desktop.desk.online import OnPortal
 from desktop.desk.publishing import Publications
+from desktop.desk.questions import Citizens
 from desktop.desk.queue import QueueModel
 from desktop.desk.reader import Reader
 from desktop.desk.scheduler import SyncScheduler
@@ -122,6 +123,7 @@ class Desk(Lookups, OnPortal, HeadNotices):
         self.reader = Reader(store.path)
         self.engine: SyncEngine | None = None
         self.publishing = Publications(self)
+        self.citizens = Citizens(self)  # questions and consultation comments (issue 18)
         if client is not None:
             self.engine = SyncEngine(self.writer, client, language=language)
             self.engine.after_sync.append(self.publishing.after_sync)

@@ -25,6 +25,7 @@ class CategoryKind(StrEnum):
     WORK_CALENDAR = "work_calendar"  # Lịch làm việc của lãnh đạo (BD-11.3)
     UNIT_SITES = "unit_sites"  # Liên kết trang của các đơn vị trực thuộc (BD-14.1.b)
     PUBLIC_SERVICES = "public_services"  # Dịch vụ công trực tuyến (BD-15–17, AG-14, annex III)
+    QUESTIONS = "questions"  # Hỏi đáp (BD-14.2; issue 18): answers to citizens' questions
     FREE = "free"  # Chuyên mục khác
 
 

@@ -315,6 +315,7 @@ FIELDS: dict[CategoryKind, tuple[FieldSpec, ...]] = {
         ),
         _f("guide_url", "Hướng dẫn sử dụng", "User guide", "url"),
     ),
+    CategoryKind.QUESTIONS: (),  # the question is linked on the portal (issue 18)
     CategoryKind.FREE: (),
 }
 

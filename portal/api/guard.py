@@ -19,6 +19,10 @@ ITEM_LIMIT = 2 * 1024 * 1024
 BLOB_LIMIT = 20 * 1024 * 1024
 BLOB_PREFIX = "/api/v1/blobs/"
 BODY_KEY = "portal.body"
+#: The public site's forms (``/hoi-dap``, a consultation's comments) post urlencoded text;
+#: the API only ever takes JSON.
+FORM_TYPE = b"application/x-www-form-urlencoded"
+API = "/api/"
 #: How deep any JSON body may nest (orjson, which stores items, stops at 254).
 MAX_DEPTH = 64
 #: Numbers a JSON body may hold: what a signed 64-bit column and orjson can both keep.
@@ -69,7 +73,8 @@ class BodyGuard:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        if body and not path.startswith(BLOB_PREFIX):
+        form = headers.get(b"content-type", b"").startswith(FORM_TYPE)  # public forms (issue 18)
+        if body and not path.startswith(BLOB_PREFIX) and not (form and not path.startswith(API)):
             problem = _json_problem(body)
             if problem is not None:
                 await _refuse(problem, scope, receive, send)

@@ -167,6 +167,9 @@ def _parser() -> argparse.ArgumentParser:
     from portal.cli import calendar as calendar_cli  # site calendar notices (issue 6)
 
     calendar_cli.add_parser(sub, common)
+    from portal.cli import citizens as citizens_cli  # contact details' retention (issue 18)
+
+    citizens_cli.add_parser(sub, common)
     return parser
 
 
@@ -395,6 +398,10 @@ def _run(args: argparse.Namespace) -> int:
                 from portal.cli import calendar as calendar_cli
 
                 calendar_cli.run(conn, args, now)
+            elif args.command == "citizens":
+                from portal.cli import citizens as citizens_cli
+
+                citizens_cli.run(conn, args, now)
             elif key == ("grant", "revoke"):
                 revoked = board.revoke_grant(conn, args.id, now)
                 _audit_cli(

@@ -81,6 +81,8 @@ CATEGORIES: list[dict[str, Any]] = [
      "kind": "unit_sites", "unit": "Sở Khoa học và Công nghệ", "deadline": None, "position": 17},
     {"id": "dich-vu-cong", "name": "Dịch vụ công trực tuyến", "kind": "public_services",
      "unit": "Văn phòng UBND tỉnh", "deadline": None, "position": 18},
+    {"id": "hoi-dap", "name": "Hỏi đáp", "kind": "questions",
+     "unit": "Văn phòng UBND tỉnh", "deadline": None, "position": 19},
 ]  # fmt: skip
 
 #: thanhvien2 edits news for the deputy; the deputy approves news for the head (BD-18.4, BD-22).

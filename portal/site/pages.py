@@ -31,9 +31,10 @@ from desktop.models.render import render_markdown, safe_url
 from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
-from portal.api.deps import EngineDep
+from portal.api.deps import EngineDep, NowDep
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
+from portal.site.citizens_parts import citizens_parts
 from portal.site.files import shown_name
 from portal.site.legal_filter import LegalFilter, by_issue_date, choices
 from portal.site.search import page_number, page_of, search_published
@@ -197,27 +198,35 @@ def site_home(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
 
 
 @router.get("/items/{slug}")
-def item_page(slug: str, request: Request, engine: EngineDep) -> Response:
+def item_page(slug: str, request: Request, engine: EngineDep, now: NowDep) -> Response:
     """The default site's items (every site's when none is set); others move to their site."""
     with db.reading(engine) as conn:
         default = default_site(request, conn)
         site = _site_of(conn, slug)
         if default is not None and site is not None and site != default:
             return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
-        return _item_page(conn, slug, None, "")
+        return _item_page(conn, slug, None, "", now)
 
 
 @router.get("/sites/{site}/items/{slug}")
-def site_item_page(site: str, slug: str, engine: EngineDep) -> Response:
+def site_item_page(site: str, slug: str, engine: EngineDep, now: NowDep) -> Response:
     with db.reading(engine) as conn:
-        return _item_page(conn, slug, site, f"/sites/{site}")
+        return _item_page(conn, slug, site, f"/sites/{site}", now)
 
 
 def _site_of(conn: Connection, slug: str) -> str | None:
     return conn.execute(select(db.items.c.site).where(db.items.c.slug == slug)).scalar()
 
 
-def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTMLResponse:
+def _item_page(
+    conn: Connection,
+    slug: str,
+    site: str | None,
+    base: str,
+    now: datetime | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
     item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
     if item is None or (site is not None and item.site != site):
@@ -231,6 +240,7 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
     return _page(
         "item.html",
         lang=lang,
+        status=status,
         item=item,
         category=categories[item.category].name if item.category in categories else item.category,
         body=Markup(render_markdown(item.body)),
@@ -239,7 +249,8 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
         facts=fact_rows(kind, item.metadata, lang, names),
         attachments=attachments,
         base=base,
-        **_content_rules(conn, item, categories),  # issue 6: consultation, translations
+        **_content_rules(conn, item, categories, now),  # issue 6: consultation, translations
+        **citizens_parts(conn, item, base, now, form),  # issue 18: comment form, question
     )
 
 
@@ -277,7 +288,9 @@ def _files(
     return attachments, names
 
 
-def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> dict[str, Any]:
+def _content_rules(
+    conn: Connection, item: Item, categories: dict[str, Any], now: datetime | None = None
+) -> dict[str, Any]:
     """A consultation's comment deadline (closed after it) and the published translations."""
     from datetime import date
 
@@ -290,7 +303,8 @@ def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> 
         try:
             deadline = parse_vn_date(item.metadata.get("comment_deadline") or "")
             comment_until = deadline.strftime("%d/%m/%Y")
-            comments_closed = date.today() > deadline
+            today = now.astimezone(VIETNAM).date() if now else date.today()
+            comments_closed = today > deadline
         except ValueError:
             pass
     root = item.translation_of or item.id

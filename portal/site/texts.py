@@ -63,6 +63,8 @@ _VI: dict[str, str] = {
     "back_home": "Về trang chủ",
     "sections": "Chuyên mục",
     "services": "Dịch vụ công trực tuyến",
+    "questions": "Hỏi đáp",
+    "question": "Câu hỏi",
     "level": "Mức độ {level}",
 }
 
@@ -112,6 +114,8 @@ _EN: dict[str, str] = {
     "back_home": "Back to the home page",
     "sections": "Sections",
     "services": "Online public services",
+    "questions": "Questions and answers",
+    "question": "Question",
     "level": "Level {level}",
 }
 
@@ -161,6 +165,8 @@ _FR: dict[str, str] = {
     "back_home": "Retour à l’accueil",
     "sections": "Rubriques",
     "services": "Services publics en ligne",
+    "questions": "Questions et réponses",
+    "question": "Question",
     "level": "Niveau {level}",
 }
 
@@ -210,6 +216,8 @@ _ZH: dict[str, str] = {
     "back_home": "返回首页",
     "sections": "栏目",
     "services": "在线公共服务",
+    "questions": "问答",
+    "question": "问题",
     "level": "第 {level} 级",
 }
 
@@ -259,6 +267,8 @@ _KM: dict[str, str] = {
     "back_home": "ត្រឡប់ទៅទំព័រដើម",
     "sections": "ផ្នែក",
     "services": "សេវាសាធារណៈតាមអនឡាញ",
+    "questions": "សំណួរ និងចម្លើយ",
+    "question": "សំណួរ",
     "level": "កម្រិត {level}",
 }
 

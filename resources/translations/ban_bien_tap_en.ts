@@ -1433,6 +1433,137 @@
     </message>
   </context>
   <context>
+    <name>QuestionsScreen</name>
+    <message>
+      <source>Citizens' questions</source>
+      <translation>Citizens' questions</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>Being answered</source>
+      <translation>Being answered</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>Answered</translation>
+    </message>
+    <message>
+      <source>Redirected</source>
+      <translation>Redirected</translation>
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation>Declined</translation>
+    </message>
+    <message>
+      <source>%1 (late)</source>
+      <translation>%1 (late)</translation>
+    </message>
+    <message>
+      <source>%1 (due soon)</source>
+      <translation>%1 (due soon)</translation>
+    </message>
+    <message>
+      <source>Choose a question in the list.</source>
+      <translation>Choose a question in the list.</translation>
+    </message>
+    <message>
+      <source>Asked by %1 (%2), code %3</source>
+      <translation>Asked by %1 (%2), code %3</translation>
+    </message>
+    <message>
+      <source>The question was assigned.</source>
+      <translation>The question was assigned.</translation>
+    </message>
+    <message>
+      <source>Name the competent agency and write what the asker will read.</source>
+      <translation>Name the competent agency and write what the asker will read.</translation>
+    </message>
+    <message>
+      <source>The question was redirected; the asker sees it on the tracking page.</source>
+      <translation>The question was redirected; the asker sees it on the tracking page.</translation>
+    </message>
+    <message>
+      <source>Write the reason the asker will read.</source>
+      <translation>Write the reason the asker will read.</translation>
+    </message>
+    <message>
+      <source>The question was declined.</source>
+      <translation>The question was declined.</translation>
+    </message>
+    <message>
+      <source>The answer is a new draft of the Q&amp;A section: write it and send it on.</source>
+      <translation>The answer is a new draft of the Q&amp;A section: write it and send it on.</translation>
+    </message>
+    <message>
+      <source>Questions citizens sent through the portal. Answer within 15 working days; redirect at once what another agency must answer. Contact details are for the board only.</source>
+      <translation>Questions citizens sent through the portal. Answer within 15 working days; redirect at once what another agency must answer. Contact details are for the board only.</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Question</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Assigned to</source>
+      <translation>Assigned to</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>The question</source>
+      <translation>The question</translation>
+    </message>
+    <message>
+      <source>Assign to</source>
+      <translation>Assign to</translation>
+    </message>
+    <message>
+      <source>Assign</source>
+      <translation>Assign</translation>
+    </message>
+    <message>
+      <source>Write the answer</source>
+      <translation>Write the answer</translation>
+    </message>
+    <message>
+      <source>Competent agency</source>
+      <translation>Competent agency</translation>
+    </message>
+    <message>
+      <source>For the asker</source>
+      <translation>For the asker</translation>
+    </message>
+    <message>
+      <source>Redirect</source>
+      <translation>Redirect</translation>
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation>Decline</translation>
+    </message>
+  </context>
+  <context>
     <name>QueueModel</name>
     <message>
       <source>Title</source>

@@ -1424,6 +1424,137 @@
     </message>
 </context>
 <context>
+    <name>QuestionsScreen</name>
+    <message>
+        <source>Citizens&apos; questions</source>
+        <translation>Hỏi đáp của người dân</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Being answered</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Đã trả lời</translation>
+    </message>
+    <message>
+        <source>Redirected</source>
+        <translation>Đã chuyển</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Không tiếp nhận</translation>
+    </message>
+    <message>
+        <source>%1 (late)</source>
+        <translation>%1 (quá hạn)</translation>
+    </message>
+    <message>
+        <source>%1 (due soon)</source>
+        <translation>%1 (sắp đến hạn)</translation>
+    </message>
+    <message>
+        <source>Choose a question in the list.</source>
+        <translation>Chọn một câu hỏi trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Asked by %1 (%2), code %3</source>
+        <translation>Người hỏi: %1 (%2), mã %3</translation>
+    </message>
+    <message>
+        <source>The question was assigned.</source>
+        <translation>Đã giao câu hỏi.</translation>
+    </message>
+    <message>
+        <source>Name the competent agency and write what the asker will read.</source>
+        <translation>Ghi tên cơ quan có thẩm quyền và nội dung người hỏi sẽ đọc.</translation>
+    </message>
+    <message>
+        <source>The question was redirected; the asker sees it on the tracking page.</source>
+        <translation>Đã chuyển câu hỏi; người hỏi thấy trên trang theo dõi.</translation>
+    </message>
+    <message>
+        <source>Write the reason the asker will read.</source>
+        <translation>Ghi lý do người hỏi sẽ đọc.</translation>
+    </message>
+    <message>
+        <source>The question was declined.</source>
+        <translation>Đã từ chối tiếp nhận câu hỏi.</translation>
+    </message>
+    <message>
+        <source>The answer is a new draft of the Q&amp;A section: write it and send it on.</source>
+        <translation>Câu trả lời là một bản nháp mới của chuyên mục Hỏi đáp: viết rồi gửi biên tập.</translation>
+    </message>
+    <message>
+        <source>Questions citizens sent through the portal. Answer within 15 working days; redirect at once what another agency must answer. Contact details are for the board only.</source>
+        <translation>Câu hỏi người dân gửi qua cổng thông tin. Trả lời trong 15 ngày làm việc; câu hỏi thuộc thẩm quyền cơ quan khác thì chuyển ngay. Thông tin liên hệ chỉ Ban Biên tập được xem.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Người xử lý</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Giao</translation>
+    </message>
+    <message>
+        <source>Write the answer</source>
+        <translation>Viết câu trả lời</translation>
+    </message>
+    <message>
+        <source>Competent agency</source>
+        <translation>Cơ quan có thẩm quyền</translation>
+    </message>
+    <message>
+        <source>For the asker</source>
+        <translation>Gửi người hỏi</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>Chuyển</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Từ chối</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Title</source>

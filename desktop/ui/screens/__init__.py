@@ -95,6 +95,7 @@ def load_screens() -> list[type[Screen]]:
     from desktop.ui.screens import conflicts, queues, settings_screen  # noqa: F401, I001
     from desktop.ui.screens import publish_queue, reports, search  # noqa: F401
     from desktop.ui.screens import grants  # noqa: F401  (issue 6)
+    from desktop.ui.screens import questions  # noqa: F401  (issue 18)
 
     return list(SCREENS)
 

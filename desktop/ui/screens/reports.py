@@ -245,6 +245,8 @@ class ReportsScreen(Screen):
                 return
             self._show(figures)
             self.computed.emit()
+            # issue 18: the annex's row 8 comes from the portal, when it answers (the docx)
+            self.questions_task = asyncio.ensure_future(desk.citizens.report_counts(figures))
 
         future.add_done_callback(done)
         self.task = future
