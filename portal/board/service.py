@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -128,7 +128,13 @@ def _row(item: Item, seq: int) -> dict[str, Any]:
         "slug": item.slug or None,
         "data": orjson.dumps(item.to_dict()).decode(),
         "change_seq": seq,
+        "publish_at": as_utc(item.publish_at),
+        "expire_at": as_utc(item.expire_at),
     }
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC) if moment is not None else None
 
 
 def create_item(
@@ -226,6 +232,15 @@ def _save(conn: Connection, before: Item, after: Item) -> None:
             "The item changed meanwhile.",
             current=current.to_dict() if current else None,
         )
+
+
+def record_change(
+    conn: Connection, before: Item, after: Item, action: str, actor: str, at: datetime, comment: str
+) -> None:
+    """Save ``after`` over ``before`` (only if nobody changed it meanwhile: 412 otherwise) and
+    keep it as a version: for changes the portal makes itself (the scheduler's take-down)."""
+    _save(conn, before, after)
+    _store_version(conn, after, action, actor, at, comment)
 
 
 def do_action(

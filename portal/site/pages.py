@@ -1,7 +1,9 @@
 """The public site: published items only, rendered by the one safe Markdown renderer.
 
-Nothing unpublished is served here: every query filters on ``state = 'published'``, and a
-taken-down item's address answers 410 Gone at once.
+Nothing unpublished is served here: every query filters on ``state = 'published'`` and on the
+item's public window at the app clock's second (``publish_at <= now < expire_at``, issue 20: a
+scheduled item is absent until its time, an expired one is gone before the scheduler takes it
+down), and a taken-down item's address answers 410 Gone at once.
 
 Several sites share one portal: ``/sites/{site}/`` (its home, ``items/{slug}``, ``feed.atom``)
 serves one site; ``/``, ``/items/{slug}`` and ``/feed.atom`` serve the default site (the
@@ -20,8 +22,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import Item, State
 from desktop.models.fields import fact_box
@@ -29,7 +32,7 @@ from desktop.models.render import render_markdown, safe_url
 from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
-from portal.api.deps import EngineDep
+from portal.api.deps import EngineDep, now_of
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
 from portal.site.search import search_published
@@ -42,16 +45,30 @@ _env = Environment(loader=PackageLoader("portal.site", "templates"), autoescape=
 PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
 
 
-def published_items(conn: Connection, site: str | None = None) -> list[Item]:
-    """Published items, newest first: of one site, or of every site when ``site`` is None."""
-    query = select(db.items.c.data).where(db.items.c.state == State.PUBLISHED.value)
+def published_items(conn: Connection, now: datetime, site: str | None = None) -> list[Item]:
+    """Items public at ``now``, newest first: of one site, or of every site when ``site`` is
+    None."""
+    query = select(db.items.c.data).where(public_now(now))
     if site is not None:
         query = query.where(db.items.c.site == site)
     found = [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
     return sorted(found, key=published_at, reverse=True)
 
 
+def public_now(now: datetime) -> ColumnElement[bool]:
+    """The SQL condition of an item on the public pages at ``now`` (to the second)."""
+    at = now.astimezone(UTC)
+    return and_(
+        db.items.c.state == State.PUBLISHED.value,
+        or_(db.items.c.publish_at.is_(None), db.items.c.publish_at <= at),
+        or_(db.items.c.expire_at.is_(None), db.items.c.expire_at > at),
+    )
+
+
 def published_at(item: Item) -> datetime:
+    """The date readers see: the scheduled time when there was one, else the approval's."""
+    if item.publish_at is not None:
+        return item.publish_at
     step = item.steps.get("approve")
     return step.at if step else (item.state_since or datetime(1970, 1, 1, tzinfo=UTC))
 
@@ -82,8 +99,8 @@ def _missing(base: str = "", gone: bool = False) -> HTMLResponse:
     return _page("missing.html", status=410 if gone else 404, gone=gone, base=base)
 
 
-def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
-    items = published_items(conn, site)
+def _home(conn: Connection, now: datetime, site: str | None, base: str) -> HTMLResponse:
+    items = published_items(conn, now, site)
     sections = []
     for site_id in sorted({item.site for item in items}):
         site_info = board.get_site(conn, site_id) or {"name": site_id}
@@ -110,27 +127,29 @@ def _home(conn: Connection, site: str | None, base: str) -> HTMLResponse:
 @router.get("/")
 def home(request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
-        return _home(conn, default_site(request, conn), "")
+        return _home(conn, now_of(request), default_site(request, conn), "")
 
 
 @router.get("/search")
 def search(request: Request, engine: EngineDep, q: str = "") -> HTMLResponse:
     with db.reading(engine) as conn:
-        return _search(conn, default_site(request, conn), "", q)
+        return _search(conn, now_of(request), default_site(request, conn), "", q)
 
 
 @router.get("/sites/{site}/search")
-def site_search(site: str, engine: EngineDep, q: str = "") -> HTMLResponse:
+def site_search(site: str, request: Request, engine: EngineDep, q: str = "") -> HTMLResponse:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _search(conn, site, f"/sites/{site}", q)
+        return _search(conn, now_of(request), site, f"/sites/{site}", q)
 
 
-def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLResponse:
+def _search(
+    conn: Connection, now: datetime, site: str | None, base: str, query: str
+) -> HTMLResponse:
     """The search box's page (BD-14.1.a): published items only, found with or without accents."""
     query = query[:200]
-    found = search_published(published_items(conn, site), query) if query.strip() else []
+    found = search_published(published_items(conn, now, site), query) if query.strip() else []
     return _page(
         "search.html",
         query=query,
@@ -143,11 +162,11 @@ def _search(conn: Connection, site: str | None, base: str, query: str) -> HTMLRe
 
 
 @router.get("/sites/{site}/")
-def site_home(site: str, engine: EngineDep) -> HTMLResponse:
+def site_home(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _home(conn, site, f"/sites/{site}")
+        return _home(conn, now_of(request), site, f"/sites/{site}")
 
 
 @router.get("/items/{slug}")
@@ -158,26 +177,30 @@ def item_page(slug: str, request: Request, engine: EngineDep) -> Response:
         site = _site_of(conn, slug)
         if default is not None and site is not None and site != default:
             return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
-        return _item_page(conn, slug, None, "")
+        return _item_page(conn, now_of(request), slug, None, "")
 
 
 @router.get("/sites/{site}/items/{slug}")
-def site_item_page(site: str, slug: str, engine: EngineDep) -> Response:
+def site_item_page(site: str, slug: str, request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
-        return _item_page(conn, slug, site, f"/sites/{site}")
+        return _item_page(conn, now_of(request), slug, site, f"/sites/{site}")
 
 
 def _site_of(conn: Connection, slug: str) -> str | None:
     return conn.execute(select(db.items.c.site).where(db.items.c.slug == slug)).scalar()
 
 
-def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTMLResponse:
+def _item_page(
+    conn: Connection, now: datetime, slug: str, site: str | None, base: str
+) -> HTMLResponse:
     row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
     item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
     if item is None or (site is not None and item.site != site):
         return _missing(base)
     if item.state is not State.PUBLISHED:
         return _missing(base, gone=item.state is State.TAKEN_DOWN)
+    if not item.public_at(now):  # scheduled: not yet there; expired: gone
+        return _missing(base, gone=item.expire_at is not None and now >= item.expire_at)
     categories = {c.id: c for c in board.list_categories(conn, item.site)}
     files = {
         row.sha256: row
@@ -209,11 +232,13 @@ def _item_page(conn: Connection, slug: str, site: str | None, base: str) -> HTML
         ),
         attachments=attachments,
         base=base,
-        **_content_rules(conn, item, categories),  # issue 6: consultation, translations
+        **_content_rules(conn, now, item, categories),  # issue 6: consultation, translations
     )
 
 
-def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> dict[str, Any]:
+def _content_rules(
+    conn: Connection, now: datetime, item: Item, categories: dict[str, Any]
+) -> dict[str, Any]:
     """A consultation's comment deadline (closed after it) and the published translations."""
     from datetime import date
 
@@ -232,7 +257,7 @@ def _content_rules(conn: Connection, item: Item, categories: dict[str, Any]) -> 
     root = item.translation_of or item.id
     translations = [
         other
-        for other in published_items(conn, item.site)
+        for other in published_items(conn, now, item.site)
         if other.id != item.id and (other.id == root or other.translation_of == root)
     ]
     return {
@@ -249,7 +274,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 def feed(request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
         site = default_site(request, conn)
-        items = published_items(conn, site)[:50]
+        items = published_items(conn, now_of(request), site)[:50]
     base = str(request.base_url).rstrip("/")
     return _atom(items, base, base)
 
@@ -259,7 +284,7 @@ def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        items = published_items(conn, site)[:50]
+        items = published_items(conn, now_of(request), site)[:50]
     root = str(request.base_url).rstrip("/")
     return _atom(items, f"{root}/sites/{site}", root)
 
@@ -298,12 +323,12 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
 
 
 @router.get("/media/{sha256}")
-def media(sha256: str, engine: EngineDep) -> Response:
+def media(sha256: str, request: Request, engine: EngineDep) -> Response:
     sha = sha256.lower()
     with db.reading(engine) as conn:
         attached = any(
             sha in item.attachments or f"/media/{sha}" in item.body
-            for item in published_items(conn)
+            for item in published_items(conn, now_of(request))
         )
         row = (
             conn.execute(select(db.blobs).where(db.blobs.c.sha256 == sha)).first()

