@@ -365,6 +365,13 @@ class Desk(OnPortal):
         return self.queue.expected_item(item)
 
     @tracked
+    async def restore(self, item_id: str, version: int) -> None:
+        """Version ``version``'s content back as the working copy (``desktop.desk.restore``)."""
+        from desktop.desk.restore import restore
+
+        await restore(self, item_id, version)
+
+    @tracked
     async def delete(self, item_id: str) -> bool:
         """Delete a draft of one's own that was never submitted: at once when it never left
         this computer (True), on the portal at the next sync otherwise (False; it is gone from

@@ -14,5 +14,9 @@ def make_scheduler(
     engine: Engine, clock: Callable[[], datetime], smtp: str | None = None
 ) -> Scheduler:
     """Expiry always; the e-mail notices' queue when the portal has an SMTP server."""
-    jobs: list[Job] = [take_down_expired]
+    from portal.board import mail
+
+    jobs: list[Job] = [take_down_expired, mail.queue_deadline_notices]
+    if smtp:
+        jobs.append(mail.Sender(mail.SmtpSettings.parse(smtp)))
     return Scheduler(engine, clock, jobs)

@@ -19,7 +19,9 @@ from sqlalchemy.engine import Connection
 
 from portal import db
 from portal.board import calendar as _calendar  # noqa: F401 - its table joins db.metadata
+from portal.board import mail as _mail  # noqa: F401 - its tables join db.metadata
 from portal.board import targets as _targets  # noqa: F401 - its tables join db.metadata
+from portal.board import templates as _templates  # noqa: F401 - its table joins db.metadata
 
 FIRST_REVISION = "0001"
 _LOCK = "portal:migrate"
