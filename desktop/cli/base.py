@@ -192,7 +192,7 @@ class Cli:
         try:
             read = read_markdown(path)
         except KnownError as error:
-            raise CliError(error.message(self.lang)) from error
+            raise CliError(f"{path}: {error.message(self.lang)}") from error
         for vi, en in read.notes:
             self.warn(f"{path}: {vi if self.lang == 'vi' else en}")
         return read.content

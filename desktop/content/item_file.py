@@ -23,7 +23,7 @@ class UnreadableFile(KnownError):
 
     def __init__(self, path: Path | str, vi: str, en: str) -> None:
         super().__init__(f"{path}: {en}")
-        self.vi, self.en = f"{Path(path).name}: {vi}", f"{Path(path).name}: {en}"
+        self.vi, self.en = vi, en
 
 
 @dataclass

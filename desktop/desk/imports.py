@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.content.item_file import is_item_file, read_item_file
 from desktop.models import ModelError
-from desktop.models.errors import KnownError, message_of
+from desktop.models.errors import Invalid, KnownError, message_of
 
 if TYPE_CHECKING:
     from desktop.desk.desk import Desk
@@ -62,9 +62,19 @@ async def import_files(
             read = read_item_file(path)
             content = dict(read.content)
             chosen = content.pop("category", "") or category
+            if not chosen:
+                raise Invalid(
+                    "chưa có chuyên mục (khóa category trong tệp, hoặc --category).",
+                    "no section (the file's category key, or --category).",
+                    "no_category",
+                )
             known = desk.category_map()
             if known is not None and site == desk.site and chosen not in known:
-                raise ModelError("category", f"“{chosen}” is not a section of {site}")
+                raise Invalid(
+                    f"chuyên mục “{chosen}” không có trên trang {site}.",
+                    f"the section “{chosen}” is not on {site}.",
+                    "unknown_category",
+                )
             item = await desk.create(chosen, site=site, **content)
             if read.pictures:
                 from desktop.content.images import temporary_file

@@ -299,6 +299,9 @@ def do_action(
         after = replace(after, slug=item_slug(after.title, after.id))
     _save(conn, item, after)
     _store_version(conn, after, action.value, user.username, at, comment, verdict.on_behalf_of)
+    from portal.board.mail import notify_action  # e-mail notices, queued with the step
+
+    notify_action(conn, item, after, user.username, comment, at)
     if comment:
         add_comment(conn, user, after.id, comment, at, comment_id)
     return after
