@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from desktop.models import ModelError, parse_content
 from portal import db
-from portal.board.directory import BoardError, category_ids
+from portal.board.directory import BoardError, category_ids, directory_changed
 
 section_templates = Table(
     "section_templates",
@@ -60,6 +60,7 @@ def set_template(
             updated_at=at,
         )
     )
+    directory_changed(conn, site)  # clients get it with the sections at their next sync
     return content
 
 
@@ -69,6 +70,8 @@ def remove_template(conn: Connection, site: str, category: str) -> bool:
             section_templates.c.site == site, section_templates.c.category == category
         )
     )
+    if result.rowcount:
+        directory_changed(conn, site)
     return result.rowcount > 0
 
 

@@ -56,7 +56,18 @@ def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) 
         _seed_files(conn, content, start)  # the items' files (issue 6: legal documents)
         for index, spec in enumerate(items):
             _seed_item(conn, site, index, spec, start + timedelta(days=index + 1))
+        _seed_templates(conn, site, start)  # issue 20
     return True
+
+
+def _seed_templates(conn: Any, site: str, at: datetime) -> None:
+    from portal.board.templates import set_template
+    from portal.demo.templates import TEMPLATES
+
+    known = board.category_ids(conn, site)
+    for category, template in TEMPLATES.items():
+        if category in known:
+            set_template(conn, site, category, template, "portal-server", at)
 
 
 def _seed_board(conn: Any, content: ModuleType, start: datetime, now: datetime) -> None:
