@@ -95,11 +95,30 @@ def read_template(path: Path) -> dict[str, object]:
         if not isinstance(loaded, dict):
             raise BoardError("unreadable", f"{path}: a JSON object is needed")
         return loaded
-    from desktop.content.frontmatter import parse
+    return _front_matter(path, text)
 
-    try:
-        content = parse(text)
-    except ValueError as error:
-        raise BoardError("unreadable", f"{path}: {error}") from error
+
+def _front_matter(path: Path, text: str) -> dict[str, object]:
+    """Markdown with a YAML front matter: the keys, and the text after it as the body."""
+    import yaml
+
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    header: object = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end < 0:
+            raise BoardError("unreadable", f"{path}: the closing “---” line is missing")
+        try:
+            header = yaml.safe_load(text[4:end]) or {}
+        except yaml.YAMLError as error:
+            raise BoardError("unreadable", f"{path}: unreadable YAML ({error})") from error
+        rest = text[end + 4 :]
+        body = rest[1:] if rest.startswith("\n") else rest
+    if not isinstance(header, dict):
+        raise BoardError("unreadable", f"{path}: the front matter is “key: value” pairs")
+    content = {str(k): v for k, v in header.items() if v not in ("", None, {})}
     content.pop("category", None)
-    return {k: v for k, v in content.items() if v not in ("", None, {})}
+    if body.strip():
+        content["body"] = body
+    return content
