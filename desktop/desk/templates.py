@@ -15,10 +15,15 @@ class SectionSource(Protocol):
     def categories(self, site: str) -> list[dict[str, Any]]: ...
 
 
+def section_templates(store: SectionSource, site: str) -> dict[str, dict[str, Any]]:
+    """Section id → its template (content fields), for the sections that have one."""
+    return {
+        str(entry.get("id")): {k: v for k, v in entry["template"].items() if k in TEMPLATE_FIELDS}
+        for entry in store.categories(site)
+        if isinstance(entry.get("template"), dict)
+    }
+
+
 def section_template(store: SectionSource, site: str, category: str) -> dict[str, Any]:
     """The section's template (content fields), or {} when it has none."""
-    for entry in store.categories(site):
-        if entry.get("id") == category and isinstance(entry.get("template"), dict):
-            template = entry["template"]
-            return {k: v for k, v in template.items() if k in TEMPLATE_FIELDS}
-    return {}
+    return section_templates(store, site).get(category, {})

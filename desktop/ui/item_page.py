@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.desk.templates import section_templates
 from desktop.models import Action, Item, State, clock, comment_required
 from desktop.ui import dialogs, labels
 from desktop.ui.services import ItemService
@@ -172,6 +173,7 @@ class ItemPage(QWidget):
         self.fresh = fresh
         self.item_id = item_id
         self.editor.set_categories(self.items.categories())
+        self.editor.templates = section_templates(self.items.store, self.items.desk.site)
         self.reload(load_editor=True)
         self.tabs.setCurrentIndex(0)
         self.history_task = self.items.request_history(item_id)

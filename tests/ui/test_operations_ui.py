@@ -112,3 +112,19 @@ def test_files_dropped_on_the_window_become_drafts(desk: People, tmp_path: Path)
     assert "a.md: bản nháp mới" in told[0] and "b.md: không nhập được" in told[0]
     titles = {r.title for r in member.items.rows()}
     assert "Tin thả vào" in titles
+
+
+def test_a_blank_new_item_moved_to_a_section_starts_from_its_template(desk: People) -> None:
+    member = desk.sign_in("thanhvien1")
+    desk.run(member.window.new_item())
+    editor = member.window.item_page.editor
+    assert editor.title.text() == ""
+    editor.category.setCurrentIndex(editor.category.findData("tin-tuc"))
+    assert editor.title.text() == "Thông cáo báo chí: [sự kiện]"
+    assert "## Thông tin liên hệ" in editor.content()["body"]
+    editor.flush()
+    desk.run(member.desk.writer.drain())
+    saved = member.items.current(member.window.item_page.item_id)
+    assert saved.title == "Thông cáo báo chí: [sự kiện]" and saved.category == "tin-tuc"
+    editor.category.setCurrentIndex(editor.category.findData("lay-y-kien"))
+    assert editor.title.text() == "Thông cáo báo chí: [sự kiện]"  # not blank: kept as written

@@ -147,6 +147,8 @@ class ItemEditor(QWidget):
         fields_layout.addRow(self.trigger_label, self.trigger)
         # issue 20: when the item is public (publish at, take down at)
         self.schedule = ScheduleFields(self)
+        #: Section id → its template (set by the item page from the store; issue 20).
+        self.templates: dict[str, dict[str, Any]] = {}
         self.schedule_label = QLabel(self)
         fields_layout.addRow(self.schedule_label, self.schedule)
         # the section's own fields are rows of the same form: one column of labels
@@ -458,7 +460,20 @@ class ItemEditor(QWidget):
         finally:
             self._loading = False
         self._prefill_unit()
+        self._start_from_template()
         self._changed()
+
+    def _start_from_template(self) -> None:
+        """A blank item moved to a section with a template starts from it (issue 20)."""
+        template = self.templates.get(self.category.currentData() or "", {})
+        blank = not (self.title.text() or self.summary.toPlainText() or self.body_markdown())
+        if not template or not blank:
+            return
+        self.title.setText(template.get("title") or "")
+        self.summary.setPlainText(template.get("summary") or "")
+        if template.get("body"):
+            self.body.set_markdown(template["body"])
+            self._body_markdown = None
 
     def _prefill_unit(self) -> None:
         """An empty providing unit takes the section's responsible unit (BD-12)."""
