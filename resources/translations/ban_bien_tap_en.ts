@@ -614,7 +614,7 @@
     <name>ItemEditor</name>
     <message>
       <source>Suggested: %1 (from the section's fields)</source>
-      <extracomment>The body's Markdown as last loaded or written (None: the document changed since).</extracomment>
+      <extracomment>Section id → its template (set by the item page from the store; issue 20). The body's Markdown as last loaded or written (None: the document changed since).</extracomment>
       <translation>Suggested: %1 (from the section's fields)</translation>
     </message>
     <message>
@@ -1481,6 +1481,10 @@
     <message>
       <source>Returned</source>
       <translation>Returned</translation>
+    </message>
+    <message>
+      <source>Scheduled</source>
+      <translation>Scheduled</translation>
     </message>
     <message>
       <source>Due</source>

@@ -609,7 +609,7 @@
     <name>ItemEditor</name>
     <message>
         <source>Suggested: %1 (from the section&apos;s fields)</source>
-        <extracomment>The body&apos;s Markdown as last loaded or written (None: the document changed since).</extracomment>
+        <extracomment>Section id → its template (set by the item page from the store; issue 20). The body&apos;s Markdown as last loaded or written (None: the document changed since).</extracomment>
         <translation>Gợi ý: %1 (theo thông tin chuyên mục)</translation>
     </message>
     <message>
@@ -1472,6 +1472,10 @@
     <message>
         <source>Returned</source>
         <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Đã hẹn giờ đăng</translation>
     </message>
     <message>
         <source>Due</source>

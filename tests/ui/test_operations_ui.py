@@ -128,3 +128,36 @@ def test_a_blank_new_item_moved_to_a_section_starts_from_its_template(desk: Peop
     assert saved.title == "Thông cáo báo chí: [sự kiện]" and saved.category == "tin-tuc"
     editor.category.setCurrentIndex(editor.category.findData("lay-y-kien"))
     assert editor.title.text() == "Thông cáo báo chí: [sự kiện]"  # not blank: kept as written
+
+
+def test_queues_say_scheduled_until_the_publish_time(qtbot: object) -> None:
+    from desktop.ui.services import QueueRow
+    from desktop.ui.widgets.queue import QueueModel
+
+    def row(item_id: str, publish_at: datetime | None) -> QueueRow:
+        return QueueRow(
+            id=item_id,
+            title=item_id,
+            category="",
+            author="",
+            state="published",
+            state_since=None,
+            created_by="tv1",
+            publish_at=publish_at,
+        )
+
+    now = datetime.now(VN)
+    model = QueueModel()
+    model.set_rows(
+        [
+            row("later", now + timedelta(days=1)),
+            row("past", now - timedelta(days=1)),
+            row("plain", None),
+        ]
+    )
+    step = model.COLUMNS.index("step")
+    assert [model.data(model.index(n, step)) for n in range(3)] == [
+        "Đã hẹn giờ đăng",
+        "Đã đăng",
+        "Đã đăng",
+    ]
