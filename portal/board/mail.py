@@ -25,7 +25,7 @@ import smtplib
 import ssl
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
@@ -274,47 +274,53 @@ VIETNAM = timezone(timedelta(hours=7))
 
 def queue_deadline_notices(engine: Engine, now: datetime) -> int:
     """Once a day per item and person (``dedupe``): an open item due tomorrow (Vietnam's date,
-    working days of the site's calendar) tells whoever it waits for."""
+    working days of the site's calendar) tells whoever it waits for. Read in a read-only
+    transaction; a write only when there is something to queue."""
+    tomorrow = now.astimezone(VIETNAM).date() + timedelta(days=1)
+    with db.reading(engine) as conn:
+        due = _due_tomorrow(conn, tomorrow)
+    queued = 0
+    if due:
+        with db.writing(engine) as conn:
+            for item, people in due:
+                for person in people:
+                    extra = {"due": tomorrow.strftime("%d/%m/%Y")}
+                    dedupe = f"deadline:{item.id}:{tomorrow.isoformat()}:{person}"
+                    queued += enqueue(conn, person, "deadline", item, now, dedupe, extra)
+    return queued
+
+
+def _due_tomorrow(conn: Connection, tomorrow: date) -> list[tuple[Item, list[str]]]:
     from desktop.models import Category
     from desktop.models.fields import suggested_trigger_date
     from desktop.models.workdays import CalendarNotice, WorkCalendar
     from portal.board.calendar import list_notices
     from portal.board.directory import list_categories
 
-    tomorrow = now.astimezone(VIETNAM).date() + timedelta(days=1)
-    queued = 0
-    with db.writing(engine) as conn:
-        rows = conn.execute(
-            select(db.items.c.data).where(
-                db.items.c.state.in_([State.DRAFT.value, State.SUBMITTED.value, State.EDITED.value])
-            )
-        )
-        items = [Item.from_dict(orjson.loads(row.data)) for row in rows]
-        sections: dict[str, dict[str, Category]] = {}
-        calendars: dict[str, WorkCalendar] = {}
-        for item in items:
-            if item.site not in sections:
-                sections[item.site] = {c.id: c for c in list_categories(conn, item.site)}
-                notices = [CalendarNotice.from_dict(n) for n in list_notices(conn, item.site)]
-                calendars[item.site] = WorkCalendar.from_notices(notices)
-            category = sections[item.site].get(item.category)
-            if category is None or category.deadline is None:
-                continue
-            trigger = item.trigger_date or suggested_trigger_date(category.kind, item.metadata)
-            due = calendars[item.site].due_date(trigger, category.deadline)
-            if due != tomorrow:
-                continue
-            if item.state is State.DRAFT:
-                people = [item.created_by]
-            else:
-                people = _people_for_step(
-                    conn, item.site, 2 if item.state is State.SUBMITTED else 3
-                )
-            for person in people:
-                extra = {"due": due.strftime("%d/%m/%Y")}
-                dedupe = f"deadline:{item.id}:{due.isoformat()}:{person}"
-                queued += enqueue(conn, person, "deadline", item, now, dedupe, extra)
-    return queued
+    open_states = [State.DRAFT.value, State.SUBMITTED.value, State.EDITED.value]
+    rows = conn.execute(select(db.items.c.data).where(db.items.c.state.in_(open_states)))
+    sections: dict[str, dict[str, Category]] = {}
+    calendars: dict[str, WorkCalendar] = {}
+    found = []
+    for row in rows:
+        item = Item.from_dict(orjson.loads(row.data))
+        if item.site not in sections:
+            sections[item.site] = {c.id: c for c in list_categories(conn, item.site)}
+            notices = [CalendarNotice.from_dict(n) for n in list_notices(conn, item.site)]
+            calendars[item.site] = WorkCalendar.from_notices(notices)
+        category = sections[item.site].get(item.category)
+        if category is None or category.deadline is None:
+            continue
+        trigger = item.trigger_date or suggested_trigger_date(category.kind, item.metadata)
+        if calendars[item.site].due_date(trigger, category.deadline) != tomorrow:
+            continue
+        if item.state is State.DRAFT:
+            people = [item.created_by]
+        else:
+            step = 2 if item.state is State.SUBMITTED else 3
+            people = _people_for_step(conn, item.site, step)
+        found.append((item, people))
+    return found
 
 
 # --- sending -----------------------------------------------------------------------------------

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
-from portal.board.schedule import Job, Scheduler, take_down_expired
+from portal.board.schedule import Every, Job, Scheduler, take_down_expired
 
 
 def make_scheduler(
@@ -16,7 +16,7 @@ def make_scheduler(
     """Expiry always; the e-mail notices' queue when the portal has an SMTP server."""
     from portal.board import mail
 
-    jobs: list[Job] = [take_down_expired, mail.queue_deadline_notices]
+    jobs: list[Job] = [take_down_expired, Every(mail.queue_deadline_notices, timedelta(hours=1))]
     if smtp:
         jobs.append(mail.Sender(mail.SmtpSettings.parse(smtp)))
     return Scheduler(engine, clock, jobs)

@@ -20,7 +20,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, insert, select
 
@@ -119,6 +119,23 @@ def _note(conn: db.Connection, item: Item, now: datetime) -> None:
 
 #: One job of the scheduler: given the engine and "now", does what has fallen due.
 Job = Callable[[Engine, datetime], object]
+
+
+class Every:
+    """A job run at most once per ``period`` of the clock's time in this process (the deadline
+    notices: hourly is enough, and what they queue is deduplicated in the database)."""
+
+    def __init__(self, job: Job, period: timedelta) -> None:
+        self.job = job
+        self.period = period
+        self.last: datetime | None = None
+        self.__name__ = getattr(job, "__name__", "job")
+
+    def __call__(self, engine: Engine, now: datetime) -> object:
+        if self.last is not None and self.last <= now < self.last + self.period:
+            return None
+        self.last = now
+        return self.job(engine, now)
 
 
 class Scheduler:

@@ -142,6 +142,44 @@ def test_notices_go_out_in_the_persons_language_and_survive_a_mail_server_down(
     assert not [r for r in queued(server) if r.username == "thanhvien2"]
 
 
+def test_two_senders_never_send_one_notice_twice(
+    server: PortalServer,
+    database_url: str,
+    api: dict[str, Api],
+    clock: Clock,
+    smtp: MailServer,
+) -> None:
+    """Two server processes' senders racing over one queue: each notice goes out once."""
+    import threading
+
+    addresses(server)
+    for n in range(6):
+        item = api["thanhvien1"].create(title=f"Tin số {n}")
+        assert api["thanhvien1"].act(item, "submit").status_code == 200
+    assert len(queued(server)) == 12
+    settings = mail.SmtpSettings.parse(f"smtp://127.0.0.1:{smtp.port}")
+    engines = [
+        db.make_engine(str(server.app.state.engine.url.render_as_string(False))) for _ in range(2)
+    ]
+    start = threading.Barrier(2)
+    sent: list[int] = []
+
+    def process(engine: db.Engine) -> None:
+        start.wait()
+        sent.append(mail.Sender(settings)(engine, clock.now))
+
+    threads = [threading.Thread(target=process, args=(e,)) for e in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for engine in engines:
+        engine.dispose()
+    assert sum(sent) == 12
+    assert len(smtp.inbox.messages) == 12
+    assert {r.status for r in queued(server)} == {"sent"}
+
+
 def test_deadline_tomorrow_tells_whoever_the_item_waits_for(
     server: PortalServer, api: dict[str, Api], clock: Clock
 ) -> None:

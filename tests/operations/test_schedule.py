@@ -173,3 +173,30 @@ def test_bad_times_are_refused_with_a_reason(
     )
     assert answer.status_code == 422
     assert answer.json()["errors"][0]["code"] == code
+
+
+def test_the_server_process_runs_the_scheduler_while_it_serves(tmp_path: object) -> None:
+    """``portal-server serve`` (uvicorn, lifespan on): the scheduler starts and stops with it."""
+    from fastapi.testclient import TestClient
+
+    from portal.app import create_app
+
+    app = create_app(f"sqlite:///{tmp_path}/portal.sqlite3")
+    scheduler = app.state.scheduler
+    assert scheduler._thread is None
+    with TestClient(app) as web:
+        assert web.get("/").status_code == 200
+        assert scheduler._thread is not None and scheduler._thread.is_alive()
+    assert scheduler._thread is None
+    app.state.engine.dispose()
+
+
+def test_a_periodic_job_runs_once_per_period() -> None:
+    from portal.board.schedule import Every
+
+    seen: list[datetime] = []
+    job = Every(lambda engine, now: seen.append(now), timedelta(hours=1))
+    start = datetime(2026, 12, 7, 9, 0, tzinfo=VN)
+    for minutes in (0, 15, 59, 60, 61, 125):
+        job(None, start + timedelta(minutes=minutes))  # type: ignore[arg-type]
+    assert [(s - start).seconds // 60 for s in seen] == [0, 60, 125]
