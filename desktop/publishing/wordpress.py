@@ -220,13 +220,24 @@ def schedule_fields(item: Item, now: datetime | None = None) -> dict[str, Any]:
     post dated then: WordPress itself makes it public at that second, not before. (Expiry is the
     portal's: its automatic take-down reaches WordPress like any other, ``Publications``.)"""
     if item.publish_at is None:
-        return {}
+        # dated at the approval: a post once sent for later comes out now if the time is cleared
+        approved = item.steps.get("approve")
+        if approved is None:
+            return {}
+        return {
+            "date_gmt": approved.at.astimezone(UTC).replace(tzinfo=None).isoformat("T", "seconds")
+        }
     moment = item.publish_at.astimezone(UTC)
     later = moment > (now or datetime.now(UTC))
     return {
         "status": "future" if later else "publish",
-        "date_gmt": moment.replace(tzinfo=None).isoformat(timespec="seconds"),
+        "date_gmt": _gmt(moment),
     }
+
+
+def _gmt(moment: datetime) -> str:
+    """WordPress's ``date_gmt``: UTC without an offset, to the second."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _status(post: dict[str, Any]) -> str:

@@ -48,3 +48,25 @@ async def test_a_scheduled_item_is_a_future_post_and_its_expiry_takes_it_down(
     assert record is not None and record["status"] == "taken_down"
     assert record["reason"] == "hết thời hạn đăng"
     await desk.close()
+
+
+async def test_a_schedule_cleared_after_the_future_post_brings_it_out_now(
+    tmp_path: Path, portal: Any, wordpress: WordPressServer
+) -> None:
+    publish_at = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+    target = add_target(portal, wordpress.url, create_categories=True)
+    item = edited_item(portal, title="Tin đổi ý về giờ đăng", publish_at=publish_at.isoformat())
+    desk, publisher = await approver_desk(tmp_path, portal)
+    login_target(publisher, target, wordpress.app_password)
+    await approve(desk, item["id"])
+    [job] = publisher.queue.jobs()
+    assert wp_get(wordpress, f"/wp/v2/posts/{job.remote_id}", auth=True).json()["status"] == (
+        "future"
+    )
+
+    desk.store.save_working(item["id"], publish_at=None)  # the head clears the time
+    report = await desk.sync()
+    assert report.error is None, report.error
+    post = wp_get(wordpress, f"/wp/v2/posts/{job.remote_id}").json()  # public now
+    assert post["status"] == "publish"
+    await desk.close()
