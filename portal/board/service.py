@@ -211,7 +211,10 @@ def update_item(
             ],
         )
     content = _content(conn, item.site, fields)
-    changed = replace(item.with_content(**content), version=item.version + 1, updated_at=at)
+    try:  # a rule between fields (expire_at after publish_at) may fail only with the rest
+        changed = replace(item.with_content(**content), version=item.version + 1, updated_at=at)
+    except ModelError as error:
+        raise invalid(error.field, error.message, error.code, top="invalid") from None
     _save(conn, item, changed)
     _store_version(conn, changed, "update", user.username, at)
     return changed

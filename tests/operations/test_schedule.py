@@ -200,3 +200,16 @@ def test_a_periodic_job_runs_once_per_period() -> None:
     for minutes in (0, 15, 59, 60, 61, 125):
         job(None, start + timedelta(minutes=minutes))  # type: ignore[arg-type]
     assert [(s - start).seconds // 60 for s in seen] == [0, 60, 125]
+
+
+def test_an_expiry_before_the_stored_publish_time_is_refused_on_update(
+    api: dict[str, Api],
+) -> None:
+    item = api["thanhvien1"].create(publish_at="2026-12-08T07:00:00+07:00")
+    answer = api["thanhvien1"].put(
+        f"/api/v1/items/{item['id']}",
+        json={"expire_at": "2026-12-08T06:00:00+07:00"},
+        headers={"If-Match": f'"{item["version"]}"'},
+    )
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["errors"][0]["code"] == "expires_before_publish"
