@@ -234,3 +234,14 @@ def test_the_smtp_setting_is_checked() -> None:
     for bad in ("http://mail:25", "smtp://:25", "smtp://mail:cong"):
         with pytest.raises(ValueError):
             mail.SmtpSettings.parse(bad)
+
+
+def test_a_title_is_text_in_the_html_part() -> None:
+    from desktop.models import Item
+
+    item = Item(id="x", site=SITE, title="<script>alert(1)</script> & “ngoặc”")
+    subject, text, page = mail.compose("returned", "en", item, {"comment": "<b>sai</b>"})
+    assert subject == "Your item was returned: <script>alert(1)</script> & “ngoặc”"
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;sai" in page
+    assert "Reason: <b>sai</b>" in text
+    assert '<html lang="en">' in page
