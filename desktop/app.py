@@ -112,7 +112,7 @@ class DeskApp:
         if reset and folder.exists():
             shutil.rmtree(folder)
         database = private_file(folder / "portal.sqlite3")  # the data folder is the person's
-        self.portal = PortalServer(f"sqlite:///{database}", demo=True).start()
+        self.portal = PortalServer(f"sqlite:///{database}", demo=True, background=True).start()
         self.portal_url = self.portal.url
         from portal.demo.content import USERS
 

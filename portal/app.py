@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
@@ -27,6 +29,7 @@ from portal.api.idempotency import IdempotencyMiddleware
 from portal.api.security_headers import SecurityHeadersMiddleware
 from portal.api.unexpected import UnexpectedErrors
 from portal.board import problems
+from portal.board.operations import make_scheduler
 from portal.db import make_engine
 from portal.site import questions as citizens_site
 from portal.site.pages import router as public_router
@@ -37,8 +40,22 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@asynccontextmanager
+async def _background(app: FastAPI) -> AsyncIterator[None]:
+    """The scheduler (expiry, e-mail) runs while the server serves (issue 20)."""
+    app.state.scheduler.start()
+    try:
+        yield
+    finally:
+        app.state.scheduler.stop()
+
+
 def create_app(
-    database_url: str, *, demo: bool = False, default_site: str | None = None
+    database_url: str,
+    *,
+    demo: bool = False,
+    default_site: str | None = None,
+    smtp: str | None = None,
 ) -> FastAPI:
     """The portal on ``database_url``; ``demo`` seeds an empty database with the demo content.
 
@@ -47,6 +64,9 @@ def create_app(
     ``default_site`` (when given) overrides the portal's ``default_site`` setting for ``/``.
     ``app.state.trusted_proxies`` are the networks whose ``X-Forwarded-*`` headers are believed
     (``PORTAL_TRUSTED_PROXIES``, default loopback; see :mod:`portal.api.forwarded`).
+    ``app.state.scheduler`` takes expired items down and sends the e-mail queue through
+    ``smtp`` (``smtp[s]://[user:password@]host:port``; none: notices wait in the queue); it runs
+    in the app's lifespan, or when the embedding code starts it (``PortalServer(background=…)``).
     """
     engine = make_engine(database_url)
     if demo:
@@ -57,9 +77,11 @@ def create_app(
         title="Bàn biên tập: portal API",
         version="1",
         description="The reference portal server's API (see docs/api.md).",
+        lifespan=_background,
     )
     app.state.engine = engine
     app.state.clock = utc_now
+    app.state.scheduler = make_scheduler(engine, lambda: app.state.clock(), smtp)
     app.state.default_site = default_site
     app.state.trusted_proxies = trusted_from_environment()
     problems.install(app)
@@ -72,6 +94,9 @@ def create_app(
     app.include_router(health.router)  # GET /healthz for the 24/7 monitoring (issue 19)
     app.include_router(questions_api.router)  # citizens' questions (issue 18)
     app.include_router(public_comments.router)  # consultation comments (issue 18)
+    from portal.api import operations as operations_api  # restore, templates, mail (issue 20)
+
+    app.include_router(operations_api.router)
     app.include_router(public_router)
     app.include_router(services_router)  # the online public services' catalogue (issue 19)
     app.include_router(citizens_site.router)
@@ -92,6 +117,7 @@ def create_app(
 DATABASE_ENV = "PORTAL_DATABASE_URL"
 DEMO_ENV = "PORTAL_DEMO"
 DEFAULT_SITE_ENV = "PORTAL_DEFAULT_SITE"
+SMTP_ENV = "PORTAL_SMTP"
 
 
 def app_from_environment() -> FastAPI:
@@ -107,4 +133,5 @@ def app_from_environment() -> FastAPI:
         url,
         demo=os.environ.get(DEMO_ENV) == "1",
         default_site=os.environ.get(DEFAULT_SITE_ENV) or None,
+        smtp=os.environ.get(SMTP_ENV) or None,
     )

@@ -38,12 +38,16 @@ class PortalServer:
         host: str = "127.0.0.1",
         port: int = 0,
         startup_timeout: float = 30.0,
+        background: bool = False,
     ) -> None:
         if app is None:
             if database_url is None:
                 raise ValueError("give a database URL or an app")
             app = create_app(database_url, demo=demo)
         self.app = app
+        #: Run the app's scheduler (expiry, e-mail; issue 20): the demo does, tests call
+        #: ``app.state.scheduler.run_once()`` with their clock instead.
+        self.background = background
         self.host = host
         self.port = port
         self.startup_timeout = startup_timeout
@@ -85,9 +89,13 @@ class PortalServer:
         port = server.servers[0].sockets[0].getsockname()[1]
         self.port = port
         self.url = f"http://{self.host}:{port}"
+        if self.background:
+            self.app.state.scheduler.start()
         return self
 
     def stop(self) -> None:
+        if self.background:
+            self.app.state.scheduler.stop()
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

@@ -186,29 +186,16 @@ class Cli:
 
     def read_file(self, path: str) -> dict[str, Any]:
         """An item's content from a Markdown file with front matter (old TCVN3/VNI text is
-        converted, and said so on stderr)."""
-        from desktop.content.frontmatter import parse
-        from desktop.models.checks import source_url_problem
-        from desktop.models.legacy import convert_file
+        converted, and said so on stderr): the reader of ``items import`` too."""
+        from desktop.content.item_file import read_markdown
 
         try:
-            with open(path, "rb") as handle:
-                conversion = convert_file(handle.read())
-        except (OSError, UnicodeDecodeError) as error:
-            raise CliError(self.say("file_error", file=path, error=error)) from error
-        text = conversion.text.replace("\r\n", "\n").replace("\r", "\n")
-        if conversion.changed:
-            self.warn(f"{path}: {conversion.summary(self.lang)}")
-        try:
-            content = parse(text)
+            read = read_markdown(path)
         except KnownError as error:
             raise CliError(f"{path}: {error.message(self.lang)}") from error
-        source = content.get("source")
-        url = source.get("url", "") if isinstance(source, dict) else ""
-        problem = source_url_problem(url) if isinstance(url, str) else None
-        if problem is not None:  # the portal would refuse every write of it
-            raise CliError(f"{path}: source: {problem.message(self.lang)}")
-        return content
+        for vi, en in read.notes:
+            self.warn(f"{path}: {vi if self.lang == 'vi' else en}")
+        return read.content
 
 
 Command = Callable[[Cli], int]

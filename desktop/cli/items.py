@@ -57,6 +57,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     delete = sub.add_parser("delete", help="delete a draft of yours that was never submitted")
     delete.add_argument("id")
     delete.set_defaults(run=items_delete)
+    from desktop.cli.operations import register_items  # restore, import (issue 20)
+
+    register_items(sub)
 
 
 def items_list(cli: Cli) -> int:
@@ -111,9 +114,9 @@ def items_show(cli: Cli) -> int:
 def items_new(cli: Cli) -> int:
     pictures: list[tuple[str, bytes]] = []
     if cli.args.file.lower().endswith(".docx"):  # issue 16: a Word file, pictures and all
-        from desktop.content.docx_import import docx_content
+        from desktop.content.item_file import read_item_file  # the reader of items import too
 
-        read = docx_content(cli.args.file)
+        read = read_item_file(cli.args.file)
         content, pictures = read.content, read.pictures
     else:
         content = cli.read_file(cli.args.file)

@@ -31,6 +31,8 @@ KEYS: tuple[str, ...] = (
     "author",
     "language",
     "trigger_date",
+    "publish_at",
+    "expire_at",
     "metadata",
     "unit",
 )

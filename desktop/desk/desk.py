@@ -189,13 +189,18 @@ class Desk(Lookups, OnPortal, HeadNotices):
 
     @tracked
     async def create(self, category: str = "", *, site: str = "", **content: Any) -> Item:
-        """A new local draft, saved at once and queued for the portal (works offline)."""
+        """A new local draft, saved at once and queued for the portal (works offline); with no
+        content given, the section's template (``desktop.desk.templates``)."""
         if not self.session.can_write():
             raise ActionRefused([])
         if not category:
             categories = self.categories()
             category = categories[0].id if categories else ""
         site = site or self.site
+        if not content:  # a blank new item starts from its section's template (issue 20)
+            from desktop.desk.templates import section_template
+
+            content = section_template(self.store, site, category)
         before = self.queue.mark()
         author = self.session.user.username
         item: Item = await self._run(Store.create_draft, site, category, author, **content)
@@ -237,6 +242,13 @@ class Desk(Lookups, OnPortal, HeadNotices):
         self.queue.expect(item_id, wanted, server.version if server is not None else 0)
         self._changed([item_id], before)
         return self.queue.expected_item(item)
+
+    @tracked
+    async def restore(self, item_id: str, version: int) -> None:
+        """Version ``version``'s content back as the working copy (``desktop.desk.restore``)."""
+        from desktop.desk.restore import restore
+
+        await restore(self, item_id, version)
 
     @tracked
     async def delete(self, item_id: str) -> bool:

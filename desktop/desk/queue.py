@@ -46,6 +46,10 @@ class QueueRow:
     due_iso: str = ""  # sorts the due column
     due_status: str = ""  # late, due_soon (red, amber) or empty
     returned: bool = False  # a draft sent back to its author: "Bị trả lại"
+    publish_at: datetime | None = None  # issue 20: published before it is "scheduled"
+
+    def scheduled(self, now: datetime) -> bool:
+        return self.state == "published" and self.publish_at is not None and now < self.publish_at
 
 
 def _when(value: Any) -> datetime | None:
@@ -72,6 +76,7 @@ def queue_row(row: ItemRow) -> QueueRow:
         created_by=row.created_by,
         sync_status=str(getattr(row.sync_status, "value", row.sync_status) or "synced"),
         returned=row.returned,
+        publish_at=_when(row.publish_at),
     )
 
 

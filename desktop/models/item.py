@@ -112,6 +112,8 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "attachments",
     "metadata",
     "trigger_date",
+    "publish_at",
+    "expire_at",
 )
 
 #: Content fields holding prose that is merged line by line.
@@ -137,6 +139,8 @@ class Item:
     attachments: tuple[str, ...] = ()  # sha256 of blobs
     metadata: dict[str, Any] = field(default_factory=dict)
     trigger_date: date | None = None  # the date a deadline counts from
+    publish_at: datetime | None = None  # hẹn giờ đăng: public from this moment (issue 20)
+    expire_at: datetime | None = None  # hết thời hạn đăng: taken down at this moment
     state: State = State.DRAFT
     version: int = 0
     created_by: str = ""
@@ -154,6 +158,22 @@ class Item:
             object.__setattr__(self, name, nfc(value))
         object.__setattr__(self, "metadata", nfc_deep(self.metadata))
         object.__setattr__(self, "source", Source(nfc(self.source.name), nfc(self.source.url)))
+        if self.publish_at and self.expire_at and self.expire_at <= self.publish_at:
+            raise ModelError("expire_at", "must be after publish_at", "expires_before_publish")
+
+    def scheduled(self, now: datetime) -> bool:
+        """Approved but waiting for its ``publish_at`` (đã hẹn giờ đăng)."""
+        return (
+            self.state is State.PUBLISHED and self.publish_at is not None and now < self.publish_at
+        )
+
+    def public_at(self, now: datetime) -> bool:
+        """On the public pages at ``now``: published, its publish time come, not yet expired."""
+        return (
+            self.state is State.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.expire_at is None or now < self.expire_at)
+        )
 
     @staticmethod
     def new_id() -> str:
@@ -188,6 +208,8 @@ class Item:
             "attachments": list(self.attachments),
             "metadata": self.metadata,
             "trigger_date": self.trigger_date.isoformat() if self.trigger_date else None,
+            "publish_at": _iso(self.publish_at),
+            "expire_at": _iso(self.expire_at),
             "state": self.state.value,
             "version": self.version,
             "created_by": self.created_by,
@@ -226,6 +248,8 @@ class Item:
             attachments=_attachments(data.get("attachments", [])),
             metadata=_metadata(data.get("metadata", {})),
             trigger_date=_date(data.get("trigger_date"), "trigger_date"),
+            publish_at=_moment(data.get("publish_at"), "publish_at"),
+            expire_at=_moment(data.get("expire_at"), "expire_at"),
             state=_enum(State, data.get("state", "draft"), "state"),
             version=_int(data.get("version", 0), "version"),
             created_by=_str(data, "created_by", ""),
@@ -392,6 +416,27 @@ def _date(value: Any, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ModelError(name, "must be a date (YYYY-MM-DD)") from None
+
+
+def _moment(value: Any, name: str) -> datetime | None:
+    """A moment the writer gives (ISO 8601 with its offset, e.g. ``2026-12-08T07:00:00+07:00``):
+    without an offset it would mean a different second on every machine, so it is refused."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ModelError(
+                name, "must be a date and time with offset (2026-12-08T07:00:00+07:00)"
+            ) from None
+    else:
+        raise ModelError(name, "must be a date and time with offset (2026-12-08T07:00:00+07:00)")
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise ModelError(name, "needs a time zone offset, e.g. +07:00", "offset_required")
+    return parsed
 
 
 def _datetime(value: Any, name: str) -> datetime | None:

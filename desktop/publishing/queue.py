@@ -167,6 +167,9 @@ class PublishQueue:
             WHERE (
                 (s.state = 'published' AND json_extract(s.json, '$.steps.approve.by') = :me)
                 OR (s.state = 'taken_down' AND json_extract(s.json, '$.steps.take_down.by') = :me)
+                OR (s.state = 'taken_down'  -- the portal's own take-down at expire_at (issue 20)
+                    AND json_extract(s.json, '$.steps.take_down.by') = 'portal'
+                    AND json_extract(s.json, '$.steps.approve.by') = :me)
               )
               AND (j.id IS NOT NULL OR (
                 s.state = 'published'

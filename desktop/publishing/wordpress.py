@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -120,14 +121,14 @@ class WordPressConnector:
     async def publish(
         self, item: Item, rendered: Rendered, media: Sequence[MediaFile]
     ) -> PublishedRef:
-        body = await self._post_body(rendered, media)
+        body = {**await self._post_body(rendered, media), **schedule_fields(item)}
         post = await self._call("POST", "/wp/v2/posts", json={**body, "slug": rendered.marker})
         return PublishedRef(str(post["id"]), post.get("link") or "", _status(post))
 
     async def update(
         self, ref: PublishedRef, item: Item, rendered: Rendered, media: Sequence[MediaFile]
     ) -> PublishedRef:
-        body = await self._post_body(rendered, media)
+        body = {**await self._post_body(rendered, media), **schedule_fields(item)}
         post = await self._call("POST", f"/wp/v2/posts/{ref.remote_id}", json=body)
         return PublishedRef(str(post["id"]), post.get("link") or "", _status(post))
 
@@ -212,6 +213,31 @@ class WordPressConnector:
             made = await self._call("POST", "/wp/v2/tags", json={"name": name, "slug": slug})
             self._terms[key] = int(made["id"])
         return self._terms[key]
+
+
+def schedule_fields(item: Item, now: datetime | None = None) -> dict[str, Any]:
+    """An item scheduled for later (``publish_at``, issue 20) goes to WordPress as a *future*
+    post dated then: WordPress itself makes it public at that second, not before. (Expiry is the
+    portal's: its automatic take-down reaches WordPress like any other, ``Publications``.)"""
+    if item.publish_at is None:
+        # dated at the approval: a post once sent for later comes out now if the time is cleared
+        approved = item.steps.get("approve")
+        if approved is None:
+            return {}
+        return {
+            "date_gmt": approved.at.astimezone(UTC).replace(tzinfo=None).isoformat("T", "seconds")
+        }
+    moment = item.publish_at.astimezone(UTC)
+    later = moment > (now or datetime.now(UTC))
+    return {
+        "status": "future" if later else "publish",
+        "date_gmt": _gmt(moment),
+    }
+
+
+def _gmt(moment: datetime) -> str:
+    """WordPress's ``date_gmt``: UTC without an offset, to the second."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _status(post: dict[str, Any]) -> str:

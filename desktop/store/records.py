@@ -53,6 +53,8 @@ class ItemRow:
     sync_status: SyncStatus
     #: A draft sent back to its author (its latest step is a return): "Bị trả lại".
     returned: bool = False
+    #: The portal's copy's publish time (issue 20): an approved item before it is "scheduled".
+    publish_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -49,11 +49,12 @@ SELECT x.*, {_STATUS_SQL} AS sync_status FROM (
          s.created_by, s.state, s.state_since, s.version, 1 AS on_server,
          COALESCE(w.dirty, 0) AS dirty,
          (s.state = 'draft' AND json_extract(s.json, '$.steps.return.version')
-             >= COALESCE(json_extract(s.json, '$.steps.withdraw.version'), 0)) AS returned
+             >= COALESCE(json_extract(s.json, '$.steps.withdraw.version'), 0)) AS returned,
+         json_extract(s.json, '$.publish_at') AS publish_at
   FROM server_items s LEFT JOIN working w ON w.id = s.id
   UNION ALL
   SELECT w.id, w.site, json_extract(w.json, '$.title'), json_extract(w.json, '$.category'),
-         json_extract(w.json, '$.author'), w.created_by, 'draft', NULL, 0, 0, w.dirty, 0
+         json_extract(w.json, '$.author'), w.created_by, 'draft', NULL, 0, 0, w.dirty, 0, NULL
   FROM working w WHERE w.id NOT IN (SELECT id FROM server_items)
 ) x
 """
@@ -356,6 +357,7 @@ class Store(SyncSide, SearchSide, HistorySide):
                 version=r["version"],
                 sync_status=SyncStatus(r["sync_status"]),
                 returned=bool(r["returned"]),
+                publish_at=r["publish_at"],
             )
             for r in self.db.query(sql, params)
         ]

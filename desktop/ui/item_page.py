@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.desk.templates import section_templates
 from desktop.models import Action, Item, State, clock, comment_required
 from desktop.ui import dialogs, item_history, labels
 from desktop.ui.services import ItemService
 from desktop.ui.widgets.editor import ItemEditor
+from desktop.ui.widgets.history_restore import HistoryRestore
 from desktop.ui.widgets.public_links import PublicLinks
+from desktop.ui.widgets.schedule import ScheduleBadge
 from desktop.ui.widgets.step_indicator import StepIndicator
 from desktop.ui.widgets.translations import ContentRulesBar
 
@@ -91,6 +94,8 @@ class ItemPage(QWidget):
         self.public_link.setOpenExternalLinks(True)
         self.public_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         top.addWidget(self.public_link)
+        self.schedule_badge = ScheduleBadge(self)  # issue 20: "Đã hẹn giờ đăng …"
+        top.addWidget(self.schedule_badge)
 
         self.editor = ItemEditor(self)
         self.editor.save.connect(self._save)
@@ -131,7 +136,8 @@ class ItemPage(QWidget):
         self.tabs.addTab(self.editor, "")
         self.tabs.addTab(changes_page, "")
         self.tabs.addTab(thread_page, "")
-        self.tabs.addTab(self.history, "")
+        self.history_tab = HistoryRestore(self.history, items, self)  # issue 20: restore
+        self.tabs.addTab(self.history_tab, "")
 
         self.action_bar = QHBoxLayout()
         self.action_bar.addStretch(1)
@@ -160,6 +166,7 @@ class ItemPage(QWidget):
         self.fresh = fresh
         self.item_id = item_id
         self.editor.set_categories(self.items.categories())
+        self.editor.templates = section_templates(self.items.store, self.items.desk.site)
         self.reload(load_editor=True)
         self.tabs.setCurrentIndex(0)
         self.history_task = self.items.request_history(item_id)
@@ -180,6 +187,7 @@ class ItemPage(QWidget):
         self.heading.setText(item.title or self.tr("(untitled)"))
         self.steps.set_state(item.state)
         self.public_links.show_for(self.item_id)
+        self.schedule_badge.show_for(item, self.items.desk.language, self.items.desk.zone)
         self.content_rules.show_for(item)
         self._show_status()
         self._show_changes(item)
@@ -306,6 +314,7 @@ class ItemPage(QWidget):
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()
+        self.history_tab.show_for(self.item, [v.version for v in versions])
 
     def _show_actions(self, item: Item) -> None:
         for button in self.action_buttons.values():
@@ -515,6 +524,7 @@ class ItemPage(QWidget):
         self.back_button.setAccessibleName(self.tr("Back to the list"))
         self.tabs.setTabText(0, self.tr("Content"))
         self.tabs.setTabText(1, self.tr("Changes"))
+        self.history_tab.retranslate()
         self.tabs.setTabText(2, self.tr("Comments"))
         self.tabs.setTabText(3, self.tr("History"))
         self.comment_box.setPlaceholderText(self.tr("Write a comment for the board…"))

@@ -181,6 +181,16 @@ class ItemService(QObject):
     def dismiss_failures(self, item_id: str) -> asyncio.Future[Any] | None:
         return self._write(lambda: self.desk.dismiss_failures(item_id))
 
+    def restore(self, item_id: str, version: int, done: Done = None) -> asyncio.Future[Any] | None:
+        """Version N's content back as the working copy (issue 20)."""
+        return self._write(lambda: self.desk.restore(item_id, version), done)
+
+    def import_files(self, paths: list[Path], done: Done = None) -> asyncio.Future[Any] | None:
+        """A draft per .md/.docx file (issue 20); ``done`` gets the outcomes."""
+        from desktop.desk.imports import import_files
+
+        return self._write(lambda: import_files(self.desk, paths, self.desk.site), done)
+
     def _write(
         self, work: Callable[[], Awaitable[Any]], done: Done = None
     ) -> asyncio.Future[Any] | None:

@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([220, 1000])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        from desktop.ui.widgets.file_drop import FileDrop  # issue 20: files dropped → drafts
+
+        self.file_drop = FileDrop(self, items)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main")

@@ -36,7 +36,15 @@ def _site_for(conn: Connection, caller: Caller, site: str) -> None:
 def categories(site: SiteId, caller: CallerDep, engine: EngineDep) -> dict[str, Any]:
     with reading(engine) as conn:
         _site_for(conn, caller, site)
-        return {"categories": [c.to_dict() for c in board.list_categories(conn, site)]}
+        from portal.board.templates import list_templates  # issue 20: each section's template
+
+        found = list_templates(conn, site)
+        return {
+            "categories": [
+                {**c.to_dict(), **({"template": found[c.id]} if c.id in found else {})}
+                for c in board.list_categories(conn, site)
+            ]
+        }
 
 
 @router.get("/members")

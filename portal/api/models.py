@@ -49,11 +49,13 @@ class ContentBody(Body):
     attachments: list[StrictStr] | None = None
     metadata: dict[str, Any] | None = None
     trigger_date: StrictStr | None = None
+    publish_at: StrictStr | None = None  # ISO 8601 with offset; null clears (issue 20)
+    expire_at: StrictStr | None = None
 
     def fields(self) -> dict[str, Any]:
         """The fields the client sent (null means "keep" except where null is a value)."""
         sent = self.model_dump(exclude_unset=True)
-        nullable = {"translation_of", "trigger_date"}
+        nullable = {"translation_of", "trigger_date", "publish_at", "expire_at"}
         return {k: v for k, v in sent.items() if v is not None or k in nullable}
 
 

@@ -79,6 +79,8 @@ class ItemOut(Out):
     attachments: list[str]
     metadata: dict[str, Any]
     trigger_date: str | None
+    publish_at: str | None
+    expire_at: str | None
     state: Literal["draft", "submitted", "edited", "published", "rejected", "taken_down"]
     version: int
     created_by: str

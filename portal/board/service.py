@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -128,7 +128,13 @@ def _row(item: Item, seq: int) -> dict[str, Any]:
         "slug": item.slug or None,
         "data": orjson.dumps(item.to_dict()).decode(),
         "change_seq": seq,
+        "publish_at": as_utc(item.publish_at),
+        "expire_at": as_utc(item.expire_at),
     }
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC) if moment is not None else None
 
 
 def create_item(
@@ -205,7 +211,10 @@ def update_item(
             ],
         )
     content = _content(conn, item.site, fields)
-    changed = replace(item.with_content(**content), version=item.version + 1, updated_at=at)
+    try:  # a rule between fields (expire_at after publish_at) may fail only with the rest
+        changed = replace(item.with_content(**content), version=item.version + 1, updated_at=at)
+    except ModelError as error:
+        raise invalid(error.field, error.message, error.code, top="invalid") from None
     _save(conn, item, changed)
     _store_version(conn, changed, "update", user.username, at)
     return changed
@@ -226,6 +235,15 @@ def _save(conn: Connection, before: Item, after: Item) -> None:
             "The item changed meanwhile.",
             current=current.to_dict() if current else None,
         )
+
+
+def record_change(
+    conn: Connection, before: Item, after: Item, action: str, actor: str, at: datetime, comment: str
+) -> None:
+    """Save ``after`` over ``before`` (only if nobody changed it meanwhile: 412 otherwise) and
+    keep it as a version: for changes the portal makes itself (the scheduler's take-down)."""
+    _save(conn, before, after)
+    _store_version(conn, after, action, actor, at, comment)
 
 
 def do_action(
@@ -284,6 +302,9 @@ def do_action(
         after = replace(after, slug=item_slug(after.title, after.id))
     _save(conn, item, after)
     _store_version(conn, after, action.value, user.username, at, comment, verdict.on_behalf_of)
+    from portal.board.mail import notify_action  # e-mail notices, queued with the step
+
+    notify_action(conn, item, after, user.username, comment, at)
     if comment:
         add_comment(conn, user, after.id, comment, at, comment_id)
     return after

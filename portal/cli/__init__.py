@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
+    serve.add_argument(
+        "--smtp",
+        metavar="URL",
+        default=os.environ.get("PORTAL_SMTP"),
+        help="e-mail notices through smtp[s]://[user:password@]host:port (or PORTAL_SMTP)",
+    )
 
     sub.add_parser(
         "migrate", parents=[common], help="upgrade the database's schema to this version"
@@ -103,6 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     revoke_sessions.add_argument("username")
     user_sessions = user.add_parser("sessions", parents=[common], help="the account's sessions")
     user_sessions.add_argument("username")
+    from portal.cli import operations as operations_cli  # e-mail, templates (issue 20)
+
+    operations_cli.add_user_parsers(user, common)
+    operations_cli.add_parsers(sub, common)
 
     audit_log = sub.add_parser("audit", parents=[common], help="the newest audit log entries")
     audit_log.add_argument("--site", help="one site's entries (default: all)")
@@ -209,11 +219,21 @@ def _serve(args: argparse.Namespace, url: str) -> int:
         print("portal-server: --demo listens on loopback only (127.0.0.1 or ::1)", file=sys.stderr)
         return 2
     url = db.engine_url(url)
+    if args.smtp:
+        from portal.board.mail import SmtpSettings
+
+        try:
+            SmtpSettings.parse(args.smtp)
+        except ValueError as error:
+            print(f"portal-server: --smtp: {error}", file=sys.stderr)
+            return 2
     if args.workers < 1:
         print("portal-server: --workers must be 1 or more", file=sys.stderr)
         return 2
     if args.workers == 1:
-        app = portal_app.create_app(url, demo=args.demo, default_site=args.default_site)
+        app = portal_app.create_app(
+            url, demo=args.demo, default_site=args.default_site, smtp=args.smtp
+        )
         # proxy_headers off: portal.api.forwarded alone decides which proxies to believe
         uvicorn.run(
             app, host=args.host, port=args.port, log_level=args.log_level, proxy_headers=False
@@ -234,6 +254,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     os.environ[portal_app.DATABASE_ENV] = url
     os.environ[portal_app.DEMO_ENV] = "1" if args.demo else "0"
     os.environ[portal_app.DEFAULT_SITE_ENV] = args.default_site or ""
+    os.environ[portal_app.SMTP_ENV] = args.smtp or ""
     uvicorn.run(
         "portal.app:app_from_environment",
         factory=True,
@@ -283,8 +304,12 @@ def _run(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     try:
         with db.writing(engine) as conn:
-            key = (args.command, args.action)
-            if key == ("site", "add"):
+            key = (args.command, getattr(args, "action", None))
+            from portal.cli import operations as operations_cli
+
+            if operations_cli.handles(args):
+                operations_cli.run(conn, args, now)
+            elif key == ("site", "add"):
                 board.add_site(conn, args.id, args.name)
             elif key == ("site", "list"):
                 default = board.get_setting(conn, "default_site")

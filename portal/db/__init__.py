@@ -133,7 +133,11 @@ items = Table(
     Column("slug", String(160), unique=True),  # NULL until first published
     Column("data", Text, nullable=False),  # the whole item as JSON
     Column("change_seq", Integer, nullable=False, index=True),
+    # Copies of the content fields, in UTC, for the public pages and the scheduler (issue 20).
+    Column("publish_at", DateTime(timezone=True)),
+    Column("expire_at", DateTime(timezone=True)),
     Index("ix_items_site_state", "site", "state"),
+    Index("ix_items_state_expire_at", "state", "expire_at"),
 )
 
 item_versions = Table(

@@ -21,7 +21,9 @@ from portal import db
 from portal.board import calendar as _calendar  # noqa: F401 - its table joins db.metadata
 from portal.board import consultation as _consultation  # noqa: F401 - issue 18's tables
 from portal.board import defences as _defences  # noqa: F401
+from portal.board import mail as _mail  # noqa: F401 - its tables join db.metadata
 from portal.board import targets as _targets  # noqa: F401 - its tables join db.metadata
+from portal.board import templates as _templates  # noqa: F401 - its table joins db.metadata
 
 FIRST_REVISION = "0001"
 _LOCK = "portal:migrate"

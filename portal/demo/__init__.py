@@ -60,7 +60,18 @@ def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) 
             from portal.demo.questions import seed_citizens
 
             seed_citizens(conn, site, now, _seed_item)
+        _seed_templates(conn, site, start)  # issue 20
     return True
+
+
+def _seed_templates(conn: Any, site: str, at: datetime) -> None:
+    from portal.board.templates import set_template
+    from portal.demo.templates import TEMPLATES
+
+    known = board.category_ids(conn, site)
+    for category, template in TEMPLATES.items():
+        if category in known:
+            set_template(conn, site, category, template, "portal-server", at)
 
 
 def _seed_board(conn: Any, content: ModuleType, start: datetime, now: datetime) -> None:

@@ -1,7 +1,9 @@
 """The public site: published items only, rendered by the one safe Markdown renderer.
 
-Nothing unpublished is served here: every query filters on ``state = 'published'``, and a
-taken-down item's address answers 410 Gone at once.
+Nothing unpublished is served here: every query filters on ``state = 'published'`` and on the
+item's public window at the app clock's second (``publish_at <= now < expire_at``, issue 20: a
+scheduled item is absent until its time, an expired one is gone before the scheduler takes it
+down), and a taken-down item's address answers 410 Gone at once.
 
 Several sites share one portal: ``/sites/{site}/`` (its home, ``items/{slug}``, ``feed.atom``)
 serves one site; ``/``, ``/items/{slug}`` and ``/feed.atom`` serve the default site (the
@@ -21,8 +23,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import CategoryKind, Item, State
 from desktop.models.fields import fact_rows
@@ -31,7 +34,7 @@ from desktop.models.render import render_markdown, safe_url
 from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
-from portal.api.deps import EngineDep, NowDep
+from portal.api.deps import EngineDep, NowDep, now_of
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
 from portal.site.citizens_parts import citizens_parts
@@ -48,16 +51,30 @@ _env = Environment(loader=PackageLoader("portal.site", "templates"), autoescape=
 PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
 
 
-def published_items(conn: Connection, site: str | None = None) -> list[Item]:
-    """Published items, newest first: of one site, or of every site when ``site`` is None."""
-    query = select(db.items.c.data).where(db.items.c.state == State.PUBLISHED.value)
+def published_items(conn: Connection, now: datetime, site: str | None = None) -> list[Item]:
+    """Items public at ``now``, newest first: of one site, or of every site when ``site`` is
+    None."""
+    query = select(db.items.c.data).where(public_now(now))
     if site is not None:
         query = query.where(db.items.c.site == site)
     found = [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
     return sorted(found, key=published_at, reverse=True)
 
 
+def public_now(now: datetime) -> ColumnElement[bool]:
+    """The SQL condition of an item on the public pages at ``now`` (to the second)."""
+    at = now.astimezone(UTC)
+    return and_(
+        db.items.c.state == State.PUBLISHED.value,
+        or_(db.items.c.publish_at.is_(None), db.items.c.publish_at <= at),
+        or_(db.items.c.expire_at.is_(None), db.items.c.expire_at > at),
+    )
+
+
 def published_at(item: Item) -> datetime:
+    """The date readers see: the scheduled time when there was one, else the approval's."""
+    if item.publish_at is not None:
+        return item.publish_at
     step = item.steps.get("approve")
     return step.at if step else (item.state_since or datetime(1970, 1, 1, tzinfo=UTC))
 
@@ -91,8 +108,10 @@ def _missing(base: str = "", gone: bool = False, lang: str = "vi") -> HTMLRespon
     return _page("missing.html", status=410 if gone else 404, lang=lang, gone=gone, base=base)
 
 
-def _home(conn: Connection, site: str | None, base: str, lang: str = "vi") -> HTMLResponse:
-    items = published_items(conn, site)
+def _home(
+    conn: Connection, now: datetime, site: str | None, base: str, lang: str = "vi"
+) -> HTMLResponse:
+    items = published_items(conn, now, site)
     sections = []
     for site_id in sorted({item.site for item in items}):
         site_info = board.get_site(conn, site_id) or {"name": site_id}
@@ -121,13 +140,13 @@ def _home(conn: Connection, site: str | None, base: str, lang: str = "vi") -> HT
 def home(request: Request, engine: EngineDep) -> HTMLResponse:
     lang = page_language(request.query_params.get("lang"))
     with db.reading(engine) as conn:
-        return _home(conn, default_site(request, conn), "", lang)
+        return _home(conn, now_of(request), default_site(request, conn), "", lang)
 
 
 @router.get("/search")
 def search(request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
-        return _search(conn, default_site(request, conn), "", request)
+        return _search(conn, now_of(request), default_site(request, conn), "", request)
 
 
 @router.get("/sites/{site}/search")
@@ -135,7 +154,7 @@ def site_search(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _search(conn, site, f"/sites/{site}", request)
+        return _search(conn, now_of(request), site, f"/sites/{site}", request)
 
 
 def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]:
@@ -148,14 +167,16 @@ def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]
     }
 
 
-def _search(conn: Connection, site: str | None, base: str, request: Request) -> HTMLResponse:
+def _search(
+    conn: Connection, now: datetime, site: str | None, base: str, request: Request
+) -> HTMLResponse:
     """The search box's page (BD-14.1.a): published items only, found with or without accents,
     every match over as many pages as it takes; legal documents filtered by type, issuer,
     field and issue date (BD-11.6, portal.site.legal_filter)."""
     params = request.query_params
     lang = page_language(params.get("lang"))
     query = (params.get("q") or "")[:200]
-    items = published_items(conn, site)
+    items = published_items(conn, now, site)
     legal_sections = _legal_sections(conn, items)
     legal = [i for i in items if (i.site, i.category) in legal_sections]
     filters = LegalFilter.from_params(params)
@@ -194,7 +215,7 @@ def site_home(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _home(conn, site, f"/sites/{site}", lang)
+        return _home(conn, now_of(request), site, f"/sites/{site}", lang)
 
 
 @router.get("/items/{slug}")
@@ -223,7 +244,7 @@ def _item_page(
     slug: str,
     site: str | None,
     base: str,
-    now: datetime | None = None,
+    now: datetime,
     form: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
@@ -233,6 +254,8 @@ def _item_page(
         return _missing(base)
     if item.state is not State.PUBLISHED:
         return _missing(base, gone=item.state is State.TAKEN_DOWN)
+    if not item.public_at(now):  # scheduled: not yet there; expired: gone
+        return _missing(base, gone=item.expire_at is not None and now >= item.expire_at)
     categories = {c.id: c for c in board.list_categories(conn, item.site)}
     lang = page_language(item.language)  # the page speaks the item's language (AG-9.3)
     kind = categories[item.category].kind if item.category in categories else "free"
@@ -289,7 +312,7 @@ def _files(
 
 
 def _content_rules(
-    conn: Connection, item: Item, categories: dict[str, Any], now: datetime | None = None
+    conn: Connection, item: Item, categories: dict[str, Any], now: datetime
 ) -> dict[str, Any]:
     """A consultation's comment deadline (closed after it) and the published translations."""
     from datetime import date
@@ -310,7 +333,7 @@ def _content_rules(
     root = item.translation_of or item.id
     translations = [
         other
-        for other in published_items(conn, item.site)
+        for other in published_items(conn, now, item.site)
         if other.id != item.id and (other.id == root or other.translation_of == root)
     ]
     return {
@@ -327,7 +350,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 def feed(request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
         site = default_site(request, conn)
-        items = published_items(conn, site)[:50]
+        items = published_items(conn, now_of(request), site)[:50]
     base = str(request.base_url).rstrip("/")
     return _atom(items, base, base)
 
@@ -337,7 +360,7 @@ def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        items = published_items(conn, site)[:50]
+        items = published_items(conn, now_of(request), site)[:50]
     root = str(request.base_url).rstrip("/")
     return _atom(items, f"{root}/sites/{site}", root)
 
@@ -377,14 +400,14 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
 
 
 @router.get("/media/{sha256}")
-def media(sha256: str, engine: EngineDep) -> Response:
+def media(sha256: str, request: Request, engine: EngineDep) -> Response:
     sha = sha256.lower()
     with db.reading(engine) as conn:
         attached = any(
             sha in item.attachments
             or f"/media/{sha}" in item.body
             or sha in (str(value).strip().lower() for value in item.metadata.values())
-            for item in published_items(conn)
+            for item in published_items(conn, now_of(request))
         )
         row = (
             conn.execute(select(db.blobs).where(db.blobs.c.sha256 == sha)).first()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -19,7 +20,7 @@ from desktop.models import CategoryKind, Item, fold
 from desktop.models.fields import SERVICE_PROVIDERS, display_value, fields_for
 from desktop.models.render import safe_url
 from portal import db
-from portal.api.deps import EngineDep
+from portal.api.deps import EngineDep, now_of
 from portal.board import directory as board
 from portal.site.pages import _missing, _page, default_site, portal_name, published_items
 from portal.site.texts import page_language
@@ -62,9 +63,10 @@ def _service(item: Item, lang: str) -> Service:
     )
 
 
-def catalogue(conn: Connection, site: str | None, lang: str) -> list[Service]:
-    """The published services of the site's public-services sections, by field then name."""
-    items = published_items(conn, site)
+def catalogue(conn: Connection, now: datetime, site: str | None, lang: str) -> list[Service]:
+    """The services public at ``now`` in the site's public-services sections, by field then
+    name."""
+    items = published_items(conn, now, site)
     sections = {
         (s, c.id)
         for s in {i.site for i in items}
@@ -75,8 +77,10 @@ def catalogue(conn: Connection, site: str | None, lang: str) -> list[Service]:
     return sorted(services, key=lambda s: (fold(s.field).lower(), fold(s.name).lower()))
 
 
-def _catalogue_page(conn: Connection, site: str | None, base: str, lang: str) -> HTMLResponse:
-    services = catalogue(conn, site, lang)
+def _catalogue_page(
+    conn: Connection, now: datetime, site: str | None, base: str, lang: str
+) -> HTMLResponse:
+    services = catalogue(conn, now, site, lang)
     fields: dict[str, list[Service]] = {}
     for service in services:
         fields.setdefault(service.field, []).append(service)
@@ -97,7 +101,7 @@ def _catalogue_page(conn: Connection, site: str | None, base: str, lang: str) ->
 def services(request: Request, engine: EngineDep) -> HTMLResponse:
     lang = page_language(request.query_params.get("lang"))
     with db.reading(engine) as conn:
-        return _catalogue_page(conn, default_site(request, conn), "", lang)
+        return _catalogue_page(conn, now_of(request), default_site(request, conn), "", lang)
 
 
 @router.get("/sites/{site}/services")
@@ -106,4 +110,4 @@ def site_services(site: str, request: Request, engine: EngineDep) -> HTMLRespons
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _catalogue_page(conn, site, f"/sites/{site}", lang)
+        return _catalogue_page(conn, now_of(request), site, f"/sites/{site}", lang)

@@ -275,6 +275,25 @@
     </message>
   </context>
   <context>
+    <name>FileDrop</name>
+    <message>
+      <source>%1: new draft</source>
+      <translation>%1: new draft</translation>
+    </message>
+    <message>
+      <source>%1: not imported: %2</source>
+      <translation>%1: not imported: %2</translation>
+    </message>
+    <message>
+      <source>%1: skipped (not .md or .docx)</source>
+      <translation>%1: skipped (not .md or .docx)</translation>
+    </message>
+    <message>
+      <source>Files imported</source>
+      <translation>Files imported</translation>
+    </message>
+  </context>
+  <context>
     <name>FormatToolbar</name>
     <message>
       <source>Link</source>
@@ -592,10 +611,29 @@
     </message>
   </context>
   <context>
+    <name>HistoryRestore</name>
+    <message>
+      <source>Restore this version</source>
+      <translation>Restore this version</translation>
+    </message>
+    <message>
+      <source>Its content becomes the current text, as a new version; nothing is erased.</source>
+      <translation>Its content becomes the current text, as a new version; nothing is erased.</translation>
+    </message>
+    <message>
+      <source>Restore version</source>
+      <translation>Restore version</translation>
+    </message>
+    <message>
+      <source>The content of version %1 becomes the current text (a new version). Restore it?</source>
+      <translation>The content of version %1 becomes the current text (a new version). Restore it?</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemEditor</name>
     <message>
       <source>Suggested: %1 (from the section's fields)</source>
-      <extracomment>The body's Markdown as last loaded or written (None: the document changed since).</extracomment>
+      <extracomment>Section id → its template (set by the item page from the store; issue 20). The body's Markdown as last loaded or written (None: the document changed since).</extracomment>
       <translation>Suggested: %1 (from the section's fields)</translation>
     </message>
     <message>
@@ -669,6 +707,10 @@
     <message>
       <source>Deadline counts &amp;from</source>
       <translation>Deadline counts &amp;from</translation>
+    </message>
+    <message>
+      <source>On the public pages</source>
+      <translation>On the public pages</translation>
     </message>
     <message>
       <source>Providing unit</source>
@@ -1591,6 +1633,10 @@
       <translation>Returned</translation>
     </message>
     <message>
+      <source>Scheduled</source>
+      <translation>Scheduled</translation>
+    </message>
+    <message>
       <source>Due</source>
       <translation>Due</translation>
     </message>
@@ -1825,6 +1871,25 @@
         <numerusform>%n picture could not come with the paste: add them as files.</numerusform>
         <numerusform>%n pictures could not come with the paste: add them as files.</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>ScheduleFields</name>
+    <message>
+      <source>Publish at</source>
+      <translation>Publish at</translation>
+    </message>
+    <message>
+      <source>Approved items stay off the public pages until this minute.</source>
+      <translation>Approved items stay off the public pages until this minute.</translation>
+    </message>
+    <message>
+      <source>Take down at</source>
+      <translation>Take down at</translation>
+    </message>
+    <message>
+      <source>The portal takes the item down by itself at this minute.</source>
+      <translation>The portal takes the item down by itself at this minute.</translation>
     </message>
   </context>
   <context>

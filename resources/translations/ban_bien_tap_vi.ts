@@ -270,6 +270,25 @@
     </message>
 </context>
 <context>
+    <name>FileDrop</name>
+    <message>
+        <source>%1: new draft</source>
+        <translation>%1: bản nháp mới</translation>
+    </message>
+    <message>
+        <source>%1: not imported: %2</source>
+        <translation>%1: không nhập được: %2</translation>
+    </message>
+    <message>
+        <source>%1: skipped (not .md or .docx)</source>
+        <translation>%1: bỏ qua (không phải .md hay .docx)</translation>
+    </message>
+    <message>
+        <source>Files imported</source>
+        <translation>Nhập tệp</translation>
+    </message>
+</context>
+<context>
     <name>FormatToolbar</name>
     <message>
         <source>Link</source>
@@ -587,10 +606,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryRestore</name>
+    <message>
+        <source>Restore this version</source>
+        <translation>Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <source>Its content becomes the current text, as a new version; nothing is erased.</source>
+        <translation>Nội dung của phiên bản này trở thành nội dung hiện tại, thành một phiên bản mới; không xóa gì.</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>Khôi phục phiên bản</translation>
+    </message>
+    <message>
+        <source>The content of version %1 becomes the current text (a new version). Restore it?</source>
+        <translation>Nội dung phiên bản %1 sẽ trở thành nội dung hiện tại (một phiên bản mới). Khôi phục?</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Suggested: %1 (from the section&apos;s fields)</source>
-        <extracomment>The body&apos;s Markdown as last loaded or written (None: the document changed since).</extracomment>
+        <extracomment>Section id → its template (set by the item page from the store; issue 20). The body&apos;s Markdown as last loaded or written (None: the document changed since).</extracomment>
         <translation>Gợi ý: %1 (theo thông tin chuyên mục)</translation>
     </message>
     <message>
@@ -664,6 +702,10 @@
     <message>
         <source>Deadline counts &amp;from</source>
         <translation>Hạn tính &amp;từ ngày</translation>
+    </message>
+    <message>
+        <source>On the public pages</source>
+        <translation>Thời gian đăng trên cổng</translation>
     </message>
     <message>
         <source>Providing unit</source>
@@ -1582,6 +1624,10 @@
         <translation>Bị trả lại</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Đã hẹn giờ đăng</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
@@ -1815,6 +1861,25 @@
         <translation>
             <numerusform>Không dán kèm được %n ảnh: hãy thêm ảnh từ tệp.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFields</name>
+    <message>
+        <source>Publish at</source>
+        <translation>Hẹn giờ đăng</translation>
+    </message>
+    <message>
+        <source>Approved items stay off the public pages until this minute.</source>
+        <translation>Tin đã duyệt chỉ hiện trên cổng từ thời điểm này.</translation>
+    </message>
+    <message>
+        <source>Take down at</source>
+        <translation>Hết hạn đăng</translation>
+    </message>
+    <message>
+        <source>The portal takes the item down by itself at this minute.</source>
+        <translation>Cổng thông tin tự gỡ tin vào thời điểm này.</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,7 @@ def test_an_upload_names_its_file_and_a_later_name_fills_a_missing_one(tmp_path:
 def test_revision_0011_keeps_old_blobs_without_a_name(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = db.make_engine(url, migrate=False)
-    schema.upgrade(engine, "0007")
+    schema.upgrade(engine, "0010")  # the revision before 0011
     with engine.begin() as conn:
         conn.execute(
             db.blobs.insert().values(

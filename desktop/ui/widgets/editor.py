@@ -13,6 +13,7 @@ the body costs no Markdown writing, preview or check: those wait for the pause.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -55,6 +56,7 @@ from desktop.ui.widgets.media import PreviewBrowser, preview_html
 from desktop.ui.widgets.metadata_form import MetadataForm, attachment_names
 from desktop.ui.widgets.paste_conversion import PasteConversion
 from desktop.ui.widgets.rich_edit import RichEdit
+from desktop.ui.widgets.schedule import ScheduleFields
 
 SAVE_DELAY_MS = 300
 
@@ -121,6 +123,12 @@ class ItemEditor(QWidget):
         self.trigger_label.setBuddy(self.trigger)
         fields_layout.addRow(self.unit_label, self.unit)
         fields_layout.addRow(self.trigger_label, self.trigger)
+        # issue 20: when the item is public (publish at, take down at)
+        self.schedule = ScheduleFields(self)
+        #: Section id → its template (set by the item page from the store; issue 20).
+        self.templates: dict[str, dict[str, Any]] = {}
+        self.schedule_label = QLabel(self)
+        fields_layout.addRow(self.schedule_label, self.schedule)
         # the section's own fields are rows of the same form: one column of labels
         self.metadata_form = MetadataForm(self, host=fields_layout)
 
@@ -204,6 +212,7 @@ class ItemEditor(QWidget):
         for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
             line.textChanged.connect(self._changed)
         self.trigger.textChanged.connect(self._changed)
+        self.schedule.changed.connect(self._changed)
         self.metadata_form.changed.connect(self._changed)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.summary.textChanged.connect(self._changed)
@@ -248,6 +257,7 @@ class ItemEditor(QWidget):
             self.language.setCurrentIndex(max(self.language.findData(item.language), 0))
             self.unit.setText(item.unit)
             self.trigger.setText(format_vn_date(item.trigger_date) if item.trigger_date else "")
+            self.schedule.set_values(item.publish_at, item.expire_at)
             self._build_metadata_form(item.metadata)
             for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
                 line.setCursorPosition(0)  # a long value shows its beginning
@@ -273,6 +283,7 @@ class ItemEditor(QWidget):
             "metadata": self.metadata_form.values(),
             "unit": self.unit.text(),
             "trigger_date": self._trigger_value(),
+            **self.schedule.values(),
         }
 
     def edited_item(self) -> Item | None:
@@ -291,6 +302,8 @@ class ItemEditor(QWidget):
             metadata=data["metadata"],
             unit=data["unit"],
             trigger_date=parse_vn_date(data["trigger_date"]) if data["trigger_date"] else None,
+            publish_at=_moment(data["publish_at"]),
+            expire_at=_moment(data["expire_at"]),
         )
 
     def body_markdown(self) -> str:
@@ -309,6 +322,7 @@ class ItemEditor(QWidget):
         for line in (self.title, self.source_name, self.source_url, self.author, self.unit):
             line.setReadOnly(read_only)
         self.trigger.setReadOnly(read_only)
+        self.schedule.set_read_only(read_only)
         self.metadata_form.set_read_only(read_only)
         for text in (self.summary, self.body):
             text.setReadOnly(read_only)
@@ -424,7 +438,20 @@ class ItemEditor(QWidget):
         finally:
             self._loading = False
         self._prefill_unit()
+        self._start_from_template()
         self._changed()
+
+    def _start_from_template(self) -> None:
+        """A blank item moved to a section with a template starts from it (issue 20)."""
+        template = self.templates.get(self.category.currentData() or "", {})
+        blank = not (self.title.text() or self.summary.toPlainText() or self.body_markdown())
+        if not template or not blank:
+            return
+        self.title.setText(template.get("title") or "")
+        self.summary.setPlainText(template.get("summary") or "")
+        if template.get("body"):
+            self.body.set_markdown(template["body"])
+            self._body_markdown = None
 
     def _prefill_unit(self) -> None:
         """An empty providing unit takes the section's responsible unit (BD-12)."""
@@ -509,6 +536,8 @@ class ItemEditor(QWidget):
         self.fields_box.setTitle(self.tr("Section details"))
         self.unit_label.setText(self.tr("Providing &unit"))
         self.trigger_label.setText(self.tr("Deadline counts &from"))
+        self.schedule_label.setText(self.tr("On the public pages"))
+        self.schedule.retranslate()
         self.unit.setAccessibleName(self.tr("Providing unit"))
         self.trigger.setAccessibleName(self.tr("Deadline counts from"))
         self.metadata_form.retranslate(self._language)
@@ -543,3 +572,7 @@ class ItemEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

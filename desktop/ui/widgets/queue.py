@@ -144,6 +144,8 @@ class QueueModel(QAbstractTableModel):
         if column == "step":
             if row.returned and row.state == State.DRAFT.value:
                 return self.tr("Returned")
+            if row.scheduled(datetime.now(UTC)):  # issue 20: approved, out at its time
+                return self.tr("Scheduled")
             return labels.state_name(row.state)
         if column == "waiting":
             return clock.shown(row.state_since, self.zone)
