@@ -1,8 +1,8 @@
 """E-mail notices (thông báo qua thư điện tử, issue 20; BD-20.2: leaders work part time).
 
 Events: an item enters my queue (``queue``), an item of mine is returned (``returned``) or
-published (``published``), a deadline is tomorrow (``deadline``); a citizen's question falling
-due is another feature's: it calls :func:`enqueue` with its own event name (the hook).
+published (``published``), a deadline is tomorrow (``deadline``), a citizen's question is due
+tomorrow (``question``: its assignee, else the site's deputies and heads; AG-12.1.d, BD-14.2).
 
 A notice is a row of ``mail_outbox``, written in the transaction of the change it tells of
 (:func:`notify_action`), so a request never waits for a mail server. :class:`Sender`, a job of
@@ -157,6 +157,16 @@ TEXTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Tin của bạn đã được duyệt đăng: {title}", "Your item was approved: {title}"),
         ("Tin “{title}” của bạn đã được duyệt đăng.", "Your item “{title}” was approved."),
     ),
+    "question": (
+        (
+            "Câu hỏi của người dân đến hạn trả lời ngày mai: {title}",
+            "A citizen's question is due tomorrow: {title}",
+        ),
+        (
+            "Câu hỏi “{title}” (mã {code}) phải được trả lời trước hết ngày mai ({due}).",
+            "The question “{title}” (code {code}) must be answered by the end of tomorrow ({due}).",
+        ),
+    ),
     "deadline": (
         ("Ngày mai đến hạn: {title}", "Due tomorrow: {title}"),
         ("Tin “{title}” đến hạn xử lý vào ngày mai ({due}).", "“{title}” is due tomorrow ({due})."),
@@ -168,11 +178,14 @@ FOOTER = (
 )
 
 
-def compose(event: str, language: str, item: Item, extra: dict[str, str]) -> tuple[str, str, str]:
-    """(subject, plain text, HTML) of a notice in ``language`` (vi unless en)."""
+def compose(
+    event: str, language: str, item: Item | None, extra: dict[str, str]
+) -> tuple[str, str, str]:
+    """(subject, plain text, HTML) of a notice in ``language`` (vi unless en); without an item
+    (a citizen's question) the title comes in ``extra``."""
     index = 1 if language == "en" else 0
     subjects, leads = TEXTS[event]
-    values = {"title": item.title or item.id, **extra}
+    values = {"title": (item.title or item.id) if item is not None else "", **extra}
     subject = subjects[index].format(**values)
     lead = leads[index].format(**values)
     comment = extra.get("comment", "")
@@ -194,7 +207,7 @@ def enqueue(
     conn: Connection,
     username: str,
     event: str,
-    item: Item,
+    item: Item | None,
     at: datetime,
     dedupe: str,
     extra: dict[str, str] | None = None,
@@ -321,6 +334,49 @@ def _due_tomorrow(conn: Connection, tomorrow: date) -> list[tuple[Item, list[str
             people = _people_for_step(conn, item.site, step)
         found.append((item, people))
     return found
+
+
+def queue_question_notices(engine: Engine, now: datetime) -> int:
+    """Once per question and person: an open citizen's question due tomorrow (its 15 working
+    days end then, AG-12.1.d) tells its assignee, or the site's deputies and heads when nobody
+    has it yet."""
+    from portal.board.questions import CLOSED_STATES, questions
+
+    tomorrow = now.astimezone(VIETNAM).date() + timedelta(days=1)
+    with db.reading(engine) as conn:
+        rows = conn.execute(
+            select(questions).where(
+                questions.c.due_date == tomorrow, questions.c.state.not_in(CLOSED_STATES)
+            )
+        ).all()
+        due = []
+        for row in rows:
+            answer = _published_answer(conn, row.answer_item)
+            if not answer:
+                people = (
+                    [row.assigned_to] if row.assigned_to else _people_for_step(conn, row.site, 2)
+                )
+                due.append((row, people))
+    queued = 0
+    if due:
+        with db.writing(engine) as conn:
+            for row, people in due:
+                extra = {
+                    "title": row.title,
+                    "code": row.tracking_code,
+                    "due": tomorrow.strftime("%d/%m/%Y"),
+                }
+                for person in people:
+                    dedupe = f"question:{row.id}:{tomorrow.isoformat()}:{person}"
+                    queued += enqueue(conn, person, "question", None, now, dedupe, extra)
+    return queued
+
+
+def _published_answer(conn: Connection, item_id: str | None) -> bool:
+    if not item_id:
+        return False
+    state = conn.execute(select(db.items.c.state).where(db.items.c.id == item_id)).scalar()
+    return state == State.PUBLISHED.value
 
 
 # --- sending -----------------------------------------------------------------------------------

@@ -16,7 +16,11 @@ def make_scheduler(
     """Expiry always; the e-mail notices' queue when the portal has an SMTP server."""
     from portal.board import mail
 
-    jobs: list[Job] = [take_down_expired, Every(mail.queue_deadline_notices, timedelta(hours=1))]
+    jobs: list[Job] = [
+        take_down_expired,
+        Every(mail.queue_deadline_notices, timedelta(hours=1)),
+        Every(mail.queue_question_notices, timedelta(hours=1)),
+    ]
     if smtp:
         jobs.append(mail.Sender(mail.SmtpSettings.parse(smtp)))
     return Scheduler(engine, clock, jobs)

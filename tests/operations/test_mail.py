@@ -221,6 +221,51 @@ def test_deadline_tomorrow_tells_whoever_the_item_waits_for(
     assert due.strftime("%d/%m/%Y") in deputy.text
 
 
+def test_a_citizens_question_due_tomorrow_tells_its_assignee_or_the_board(
+    server: PortalServer, api: dict[str, Api]
+) -> None:
+    """AG-12.1.d: 15 working days to answer; the day before, whoever has the question is told
+    (nobody yet: the deputies and heads); an answered or closed question tells no one."""
+    from portal.board import questions
+
+    addresses(server)
+    engine = server.app.state.engine
+    asked = datetime(2026, 12, 7, 10, 0, tzinfo=VN)
+    fields = {"name": "Nguyễn Văn Dân", "email": "dan@example.vn", "body": "Xin hỏi thủ tục?"}
+    with db.writing(engine) as conn:
+        open_one = questions.receive(conn, SITE, {**fields, "title": "Cấp phép xây dựng"}, asked)
+        assigned = questions.receive(conn, SITE, {**fields, "title": "Đất đai"}, asked)
+        declined = questions.receive(conn, SITE, {**fields, "title": "Ngoài phạm vi"}, asked)
+        head = board.load_user(conn, "truongban")
+        questions.act(
+            conn, head, SITE, assigned["id"], {"action": "assign", "assignee": "thanhvien1"}, asked
+        )
+        questions.act(
+            conn, head, SITE, declined["id"], {"action": "decline", "comment": "Trùng"}, asked
+        )
+    due = date.fromisoformat(open_one["due_date"])
+    assert due == WorkCalendar().add_working_days(asked.date(), 15)
+    before = {r.id for r in queued(server)}
+
+    two_days_before = datetime.combine(due - timedelta(days=2), datetime.min.time(), VN)
+    assert mail.queue_question_notices(engine, two_days_before + timedelta(hours=9)) == 0
+    day_before = two_days_before + timedelta(days=1, hours=9)
+    assert mail.queue_question_notices(engine, day_before) == 3
+    assert mail.queue_question_notices(engine, day_before + timedelta(hours=1)) == 0  # once
+    new = [r for r in queued(server) if r.id not in before]
+    assert sorted((r.username, r.event) for r in new) == [
+        ("phoban", "question"),  # the open one: deputy and head
+        ("thanhvien1", "question"),  # the assigned one: its assignee only
+        ("truongban", "question"),
+    ]
+    [member] = [r for r in new if r.username == "thanhvien1"]
+    assert member.subject == "Câu hỏi của người dân đến hạn trả lời ngày mai: Đất đai"
+    assert assigned["tracking_code"] in member.text and due.strftime("%d/%m/%Y") in member.text
+    [head_notice] = [r for r in new if r.username == "truongban"]
+    assert head_notice.subject == "A citizen's question is due tomorrow: Cấp phép xây dựng"  # en
+    assert "dan@example.vn" not in member.text + member.html  # the asker's contact stays put
+
+
 def test_the_smtp_setting_is_checked() -> None:
     parsed = mail.SmtpSettings.parse("smtps://ban%40so:m%E1%BA%ADt@mail.so.gov.vn:465")
     assert (parsed.host, parsed.port, parsed.tls, parsed.user, parsed.password) == (
