@@ -52,7 +52,7 @@ def comment(engine: Any, item_id: str, values: dict[str, Any], address: str, now
         audit.record(
             conn,
             "public_comment",
-            actor="(public)",
+            actor=consultation.PUBLIC_ACTOR,
             at=now,
             address=address,
             item_id=item_id,

@@ -85,7 +85,7 @@ def ask(engine: Any, site: str, values: dict[str, Any], address: str, now: Any) 
         audit.record(
             conn,
             "question",
-            actor="(public)",
+            actor=consultation.PUBLIC_ACTOR,
             at=now,
             address=address,
             site=site,

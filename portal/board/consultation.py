@@ -123,9 +123,14 @@ def list_comments(conn: Connection, user: User, item_id: str) -> dict[str, Any]:
     return {"item_id": item_id, "comment_deadline": deadline, "comments": comments}
 
 
+#: The audit's actor for a citizen's anonymous write.
+PUBLIC_ACTOR = "(public)"
+
+
 def purge_personal_data(conn: Connection, now: datetime) -> dict[str, int]:
     """Erase what the sites no longer keep: askers' e-mails and phones of questions closed
-    longer ago than the site's retention, commenters' e-mails of comments older than it."""
+    longer ago than the site's retention, commenters' e-mails of comments older than it, and
+    the addresses the audit recorded for anonymous writes older than it."""
     from datetime import timedelta
 
     erased = {"questions": questions.purge_contacts(conn, now), "comments": 0}
@@ -141,4 +146,17 @@ def purge_personal_data(conn: Connection, now: datetime) -> dict[str, int]:
             .values(email=None)
         )
         erased["comments"] += int(done.rowcount or 0)
+        # The address an anonymous write came from is personal data too: the audit keeps the
+        # event (what, when) and forgets where it came from after the same retention.
+        forgotten = conn.execute(
+            update(db.audit)
+            .where(
+                db.audit.c.site == site["id"],
+                db.audit.c.actor == PUBLIC_ACTOR,
+                db.audit.c.at <= now - keep,
+                db.audit.c.address != "",
+            )
+            .values(address="")
+        )
+        erased["addresses"] = erased.get("addresses", 0) + int(forgotten.rowcount or 0)
     return erased

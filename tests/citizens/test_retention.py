@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import httpx
+from sqlalchemy import select
 
+from portal import db
 from portal.cli import main as portal_cli
 from portal.server import PortalServer
 from tests.citizens.conftest import SITE, question
@@ -45,6 +47,13 @@ def test_contacts_are_erased_after_the_retention(
     assert erased["name"] and erased["body"]  # what the board needs of it stays
     kept = api["truongban"].get(f"{QUESTIONS}/{still_open['id']}").json()
     assert kept["email"] == "dan.nguyen@example.vn"  # not closed: still needed to answer
+    # the audit keeps each anonymous write but forgets its address after the retention
+    with db.reading(server.app.state.engine) as conn:
+        asked = conn.execute(
+            select(db.audit.c.at, db.audit.c.address).where(db.audit.c.actor == "(public)")
+        ).all()
+    assert len(asked) == 4
+    assert sorted(bool(row.address) for row in asked) == [False, False, True, True]
     assert portal_cli(["citizens", "purge", "--database", url]) == 0  # at any time, by hand
 
 
