@@ -400,8 +400,8 @@ def _last_change(store: Any) -> str | None:
     not compared with this computer's ``last_sync``.
     """
     candidates: Iterable[Any] = [
-        store.db.execute("SELECT max(saved_at) FROM working WHERE dirty = 1").fetchone()[0],
-        store.db.execute("SELECT max(created_at) FROM outbox").fetchone()[0],
+        store.conn.execute("SELECT max(saved_at) FROM working WHERE dirty = 1").fetchone()[0],
+        store.conn.execute("SELECT max(created_at) FROM outbox").fetchone()[0],
     ]
     times = [(parse_time(c), c) for c in candidates if c]
     valid = [(t, c) for t, c in times if t is not None]

@@ -20,12 +20,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-import sqlite_utils
 
 from desktop.security.private import make_private
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 PLAIN_MAGIC = b"SQLite format 3\x00"
 #: ``except`` these, not ``sqlite3.OperationalError`` alone: an encrypted store raises
@@ -175,7 +177,27 @@ class StoreBase:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection (its savepoints), made when first needed: the
+        library and what it imports (click, pluggy, dateutil) cost ~50 ms that a store opened
+        for the first window does not spend (issue 21)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def query(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """The rows of ``sql`` as dicts (what ``sqlite_utils.Database.query`` gives)."""
+        cursor = self.conn.execute(sql, params if isinstance(params, dict) else list(params))
+        keys = [d[0] for d in cursor.description or ()]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -194,7 +216,7 @@ class StoreBase:
         self.conn.execute("COMMIT")
 
     def _one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
-        return next(iter(self.db.query(sql, list(params))), None)
+        return next(self.query(sql, params), None)
 
     # -- meta ---------------------------------------------------------------------------------
 
@@ -207,14 +229,14 @@ class StoreBase:
             self._set_meta(key, value)
 
     def _set_meta(self, key: str, value: Any) -> None:
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False)],
         )
 
     def _append_op(self, op: str, item_id: str, payload: dict[str, Any]) -> int:
-        cursor = self.db.execute(
+        cursor = self.conn.execute(
             "INSERT INTO outbox (op, item_id, payload, idempotency_key, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
             [op, item_id, dump(payload), str(uuid.uuid4()), now_iso()],

@@ -31,9 +31,9 @@ class HistorySide(StoreBase):
         among ``among`` (the items a sync moved: cheap), or every item (once, after an
         upgrade: reading each item's JSON takes ~0.2 s at 10,000 items)."""
         if among is None:
-            rows = self.db.execute(_BEHIND + " ORDER BY s.updated_at DESC, s.id").fetchall()
+            rows = self.conn.execute(_BEHIND + " ORDER BY s.updated_at DESC, s.id").fetchall()
         else:
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 _BEHIND + " AND s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id",
                 [dump(sorted(set(among)))],
             ).fetchall()
@@ -44,7 +44,7 @@ class HistorySide(StoreBase):
         as it was, fetched by the item page, is kept)."""
         with self.transaction():
             for version in versions:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT OR IGNORE INTO versions (item_id, version, json) VALUES (?, ?, ?)",
                     [item_id, version["version"], dump(version)],
                 )

@@ -300,7 +300,7 @@ class SearchSide(StoreBase):
         if unit:
             categories = [
                 c["category"]
-                for c in self.db.query(
+                for c in self.query(
                     "SELECT json_extract(c.value, '$.id') AS category FROM directory, "
                     "json_each(directory.json) c WHERE directory.kind = 'categories' "
                     "AND json_extract(c.value, '$.unit') = ?",
@@ -354,7 +354,7 @@ class SearchSide(StoreBase):
         marks = ", ".join("?" for _ in best)
         rows = {
             row["doc"]: row
-            for row in self.db.query(
+            for row in self.query(
                 "SELECT doc, item_id, site, state, category, author, unit, day FROM search_docs "
                 f"WHERE doc IN ({marks})",
                 [doc for doc, _ in best],
@@ -364,11 +364,11 @@ class SearchSide(StoreBase):
         marks = ", ".join("?" for _ in ids)
         server = {
             r["id"]: json.loads(r["json"])
-            for r in self.db.query(f"SELECT id, json FROM server_items WHERE id IN ({marks})", ids)
+            for r in self.query(f"SELECT id, json FROM server_items WHERE id IN ({marks})", ids)
         }
         working = {
             r["id"]: json.loads(r["json"])
-            for r in self.db.query(f"SELECT id, json FROM working WHERE id IN ({marks})", ids)
+            for r in self.query(f"SELECT id, json FROM working WHERE id IN ({marks})", ids)
         }
         hits = []
         for doc, rank in best:

@@ -99,7 +99,7 @@ class Store(SyncSide, SearchSide, HistorySide):
         item_id = str(content.pop("id", None) or uuid.uuid4())
         body = canonical_content(empty_content(), {"category": category, **content})
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO working (id, site, created_by, json, base_json, base_version, "
                 "saved_at, dirty) VALUES (?, ?, ?, ?, NULL, 0, ?, 1)",
                 [item_id, site, created_by, dump(body), now_iso()],
@@ -122,7 +122,7 @@ class Store(SyncSide, SearchSide, HistorySide):
                 new = canonical_content(base, content)
                 if new == base:
                     return
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO working (id, site, created_by, json, base_json, base_version, "
                     "saved_at, dirty) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
                     [
@@ -140,7 +140,7 @@ class Store(SyncSide, SearchSide, HistorySide):
                 new = canonical_content(old, content)
                 if new == old:
                     return
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE working SET json = ?, saved_at = ?, dirty = 1 WHERE id = ?",
                     [dump(new), now_iso(), item_id],
                 )
@@ -198,7 +198,7 @@ class Store(SyncSide, SearchSide, HistorySide):
             "created_at": now_iso(),
             "item_version": None,
         }
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO comments (id, item_id, json, created_at, pending) VALUES (?,?,?,?,1)",
             [comment_id, item_id, dump(record), record["created_at"]],
         )
@@ -211,7 +211,7 @@ class Store(SyncSide, SearchSide, HistorySide):
 
         digest = hashlib.sha256(data).hexdigest()
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, content_type, data) VALUES (?, ?, ?)",
                 [digest, content_type, data],
             )
@@ -237,11 +237,11 @@ class Store(SyncSide, SearchSide, HistorySide):
             else:
                 raise StoreError("resolve with 'mine', 'theirs' or merged content")
             new = canonical_content(new, {})
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE conflicts SET resolved = 1, resolved_at = ? WHERE id = ?",
                 [now_iso(), conflict_id],
             )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE working SET json = ?, saved_at = ?, dirty = 1 WHERE id = ?",
                 [dump(new), now_iso(), conflict.item_id],
             )
@@ -255,7 +255,7 @@ class Store(SyncSide, SearchSide, HistorySide):
     def dismiss_failed(self, seq: int) -> None:
         """The user has seen a refused operation; its content stays in the working copy."""
         with self.transaction():
-            self.db.execute("UPDATE failed SET dismissed = 1 WHERE seq = ?", [seq])
+            self.conn.execute("UPDATE failed SET dismissed = 1 WHERE seq = ?", [seq])
 
     def delete_draft(self, item_id: str) -> bool:
         """Delete a draft of this person's: gone at once when it never left the computer
@@ -265,8 +265,8 @@ class Store(SyncSide, SearchSide, HistorySide):
             if self._server_json(item_id) is None:
                 self._forget(item_id)
                 return True
-            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
-            self.db.execute(
+            self.conn.execute("DELETE FROM working WHERE id = ?", [item_id])
+            self.conn.execute(
                 "DELETE FROM outbox WHERE item_id = ? AND op IN ('create', 'update')", [item_id]
             )
             server = self._server_json(item_id)
@@ -281,8 +281,8 @@ class Store(SyncSide, SearchSide, HistorySide):
     def discard_local(self, item_id: str) -> None:
         """Drop the local edits of an item (the user chose to); conflicts and failures stay."""
         with self.transaction():
-            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
-            self.db.execute(
+            self.conn.execute("DELETE FROM working WHERE id = ?", [item_id])
+            self.conn.execute(
                 "DELETE FROM outbox WHERE item_id = ? AND op IN ('create', 'update')", [item_id]
             )
 
@@ -359,13 +359,13 @@ class Store(SyncSide, SearchSide, HistorySide):
                 returned=bool(r["returned"]),
                 publish_at=r["publish_at"],
             )
-            for r in self.db.query(sql, params)
+            for r in self.query(sql, params)
         ]
 
     def find_ids(self, prefix: str) -> list[str]:
         """Item ids starting with ``prefix`` (the CLI accepts a unique prefix)."""
         like = prefix.replace("%", "").replace("_", "") + "%"
-        rows = self.db.query(
+        rows = self.query(
             "SELECT id FROM server_items WHERE id LIKE ? "
             "UNION SELECT id FROM working WHERE id LIKE ?",
             [like, like],
@@ -375,7 +375,7 @@ class Store(SyncSide, SearchSide, HistorySide):
     def change_mark(self) -> tuple[int, int]:
         """Equal marks mean no row changed in between (other connections' commits move
         ``data_version``, ours ``total_changes``): lets readers cache what they derive."""
-        version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         return version, int(self.conn.total_changes)
 
     def count_by_state(
@@ -391,7 +391,7 @@ class Store(SyncSide, SearchSide, HistorySide):
             params.append(created_by)
         sql = f"SELECT state, count(*) AS n FROM ({_ROWS_SQL})"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
-        return {r["state"]: int(r["n"]) for r in self.db.query(sql + " GROUP BY state", params)}
+        return {r["state"]: int(r["n"]) for r in self.query(sql + " GROUP BY state", params)}
 
     def deadline_inputs(
         self, site: str, categories: Iterable[str], ids: Iterable[str] | None = None
@@ -423,7 +423,7 @@ class Store(SyncSide, SearchSide, HistorySide):
         ) x WHERE 1 {only}
         """
         found: dict[str, tuple[Any, Any]] = {}
-        for r in self.db.query(sql, [site, *wanted, site, *wanted, *only_params]):
+        for r in self.query(sql, [site, *wanted, site, *wanted, *only_params]):
             trigger, metadata = json.loads(r["server"]) if r["server"] else (None, None)
             if r["has_working"] and r["working"]:
                 w_trigger, w_metadata = json.loads(r["working"])
@@ -433,11 +433,11 @@ class Store(SyncSide, SearchSide, HistorySide):
         return found
 
     def pending_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
 
     def conflicts(self, include_resolved: bool = False) -> list[Conflict]:
         sql = "SELECT * FROM conflicts" + ("" if include_resolved else " WHERE resolved = 0")
-        return [Conflict.from_row(r) for r in self.db.query(sql + " ORDER BY id")]
+        return [Conflict.from_row(r) for r in self.query(sql + " ORDER BY id")]
 
     def conflict(self, conflict_id: int) -> Conflict | None:
         row = self._one("SELECT * FROM conflicts WHERE id = ?", [conflict_id])
@@ -445,11 +445,11 @@ class Store(SyncSide, SearchSide, HistorySide):
 
     def failed_operations(self, include_dismissed: bool = False) -> list[FailedOp]:
         sql = "SELECT * FROM failed" + ("" if include_dismissed else " WHERE dismissed = 0")
-        return [FailedOp.from_row(r) for r in self.db.query(sql + " ORDER BY seq")]
+        return [FailedOp.from_row(r) for r in self.query(sql + " ORDER BY seq")]
 
     def status(self) -> dict[str, Any]:
         def count(sql: str) -> int:
-            return int(self.db.execute("SELECT count(*) FROM " + sql).fetchone()[0])
+            return int(self.conn.execute("SELECT count(*) FROM " + sql).fetchone()[0])
 
         return {
             "online": self.get_meta("online", False),
@@ -485,13 +485,11 @@ class Store(SyncSide, SearchSide, HistorySide):
         return found if isinstance(found, list) else []
 
     def comments(self, item_id: str) -> list[Comment]:
-        rows = self.db.query(
+        rows = self.query(
             "SELECT json, pending FROM comments WHERE item_id = ? ORDER BY created_at", [item_id]
         )
         return [Comment.from_dict(json.loads(r["json"]), bool(r["pending"])) for r in rows]
 
     def versions(self, item_id: str) -> list[Version]:
-        rows = self.db.query(
-            "SELECT json FROM versions WHERE item_id = ? ORDER BY version", [item_id]
-        )
+        rows = self.query("SELECT json FROM versions WHERE item_id = ? ORDER BY version", [item_id])
         return [Version.from_dict(json.loads(r["json"])) for r in rows]

@@ -61,14 +61,14 @@ class SyncSide(StoreBase):
     # -- the outbox ---------------------------------------------------------------------------
 
     def outbox(self) -> list[OutboxOp]:
-        return [OutboxOp.from_row(r) for r in self.db.query("SELECT * FROM outbox ORDER BY seq")]
+        return [OutboxOp.from_row(r) for r in self.query("SELECT * FROM outbox ORDER BY seq")]
 
     def op(self, seq: int) -> OutboxOp | None:
         row = self._one("SELECT * FROM outbox WHERE seq = ?", [seq])
         return OutboxOp.from_row(row) if row else None
 
     def blocked_items(self) -> set[str]:
-        rows = self.db.query("SELECT DISTINCT item_id FROM conflicts WHERE resolved = 0")
+        rows = self.query("SELECT DISTINCT item_id FROM conflicts WHERE resolved = 0")
         return {r["item_id"] for r in rows}
 
     def working_state(self, item_id: str) -> dict[str, Any] | None:
@@ -93,11 +93,11 @@ class SyncSide(StoreBase):
         with self.transaction():
             op = self._op_row(seq)
             payload = {**op.payload, "request": request}
-            self.db.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), seq])
+            self.conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), seq])
 
     def defer_op(self, seq: int, error: str, next_attempt_at: str | None = None) -> None:
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
                 "WHERE seq = ?",
                 [error, next_attempt_at, seq],
@@ -106,14 +106,14 @@ class SyncSide(StoreBase):
     def drop_op(self, seq: int) -> None:
         """Nothing left to send (e.g. the edit was undone): remove the operation."""
         with self.transaction():
-            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
 
     def fail_op(self, seq: int, status: int | None, code: str, reason: str) -> None:
         """Take a refused operation out of the queue; keep it, and the content, for the user."""
         with self.transaction():
             op = self._op_row(seq)
             working = self._working_row(op.item_id)
-            self.db.execute(
+            self.conn.execute(
                 "INSERT OR REPLACE INTO failed (seq, op, item_id, payload, content, status, code, "
                 "reason, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -128,10 +128,10 @@ class SyncSide(StoreBase):
                     now_iso(),
                 ],
             )
-            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
             if op.op == "action" and op.payload.get("comment_id"):
                 # the reason shown as waiting goes with its refused step (kept in ``failed``)
-                self.db.execute(
+                self.conn.execute(
                     "DELETE FROM comments WHERE id = ? AND pending = 1",
                     [op.payload["comment_id"]],
                 )
@@ -148,7 +148,7 @@ class SyncSide(StoreBase):
             ("comments", "item_id"),
             ("versions", "item_id"),
         ):
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [item_id])
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", [item_id])
 
     def ack_op(self, seq: int, item: dict[str, Any], before: int) -> None:
         """The portal applied an item operation and answered ``item``."""
@@ -162,23 +162,23 @@ class SyncSide(StoreBase):
             if working is not None:
                 base_version = working["base_version"]
                 if op.op in ("create", "update") and item["version"] >= base_version:
-                    self.db.execute(
+                    self.conn.execute(
                         "UPDATE working SET base_json = ?, base_version = ? WHERE id = ?",
                         [dump(content_of(item)), item["version"], op.item_id],
                     )
                 elif op.op == "action" and base_version == before:
-                    self.db.execute(
+                    self.conn.execute(
                         "UPDATE working SET base_version = ? WHERE id = ?",
                         [item["version"], op.item_id],
                     )
             self._shift_actions(op.item_id, seq, before, item["version"])
-            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
             self._settle(op.item_id)
 
     def ack_comment(self, seq: int, comment: dict[str, Any]) -> None:
         with self.transaction():
             self._put_comment(comment)
-            self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+            self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
 
     def on_stale(self, seq: int, current: dict[str, Any], merge: MergeFn) -> PullDecision:
         """A 412 with the portal's ``current`` item: merge onto it, then send afresh."""
@@ -187,7 +187,7 @@ class SyncSide(StoreBase):
             self._put_server(current, force=True)
             decision = self._rebase(op.item_id, current, merge)
             if decision.action in ("replace", "skip"):
-                self.db.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+                self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
             else:
                 self._renew(seq, "update")
             return decision
@@ -195,14 +195,14 @@ class SyncSide(StoreBase):
     def _renew(self, seq: int, op: str) -> None:
         import uuid
 
-        self.db.execute(
+        self.conn.execute(
             "UPDATE outbox SET op = ?, payload = '{}', idempotency_key = ? WHERE seq = ?",
             [op, str(uuid.uuid4()), seq],
         )
 
     def _shift_actions(self, item_id: str, seq: int, before: int, after: int) -> None:
         """Actions queued on the version our own change replaced now expect the new version."""
-        self.db.execute(
+        self.conn.execute(
             "UPDATE outbox SET payload = json_set(payload, '$.expected_version', ?) "
             "WHERE item_id = ? AND op = 'action' AND seq > ? "
             "AND json_extract(payload, '$.expected_version') = ?",
@@ -223,10 +223,10 @@ class SyncSide(StoreBase):
             "SELECT 1 AS x FROM failed WHERE item_id = ? AND dismissed = 0", [item_id]
         )
         if same and queued is None and failed is None:
-            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
+            self.conn.execute("DELETE FROM working WHERE id = ?", [item_id])
         else:
             dirty = int(not same or queued is not None)
-            self.db.execute("UPDATE working SET dirty = ? WHERE id = ?", [dirty, item_id])
+            self.conn.execute("UPDATE working SET dirty = ? WHERE id = ?", [dirty, item_id])
 
     def _op_row(self, seq: int) -> OutboxOp:
         row = self._one("SELECT * FROM outbox WHERE seq = ?", [seq])
@@ -323,7 +323,7 @@ class SyncSide(StoreBase):
             "SELECT 1 AS x FROM outbox WHERE item_id = ? AND op IN ('create', 'update')", [item_id]
         )
         if not row["dirty"] and queued is None:
-            self.db.execute("DELETE FROM working WHERE id = ?", [item_id])
+            self.conn.execute("DELETE FROM working WHERE id = ?", [item_id])
             return PullDecision("replace", item_id, "local copy had no edits")
         if self._one("SELECT 1 AS x FROM conflicts WHERE item_id = ? AND resolved = 0", [item_id]):
             return PullDecision("keep", item_id, "an open conflict waits for the user")
@@ -337,7 +337,7 @@ class SyncSide(StoreBase):
         self._set_base(item_id, merged, theirs, item["version"])
         if not conflicting:
             return PullDecision("merge", item_id, "local and remote edits merged cleanly")
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO conflicts (item_id, fields, base, mine, theirs, theirs_version, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -356,7 +356,7 @@ class SyncSide(StoreBase):
     def _set_base(
         self, item_id: str, content: dict[str, Any], base: dict[str, Any], version: int
     ) -> None:
-        self.db.execute(
+        self.conn.execute(
             "UPDATE working SET json = ?, base_json = ?, base_version = ?, dirty = ? WHERE id = ?",
             [dump(content), dump(base), version, int(content != base), item_id],
         )
@@ -388,7 +388,7 @@ class SyncSide(StoreBase):
             )
 
     def _put_comment(self, comment: dict[str, Any]) -> None:
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO comments (id, item_id, json, created_at, pending) VALUES (?, ?, ?, ?, 0) "
             "ON CONFLICT (id) DO UPDATE SET json = excluded.json, pending = 0, "
             "created_at = excluded.created_at",
@@ -399,7 +399,7 @@ class SyncSide(StoreBase):
 
     def set_directory(self, site: str, kind: str, entries: list[dict[str, Any]]) -> None:
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT OR REPLACE INTO directory (site, kind, json, fetched_at) VALUES (?,?,?,?)",
                 [site, kind, dump(entries), now_iso()],
             )
@@ -411,7 +411,7 @@ class SyncSide(StoreBase):
     def set_versions(self, item_id: str, versions: list[dict[str, Any]]) -> None:
         with self.transaction():
             for version in versions:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT OR REPLACE INTO versions (item_id, version, json) VALUES (?, ?, ?)",
                     [item_id, version["version"], dump(version)],
                 )
