@@ -30,7 +30,7 @@ from desktop.desk.watch import NoticeWatch
 from desktop.models import clock
 from desktop.ui import icons, labels
 from desktop.ui import settings as options
-from desktop.ui.screens import Context, Screen, load_screens
+from desktop.ui.screens import Context, Entry, Screen, load_screens
 from desktop.ui.screens.built import Screens
 from desktop.ui.services import ItemService, SyncService
 from desktop.ui.settings import Settings
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
             "filter": QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter),
             "about": QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_about),
         }
-        from desktop.ui.screens.search import install_search_box
+        from desktop.ui.widgets.search_box import install_search_box
 
         self.search_box = install_search_box(self)  # Ctrl+K, Ctrl+Shift+F
         self.tray: QSystemTrayIcon | None = None
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> Screen:
         return self.screens[name]
 
-    def _screen_class(self, name: object) -> type[Screen] | None:
+    def _screen_class(self, name: object) -> type[Entry] | None:
         """The registered screen called ``name``, when this person has the right to it."""
         for cls in load_screens():
             if name == cls.NAME and cls.available(self.context):
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         cls = self._screen_class(name)
         if cls is None:
             raise KeyError(name)
-        screen = cls(self.context, self)
+        screen = cls.widget_class()(self.context, self)  # its module imported now, once
         self.stack.addWidget(screen)
         resolved = getattr(screen, "resolved", None)  # the conflicts screen: back to the item
         if resolved is not None:

@@ -93,4 +93,7 @@ def test_the_reports_screen_adds_row_8_from_the_portal(desk: People, tmp_path: P
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
-    assert "2.7. Hỏi đáp" in text and f"Số câu hỏi tiếp nhận: {counts.received}." in text
+    assert (
+        "Tiêu chí 8 – số liệu của Ban Biên tập" in text
+        and f"Số câu hỏi tiếp nhận: {counts.received}." in text
+    )

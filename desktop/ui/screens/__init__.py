@@ -6,9 +6,10 @@ adding a screen touches one file plus the import list below (like Picard's optio
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -34,18 +35,18 @@ class Context:
         return self.items.session
 
 
-class Screen(QWidget):
-    """A page of the main window. Subclasses set NAME, ORDER and ICON, and override the rest."""
+class Entry:
+    """What the navigation knows of a screen before it is built: its name, place, icon, the
+    right it needs, its title and count. A screen whose module is heavy to import (reports,
+    search, conflicts, citizens' questions) has its entry in ``entries.py`` and names its
+    ``MODULE``: the module is imported the first time the screen is shown, not at start."""
 
     NAME = ""
     ORDER = 0
     ICON = ""
     SHORTCUT = ""
-
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setObjectName(self.NAME)
+    #: The module of the screen's widget, for an entry registered apart from it.
+    MODULE = ""
 
     @classmethod
     def available(cls, context: Context) -> bool:
@@ -68,6 +69,27 @@ class Screen(QWidget):
         """What the number counts, said in the navigation ("3 chờ xử lý", "2 bản nháp")."""
         return QCoreApplication.translate("Screen", "%n waiting", "", count)
 
+    @classmethod
+    def widget_class(cls) -> type[Screen]:
+        """The screen's widget class: itself, or the subclass of this entry in ``MODULE``."""
+        if issubclass(cls, Screen):
+            return cls
+        module = importlib.import_module(cls.MODULE)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, cls) and issubclass(value, Screen):
+                return value
+        raise LookupError(f"no screen for {cls.NAME} in {cls.MODULE}")
+
+
+class Screen(Entry, QWidget):
+    """A page of the main window. Subclasses set NAME, ORDER and ICON (or inherit them from
+    their entry), and override the rest."""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName(self.NAME)
+
     def title(self) -> str:
         return self.nav_title()
 
@@ -81,21 +103,23 @@ class Screen(QWidget):
         """Set every visible text again after a language change."""
 
 
-SCREENS: list[type[Screen]] = []
+SCREENS: list[type[Entry]] = []
+
+E = TypeVar("E", bound=type[Entry])
 
 
-def register(cls: type[Screen]) -> type[Screen]:
+def register(cls: E) -> E:
     SCREENS.append(cls)
     SCREENS.sort(key=lambda screen: screen.ORDER)
     return cls
 
 
-def load_screens() -> list[type[Screen]]:
-    """Import the screen modules (each registers itself) and return them in order."""
-    from desktop.ui.screens import conflicts, queues, settings_screen  # noqa: F401, I001
-    from desktop.ui.screens import publish_queue, reports, search  # noqa: F401
+def load_screens() -> list[type[Entry]]:
+    """Import the screen modules (each registers itself) and the entries of the screens whose
+    modules wait until they are shown; return them in order."""
+    from desktop.ui.screens import entries, queues, settings_screen  # noqa: F401, I001
+    from desktop.ui.screens import publish_queue  # noqa: F401
     from desktop.ui.screens import grants  # noqa: F401  (issue 6)
-    from desktop.ui.screens import questions  # noqa: F401  (issue 18)
 
     return list(SCREENS)
 
@@ -103,8 +127,8 @@ def load_screens() -> list[type[Screen]]:
 def screen_named(name: str) -> type[Screen]:
     for cls in load_screens():
         if name == cls.NAME:
-            return cls
+            return cls.widget_class()
     raise KeyError(name)
 
 
-__all__ = ["SCREENS", "Context", "Screen", "load_screens", "register", "screen_named"]
+__all__ = ["SCREENS", "Context", "Entry", "Screen", "load_screens", "register", "screen_named"]

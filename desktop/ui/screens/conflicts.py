@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import labels
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import ConflictsEntry
 from desktop.ui.widgets.diff import one_side_html
 
 
@@ -63,12 +64,7 @@ class MergeDialog(QDialog):
         return {field: box.toPlainText() for field, box in self.boxes.items()}
 
 
-@register
-class ConflictsScreen(Screen):
-    NAME = "conflicts"
-    ORDER = 60
-    ICON = "conflict"
-
+class ConflictsScreen(ConflictsEntry, Screen):
     #: An item's conflicts are all resolved: the person goes back to it (issue 17).
     resolved = Signal(str)
 
@@ -117,25 +113,6 @@ class ConflictsScreen(Screen):
         #: The item the person came from (its page's "Resolve the conflict"), or "".
         self.return_to = ""
         self.retranslate()
-
-    @classmethod
-    def available(cls, context: Context) -> bool:
-        try:
-            return bool(context.items.conflicts())
-        except Exception:
-            return False
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("ConflictsScreen", "Conflicts")
-
-    @classmethod
-    def nav_count(cls, context: Context) -> int | None:
-        return len(context.items.conflicts())
-
-    @classmethod
-    def nav_count_text(cls, count: int) -> str:
-        return QCoreApplication.translate("ConflictsScreen", "%n to resolve", "", count)
 
     def refresh(self) -> None:
         self._conflicts = self.context.items.conflicts()

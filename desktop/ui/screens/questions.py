@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,21 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import Role
 from desktop.models.citizens import CLOSED_STATES
 from desktop.models.fields import format_vn_date
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import QuestionsEntry
 from desktop.ui.services import run_op
 
 LATE = QColor("#a3161b")
 
 
-@register
-class QuestionsScreen(Screen):
-    NAME = "questions"
-    ORDER = 47
-    ICON = "questions"
-
+class QuestionsScreen(QuestionsEntry, Screen):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.questions: list[dict[str, Any]] = []
@@ -134,14 +129,6 @@ class QuestionsScreen(Screen):
     @property
     def desk(self) -> Any:
         return self.context.items.desk
-
-    @classmethod
-    def available(cls, context: Context) -> bool:
-        return bool(context.session.roles & {Role.HEAD, Role.DEPUTY, Role.MEMBER})
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("QuestionsScreen", "Citizens' questions")
 
     # -- reading -------------------------------------------------------------------------------
 

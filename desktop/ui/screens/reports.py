@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import Role
 from desktop.reports import Period, ReportFigures, write_csv, write_docx
 from desktop.reports.docx_export import hours, percent
 from desktop.ui.ops import current_language, error_sentence
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import ReportsEntry
 from desktop.ui.widgets.bar_chart import BarChart
 
 log = logging.getLogger(__name__)
@@ -80,12 +80,7 @@ def _numeric(value: Any) -> bool:
     return bool(text) and text.replace(".", "", 1).isdigit()
 
 
-@register
-class ReportsScreen(Screen):
-    NAME = "reports"
-    ORDER = 70
-    ICON = "reports"
-
+class ReportsScreen(ReportsEntry, Screen):
     computed = Signal()  # figures shown (tests wait on it)
     exported = Signal(str)
 
@@ -177,14 +172,6 @@ class ReportsScreen(Screen):
         self.retranslate()
         self._kind_changed()
         self._show(None)
-
-    @classmethod
-    def available(cls, context: Context) -> bool:
-        return bool({Role.HEAD, Role.DEPUTY} & context.session.roles)
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("ReportsScreen", "Reports")
 
     def refresh(self) -> None:
         if self.figures is None and self.task is None and self.isVisible():

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -29,10 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPalette,
-    QShortcut,
     QStandardItem,
     QStandardItemModel,
     QTextDocument,
@@ -53,10 +50,12 @@ from PySide6.QtWidgets import (
 
 from desktop.models import State
 from desktop.ui import labels
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import SearchEntry
+from desktop.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from desktop.ui.shell import MainWindow
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -177,13 +176,7 @@ class DateBound(QDateEdit):
         return str(self.date().toString("yyyy-MM-dd"))
 
 
-@register
-class SearchScreen(Screen):
-    NAME = "search"
-    ORDER = 60
-    ICON = "search"
-    SHORTCUT = "Ctrl+Shift+F"
-
+class SearchScreen(SearchEntry, Screen):
     searched = Signal()  # a search's answer is shown (tests wait on it)
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
@@ -243,10 +236,6 @@ class SearchScreen(Screen):
         self.retranslate()
 
     # the screen's contract
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("SearchScreen", "Search")
-
     def refresh(self) -> None:
         self._fill_filters()
 
@@ -429,59 +418,3 @@ def _refill(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)
-
-
-# -- the box always at hand ---------------------------------------------------------------------
-
-
-class SearchBox(QLineEdit):
-    """The toolbar's search box: Enter shows the search screen with the hits."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.setObjectName("globalSearch")
-        self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
-        self.returnPressed.connect(self.go)
-        self.retranslate()
-
-    def go(self) -> asyncio.Future[Any] | None:
-        window = self.window_
-        if "search" not in window.screens:
-            return None
-        window.show_screen("search")
-        screen = window.screens["search"]
-        assert isinstance(screen, SearchScreen)
-        return screen.search_for(self.text())
-
-    def focus(self) -> None:
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.selectAll()
-
-    def retranslate(self) -> None:
-        self.setPlaceholderText(self.tr("Search (Ctrl+K)"))
-        self.setAccessibleName(self.tr("Search all items"))
-        self.setToolTip(
-            self.tr("Search all items, with or without accents (Ctrl+K or Ctrl+Shift+F)")
-        )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-def install_search_box(window: MainWindow) -> SearchBox:
-    """Put the search box in the window's toolbar, after "Sync now", with its shortcuts."""
-    box = SearchBox(window)
-    actions = window.toolbar.actions()
-    position = actions.index(window.sync_action) + 1 if window.sync_action in actions else 0
-    if position < len(actions):
-        window.toolbar.insertWidget(actions[position], box)
-    else:
-        window.toolbar.addWidget(box)
-    for sequence in ("Ctrl+K", "Ctrl+Shift+F"):
-        shortcut = QShortcut(QKeySequence(sequence), window, box.focus)
-        window.shortcuts[f"search {sequence}"] = shortcut
-    return box

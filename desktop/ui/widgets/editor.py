@@ -43,7 +43,6 @@ from desktop.models import (
     submit_problems,
 )
 from desktop.models.fields import (
-    fields_for,
     format_vn_date,
     parse_vn_date,
     suggested_trigger_date,
@@ -53,15 +52,16 @@ from desktop.ui import labels
 from desktop.ui.widgets.body_tools import BodyTools
 from desktop.ui.widgets.format_toolbar import FormatToolbar
 from desktop.ui.widgets.media import PreviewBrowser, preview_html
-from desktop.ui.widgets.metadata_form import MetadataForm, attachment_names
+from desktop.ui.widgets.metadata_form import MetadataForm
 from desktop.ui.widgets.paste_conversion import PasteConversion
 from desktop.ui.widgets.rich_edit import RichEdit
 from desktop.ui.widgets.schedule import ScheduleFields
+from desktop.ui.widgets.section_fields import SectionFields
 
 SAVE_DELAY_MS = 300
 
 
-class ItemEditor(QWidget):
+class ItemEditor(SectionFields, QWidget):
     """Edits one item's content; emits ``save`` after a pause with the content fields the person
     changed since the item was loaded (or last saved): only those, so a change that reaches the
     same item meanwhile (a sync's merge, another window, the command line) is never overwritten
@@ -408,72 +408,6 @@ class ItemEditor(QWidget):
             return []
         problems = [*submit_problems(item), *self.metadata_problems()]
         return [p.message(self._language) for p in problems]
-
-    # the section's fields (issue 6)
-    def _build_metadata_form(self, metadata: dict[str, Any]) -> None:
-        category = self._category_objects.get(self.category.currentData() or "")
-        self._kind = category.kind if category is not None else CategoryKind.FREE
-        item = self.item
-        names = attachment_names(item.body, item.attachments) if item is not None else []
-        self.metadata_form.set_kind(self._kind, metadata, names, self._language)
-        self._show_trigger_suggestion()
-
-    def refresh_attachments(self, item: Item) -> None:
-        """Offer the item's current files to the file fields (after a drop or a sync)."""
-        self.metadata_form.set_attachments(attachment_names(self.body_markdown(), item.attachments))
-
-    def _category_changed(self) -> None:
-        if self._loading or self.item is None:
-            return
-        old_keys = {spec.key for spec in fields_for(self._kind)}
-        previous = self._category_objects.get(self.item.category)
-        kept = self.metadata_form.values()
-        self._loading = True
-        try:
-            self._build_metadata_form(kept)
-            new_keys = {spec.key for spec in fields_for(self._kind)}
-            self.metadata_form.load({k: v for k, v in kept.items() if k not in old_keys - new_keys})
-            if previous is not None and self.unit.text() == previous.unit:
-                self.unit.clear()
-        finally:
-            self._loading = False
-        self._prefill_unit()
-        self._start_from_template()
-        self._changed()
-
-    def _start_from_template(self) -> None:
-        """A blank item moved to a section with a template starts from it (issue 20)."""
-        template = self.templates.get(self.category.currentData() or "", {})
-        blank = not (self.title.text() or self.summary.toPlainText() or self.body_markdown())
-        if not template or not blank:
-            return
-        self.title.setText(template.get("title") or "")
-        self.summary.setPlainText(template.get("summary") or "")
-        if template.get("body"):
-            self.body.set_markdown(template["body"])
-            self._body_markdown = None
-
-    def _prefill_unit(self) -> None:
-        """An empty providing unit takes the section's responsible unit (BD-12)."""
-        category = self._category_objects.get(self.category.currentData() or "")
-        if (
-            self.item is not None
-            and category is not None
-            and category.unit
-            and not self.unit.text().strip()
-            and not self.unit.isReadOnly()
-            and self.item.state.value == "draft"
-        ):
-            self.unit.setText(category.unit)
-
-    def _trigger_value(self) -> str | None:
-        text = self.trigger.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_vn_date(text).isoformat()
-        except ValueError:
-            return None
 
     def _show_trigger_suggestion(self) -> None:
         suggested = suggested_trigger_date(self._kind, self.metadata_form.values())
