@@ -358,11 +358,12 @@ def test_two_processes_seeding_the_demo_at_once_seed_it_once(
     assert not errors, errors
     assert sorted(results) == [False, True]
     from portal.demo import content as demo_content
+    from portal.demo import questions as demo_questions
 
     with db.reading(engines[0]) as conn:
         assert conn.execute(select(func.count()).select_from(db.sites)).scalar_one() == 1
         count = conn.execute(select(func.count()).select_from(db.items)).scalar_one()
-    assert count == len(demo_content.ITEMS)
+    assert count == len(demo_content.ITEMS) + len(demo_questions.ANSWERS)  # the Q&A answers too
     for engine in engines:
         engine.dispose()
     postgres.drop_database(url)

@@ -48,6 +48,8 @@ def test_app_session_leaves_no_secret_in_clear(
     from desktop.ui.i18n import Translations
     from desktop.ui.settings import Settings
 
+    asyncio.set_event_loop(loop)  # the session's qasync loop, current in this thread
+
     def run(awaitable: Awaitable[Any]) -> Any:
         return loop.run_until_complete(asyncio.wait_for(asyncio.ensure_future(awaitable), 60))
 

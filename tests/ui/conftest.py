@@ -18,6 +18,14 @@ from tests.ui.helpers import People
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def current_loop(loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+    """Each UI test runs with the session's qasync loop as the thread's current loop: tests of
+    other packages in between (pytest-asyncio's loops) leave none set behind them."""
+    asyncio.set_event_loop(loop)
+    yield
+
+
 @pytest.fixture
 def run(loop: asyncio.AbstractEventLoop) -> Any:
     """``run(coro_or_future)``: drive it to completion on the qasync loop (no sleeps)."""
