@@ -42,6 +42,7 @@ def test_member_deputy_head_publish(desk: People, demo_portal: Any) -> None:
     assert member.window.visible_screen_names() == [
         "my_items",
         "published",
+        "questions",  # members answer citizens' questions too (issue 18)
         "taken_down",
         "search",
         "settings",
