@@ -450,9 +450,11 @@ def load_window_modules() -> None:
     import desktop.publishing.queue
     import desktop.ui.item_page
     import desktop.ui.shell  # noqa: F401
+    from desktop.desk.warm import import_deferred
     from desktop.ui.screens import load_screens
 
     load_screens()
+    import_deferred()
 
 
 async def start_demo(desk: DeskApp, reset: bool = False) -> Any:

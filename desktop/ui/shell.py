@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk.watch import NoticeWatch
 from desktop.models import clock
-from desktop.ui import icons, labels
+from desktop.ui import geometry, icons, labels
 from desktop.ui import settings as options
 from desktop.ui.screens import Context, Entry, Screen, load_screens
 from desktop.ui.screens.built import Screens
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
         self._item_page: ItemPage | None = None  # built on first use: see item_page
+        self._warming = False  # the item page's modules are being imported (showEvent)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
         self.head_notices, holder = under_head_notices(self.items.desk, self.stack, self)
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
             sync.syncFinished.connect(self._after_sync)
         self.build_navigation()
         self.retranslate()
-        self._restore_geometry()
+        geometry.restore(self, self.settings)
         self._remember_states()
 
     # navigation
@@ -307,8 +308,22 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._item_page is None:
-            QTimer.singleShot(0, self, lambda: self.item_page)  # its own event-loop turn
+        if self._item_page is None and not self._warming:
+            self._warming = True
+            try:
+                warm = asyncio.get_event_loop().run_in_executor(None, _import_item_page)
+            except RuntimeError:  # no loop (a bare widget test): build it on the next turn
+                QTimer.singleShot(0, self, self._build_item_page)
+            else:  # its modules imported on a worker thread, then built in its own turn
+                warm.add_done_callback(lambda _done: self._build_item_page_soon())
+
+    def _build_item_page_soon(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone meanwhile
+            QTimer.singleShot(0, self, self._build_item_page)
+
+    def _build_item_page(self) -> None:
+        if not self.closed:
+            self.item_page  # noqa: B018 - built now, ready when an item opens
 
     # items
     def open_item(self, item_id: str, fresh: bool = False) -> None:
@@ -520,23 +535,8 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def _restore_geometry(self) -> None:
-        """The size and place of the last run; the first time, most of the screen (the editor
-        needs room: 1200×760 was cramped)."""
-        from PySide6.QtCore import QByteArray
-
-        saved = self.settings.get(options.WINDOW_GEOMETRY)
-        if saved and self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii"))):
-            return
-        screen = self.screen().availableGeometry()
-        self.resize(min(1440, int(screen.width() * 0.92)), min(920, int(screen.height() * 0.9)))
-
-    def save_geometry(self) -> None:
-        geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
-        self.settings.set(options.WINDOW_GEOMETRY, geometry)
-
     def closeEvent(self, event: object) -> None:
-        self.save_geometry()
+        geometry.save(self, self.settings)
         if self._item_page is not None:
             self._item_page.close_item()
         if not self.closed and not self.replaced:
@@ -547,3 +547,12 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _import_item_page() -> None:
+    """What building the item page imports (its editor's widgets, markdown, the holiday tables),
+    on a worker thread after the window's first paint: plain imports, no Qt object made."""
+    import desktop.ui.item_page  # noqa: F401
+    from desktop.desk.warm import import_deferred
+
+    import_deferred()
