@@ -8,7 +8,7 @@ import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
         self._item_page: ItemPage | None = None  # built on first use: see item_page
-        self._warming = False  # the item page's modules are being imported (showEvent)
+        self._warming = False  # the item page's modules are imported (showEvent)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
         self.head_notices, holder = under_head_notices(self.items.desk, self.stack, self)
@@ -288,8 +288,9 @@ class MainWindow(QMainWindow):
 
     @property
     def item_page(self) -> ItemPage:
-        """The item's page (editor, changes, comments, history): about 40 ms of widgets, so
-        it is built after the window first shows (``showEvent``), or when an item opens."""
+        """The item's page (editor, changes, comments, history): ~0.1 s of widgets the first
+        time, so it is built when an item first opens (its modules are imported after the
+        first paint)."""
         if self._item_page is None:
             from desktop.ui.item_page import ItemPage  # the editor's modules: after the first paint
 
@@ -307,23 +308,14 @@ class MainWindow(QMainWindow):
         return page if page is not None and self.stack.currentWidget() is page else None
 
     def showEvent(self, event: QShowEvent) -> None:
+        """After the first paint, the item page's modules are imported on a worker thread; the
+        page itself (~0.1-0.2 s of widgets the first time) is built when an item first opens,
+        not while the person starts reading the queue (issue 21: no stall after the paint)."""
         super().showEvent(event)
         if self._item_page is None and not self._warming:
             self._warming = True
-            try:
-                warm = asyncio.get_event_loop().run_in_executor(None, _import_item_page)
-            except RuntimeError:  # no loop (a bare widget test): build it on the next turn
-                QTimer.singleShot(0, self, self._build_item_page)
-            else:  # its modules imported on a worker thread, then built in its own turn
-                warm.add_done_callback(lambda _done: self._build_item_page_soon())
-
-    def _build_item_page_soon(self) -> None:
-        with contextlib.suppress(RuntimeError):  # the window is gone meanwhile
-            QTimer.singleShot(0, self, self._build_item_page)
-
-    def _build_item_page(self) -> None:
-        if not self.closed:
-            self.item_page  # noqa: B018 - built now, ready when an item opens
+            with contextlib.suppress(RuntimeError):  # no event loop (a bare widget test)
+                asyncio.get_event_loop().run_in_executor(None, _import_item_page)
 
     # items
     def open_item(self, item_id: str, fresh: bool = False) -> None:
