@@ -44,6 +44,7 @@ from portal.board.directory import (
     utc,
 )
 from portal.board.problems import ProblemError, invalid, not_found
+from portal.board.public_columns import public_columns
 
 
 def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
@@ -130,6 +131,7 @@ def _row(item: Item, seq: int) -> dict[str, Any]:
         "change_seq": seq,
         "publish_at": as_utc(item.publish_at),
         "expire_at": as_utc(item.expire_at),
+        **public_columns(item),  # issue 21: the public pages' copies
     }
 
 

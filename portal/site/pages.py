@@ -23,23 +23,25 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy import and_, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import CategoryKind, Item, State
 from desktop.models.fields import fact_rows
 from desktop.models.fields import fields_for as fact_fields
-from desktop.models.render import render_markdown, safe_url
+from desktop.models.render import safe_url
 from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
 from portal.api.deps import EngineDep, NowDep, now_of
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
+from portal.board.public_columns import published_at
+from portal.site import listing
 from portal.site.citizens_parts import citizens_parts
 from portal.site.files import shown_name
 from portal.site.legal_filter import LegalFilter, by_issue_date, choices
+from portal.site.listing import Listed, public_now
 from portal.site.search import page_number, page_of, search_published
 from portal.site.texts import page_language, texts
 
@@ -53,30 +55,13 @@ PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
 
 def published_items(conn: Connection, now: datetime, site: str | None = None) -> list[Item]:
     """Items public at ``now``, newest first: of one site, or of every site when ``site`` is
-    None."""
+    None. Every one of them: only search still reads them all (the other pages read by
+    :mod:`portal.site.listing`)."""
     query = select(db.items.c.data).where(public_now(now))
     if site is not None:
         query = query.where(db.items.c.site == site)
-    found = [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
-    return sorted(found, key=published_at, reverse=True)
-
-
-def public_now(now: datetime) -> ColumnElement[bool]:
-    """The SQL condition of an item on the public pages at ``now`` (to the second)."""
-    at = now.astimezone(UTC)
-    return and_(
-        db.items.c.state == State.PUBLISHED.value,
-        or_(db.items.c.publish_at.is_(None), db.items.c.publish_at <= at),
-        or_(db.items.c.expire_at.is_(None), db.items.c.expire_at > at),
-    )
-
-
-def published_at(item: Item) -> datetime:
-    """The date readers see: the scheduled time when there was one, else the approval's."""
-    if item.publish_at is not None:
-        return item.publish_at
-    step = item.steps.get("approve")
-    return step.at if step else (item.state_since or datetime(1970, 1, 1, tzinfo=UTC))
+    query = query.order_by(db.items.c.published_at.desc(), db.items.c.id)
+    return [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
 
 
 def vn_date(moment: datetime) -> str:
@@ -111,16 +96,15 @@ def _missing(base: str = "", gone: bool = False, lang: str = "vi") -> HTMLRespon
 def _home(
     conn: Connection, now: datetime, site: str | None, base: str, lang: str = "vi"
 ) -> HTMLResponse:
-    items = published_items(conn, now, site)
     sections = []
-    for site_id in sorted({item.site for item in items}):
+    for site_id in [site] if site is not None else listing.sites_with_items(conn, now):
         site_info = board.get_site(conn, site_id) or {"name": site_id}
         cats = board.list_categories(conn, site_id)
         names = {c.id: c.name for c in cats}
         order = [c.id for c in cats]
-        in_site = [i for i in items if i.site == site_id]
-        for cat in order + sorted({i.category for i in in_site} - set(order)):
-            listed = [i for i in in_site if i.category == cat]
+        present = listing.sections_with_items(conn, now, site_id)
+        for cat in [c for c in order if c in present] + sorted(set(present) - set(order)):
+            listed = listing.newest_in_section(conn, now, site_id, cat, listing.HOME_PER_SECTION)
             if listed:
                 sections.append(
                     {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
@@ -248,9 +232,11 @@ def _item_page(
     form: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
+    row = conn.execute(
+        select(db.items.c.data, db.items.c.body_html).where(db.items.c.slug == slug)
+    ).first()
     item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
-    if item is None or (site is not None and item.site != site):
+    if row is None or item is None or (site is not None and item.site != site):
         return _missing(base)
     if item.state is not State.PUBLISHED:
         return _missing(base, gone=item.state is State.TAKEN_DOWN)
@@ -266,7 +252,7 @@ def _item_page(
         status=status,
         item=item,
         category=categories[item.category].name if item.category in categories else item.category,
-        body=Markup(render_markdown(item.body)),
+        body=Markup(row.body_html or listing.rendered(item.id, item.version, item.body)),
         source_url=safe_url(item.source.url),  # checked now, whatever was stored
         date=vn_date(published_at(item)),
         facts=fact_rows(kind, item.metadata, lang, names),
@@ -330,16 +316,10 @@ def _content_rules(
             comments_closed = today > deadline
         except ValueError:
             pass
-    root = item.translation_of or item.id
-    translations = [
-        other
-        for other in published_items(conn, now, item.site)
-        if other.id != item.id and (other.id == root or other.translation_of == root)
-    ]
     return {
         "comment_until": comment_until,
         "comments_closed": comments_closed,
-        "translations": translations,
+        "translations": listing.translations(conn, now, item),
     }
 
 
@@ -350,7 +330,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 def feed(request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
         site = default_site(request, conn)
-        items = published_items(conn, now_of(request), site)[:50]
+        items = listing.newest(conn, now_of(request), site, listing.FEED_SIZE)
     base = str(request.base_url).rstrip("/")
     return _atom(items, base, base)
 
@@ -360,12 +340,12 @@ def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        items = published_items(conn, now_of(request), site)[:50]
+        items = listing.newest(conn, now_of(request), site, listing.FEED_SIZE)
     root = str(request.base_url).rstrip("/")
     return _atom(items, f"{root}/sites/{site}", root)
 
 
-def _atom(items: list[Item], base: str, root: str) -> Response:
+def _atom(entries: list[Listed], base: str, root: str) -> Response:
     """An Atom feed of ``items``; ``base`` is the site's address, ``root`` the portal's."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
@@ -374,10 +354,12 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
     updated = max(
-        (i.updated_at or published_at(i) for i in items), default=datetime(2026, 1, 1, tzinfo=UTC)
+        (e.item.updated_at or published_at(e.item) for e in entries),
+        default=datetime(2026, 1, 1, tzinfo=UTC),
     )
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
-    for item in items:
+    for listed in entries:
+        item = listed.item
         # each entry in its own language (AG-9.3): an English translation is not Vietnamese
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": page_language(item.language)})
         # clean_text: an item stored before input was cleaned may hold what XML cannot
@@ -394,7 +376,7 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
         ET.SubElement(author, f"{{{ATOM}}}name").text = clean_text(item.author or item.created_by)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = clean_text(item.summary)
         content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-        content.text = clean_text(render_markdown(item.body))
+        content.text = clean_text(listed.html)  # rendered at publish (issue 21)
     xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
@@ -403,11 +385,11 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
 def media(sha256: str, request: Request, engine: EngineDep) -> Response:
     sha = sha256.lower()
     with db.reading(engine) as conn:
-        attached = any(
+        attached = len(sha) == 64 and any(
             sha in item.attachments
             or f"/media/{sha}" in item.body
             or sha in (str(value).strip().lower() for value in item.metadata.values())
-            for item in published_items(conn, now_of(request))
+            for item in _mentioning(conn, now_of(request), sha)
         )
         row = (
             conn.execute(select(db.blobs).where(db.blobs.c.sha256 == sha)).first()
@@ -417,6 +399,17 @@ def media(sha256: str, request: Request, engine: EngineDep) -> Response:
     if row is None:
         return _page("missing.html", status=404, gone=False)
     return blob_response(row, public=True)
+
+
+def _mentioning(conn: Connection, now: datetime, sha: str) -> list[Item]:
+    """The public items whose JSON holds ``sha`` anywhere (a scan in SQL, not a parse of every
+    item); the caller checks where."""
+    if not all(c in "0123456789abcdef" for c in sha):
+        return []
+    query = select(db.items.c.data).where(
+        public_now(now), func.lower(db.items.c.data).contains(sha, autoescape=True)
+    )
+    return [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
 
 
 @router.get("/static/style.css")

@@ -1,0 +1,146 @@
+"""The public pages' reads by indexed SQL with ``LIMIT`` (issue 21): the newest public items of
+a site or of one of its sections, the sections that have any, an item's translations. None of
+them parses more items than it shows, whatever the number ever published.
+
+Every read keeps the public window of :func:`public_now` (issue 20: to the second) and sorts by
+``items.published_at``, the date readers see (:mod:`portal.board.public_columns`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+import orjson
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.sql.elements import ColumnElement
+
+from desktop.models import Item, State
+from desktop.models.render import render_markdown
+from portal import db
+
+#: Items listed under each section of the home page (the newest).
+HOME_PER_SECTION = 10
+#: Entries of the Atom feed (the newest).
+FEED_SIZE = 50
+#: At most this many translations listed on an item's page (one per language is the use).
+TRANSLATIONS = 20
+
+_items = db.items
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A public item and its rendered body."""
+
+    item: Item
+    html: str
+
+
+def public_now(now: datetime) -> ColumnElement[bool]:
+    """The SQL condition of an item on the public pages at ``now`` (to the second)."""
+    at = now.astimezone(UTC)
+    return and_(
+        _items.c.state == State.PUBLISHED.value,
+        or_(_items.c.publish_at.is_(None), _items.c.publish_at <= at),
+        or_(_items.c.expire_at.is_(None), _items.c.expire_at > at),
+    )
+
+
+def _newest(query: Select[Any], limit: int) -> Select[Any]:
+    return query.order_by(_items.c.published_at.desc(), _items.c.id).limit(limit)
+
+
+def _columns(now: datetime) -> Select[Any]:
+    return select(_items.c.data, _items.c.body_html, _items.c.id, _items.c.version).where(
+        public_now(now)
+    )
+
+
+def _listed(rows: Iterable[Row[Any]]) -> list[Listed]:
+    found = []
+    for row in rows:
+        item = Item.from_dict(orjson.loads(row.data))
+        found.append(Listed(item, row.body_html or rendered(item.id, item.version, item.body)))
+    return found
+
+
+def newest(conn: Connection, now: datetime, site: str | None, limit: int) -> list[Listed]:
+    """The ``limit`` newest items public at ``now``, of one site or of every site (None)."""
+    query = _columns(now)
+    if site is not None:
+        query = query.where(_items.c.site == site)
+    return _listed(conn.execute(_newest(query, limit)))
+
+
+def newest_in_section(
+    conn: Connection, now: datetime, site: str, category: str, limit: int
+) -> list[Item]:
+    """The ``limit`` newest public items of one section."""
+    query = _columns(now).where(_items.c.site == site, _items.c.category == category)
+    return [listed.item for listed in _listed(conn.execute(_newest(query, limit)))]
+
+
+def in_sections(conn: Connection, now: datetime, sections: list[tuple[str, str]]) -> list[Item]:
+    """Every public item of the given (site, category) sections (the services' catalogue:
+    a few hundred services, not every item), newest first."""
+    found: list[Item] = []
+    for site, category in sections:
+        query = _columns(now).where(_items.c.site == site, _items.c.category == category)
+        found += [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
+    return found
+
+
+def sites_with_items(conn: Connection, now: datetime) -> list[str]:
+    """The sites that have a public item at ``now``, by id."""
+    ids = conn.execute(select(db.sites.c.id).order_by(db.sites.c.id)).scalars().all()
+    return [
+        site
+        for site in ids
+        if conn.execute(
+            select(_items.c.id).where(public_now(now), _items.c.site == site).limit(1)
+        ).first()
+        is not None
+    ]
+
+
+def sections_with_items(conn: Connection, now: datetime, site: str) -> list[str]:
+    """The categories of ``site`` with a public item at ``now``, in id order: one indexed
+    ``MIN(category) … WHERE category > previous`` per section (a skip scan), never a scan of
+    the site's items."""
+    found: list[str] = []
+    while True:
+        query = select(func.min(_items.c.category)).where(public_now(now), _items.c.site == site)
+        if found:
+            query = query.where(_items.c.category > found[-1])
+        category = conn.execute(query).scalar()
+        if category is None:
+            return found
+        found.append(category)
+
+
+def translations(conn: Connection, now: datetime, item: Item) -> list[Item]:
+    """The item's published translations (and its original), newest first."""
+    root = item.translation_of or item.id
+    query = (
+        select(_items.c.data)
+        .where(
+            public_now(now),
+            _items.c.site == item.site,
+            _items.c.id != item.id,
+            or_(_items.c.id == root, _items.c.translation_of == root),
+        )
+        .order_by(_items.c.published_at.desc(), _items.c.id)
+        .limit(TRANSLATIONS)
+    )
+    return [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
+
+
+@lru_cache(maxsize=256)
+def rendered(item_id: str, version: int, body: str) -> str:
+    """The body of a row written before revision 0012 rendered its HTML: once per version."""
+    return render_markdown(body)
