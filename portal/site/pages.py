@@ -38,6 +38,7 @@ from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
 from portal.board.public_columns import published_at
 from portal.site import listing
+from portal.site.caching import conditional, item_page_part
 from portal.site.citizens_parts import citizens_parts
 from portal.site.files import shown_name
 from portal.site.legal_filter import LegalFilter, by_issue_date, choices
@@ -121,24 +122,36 @@ def _home(
 
 
 @router.get("/")
-def home(request: Request, engine: EngineDep) -> HTMLResponse:
+def home(request: Request, engine: EngineDep) -> Response:
     lang = page_language(request.query_params.get("lang"))
+    now = now_of(request)
     with db.reading(engine) as conn:
-        return _home(conn, now_of(request), default_site(request, conn), "", lang)
+        return conditional(
+            request, conn, now, lambda: _home(conn, now, default_site(request, conn), "", lang)
+        )
 
 
 @router.get("/search")
-def search(request: Request, engine: EngineDep) -> HTMLResponse:
+def search(request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
     with db.reading(engine) as conn:
-        return _search(conn, now_of(request), default_site(request, conn), "", request)
+        return conditional(
+            request,
+            conn,
+            now,
+            lambda: _search(conn, now, default_site(request, conn), "", request),
+        )
 
 
 @router.get("/sites/{site}/search")
-def site_search(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
+def site_search(site: str, request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _search(conn, now_of(request), site, f"/sites/{site}", request)
+        return conditional(
+            request, conn, now, lambda: _search(conn, now, site, f"/sites/{site}", request)
+        )
 
 
 def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]:
@@ -194,12 +207,15 @@ def _search(
 
 
 @router.get("/sites/{site}/")
-def site_home(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
+def site_home(site: str, request: Request, engine: EngineDep) -> Response:
     lang = page_language(request.query_params.get("lang"))
+    now = now_of(request)
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _home(conn, now_of(request), site, f"/sites/{site}", lang)
+        return conditional(
+            request, conn, now, lambda: _home(conn, now, site, f"/sites/{site}", lang)
+        )
 
 
 @router.get("/items/{slug}")
@@ -210,13 +226,19 @@ def item_page(slug: str, request: Request, engine: EngineDep, now: NowDep) -> Re
         site = _site_of(conn, slug)
         if default is not None and site is not None and site != default:
             return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
-        return _item_page(conn, slug, None, "", now)
+        own = item_page_part(conn, slug, now)
+        return conditional(request, conn, now, lambda: _item_page(conn, slug, None, "", now), own)
 
 
 @router.get("/sites/{site}/items/{slug}")
-def site_item_page(site: str, slug: str, engine: EngineDep, now: NowDep) -> Response:
+def site_item_page(
+    site: str, slug: str, request: Request, engine: EngineDep, now: NowDep
+) -> Response:
     with db.reading(engine) as conn:
-        return _item_page(conn, slug, site, f"/sites/{site}", now)
+        own = item_page_part(conn, slug, now)
+        return conditional(
+            request, conn, now, lambda: _item_page(conn, slug, site, f"/sites/{site}", now), own
+        )
 
 
 def _site_of(conn: Connection, slug: str) -> str | None:
@@ -328,21 +350,33 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 @router.get("/feed.atom")
 def feed(request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
+    base = str(request.base_url).rstrip("/")
     with db.reading(engine) as conn:
         site = default_site(request, conn)
-        items = listing.newest(conn, now_of(request), site, listing.FEED_SIZE)
-    base = str(request.base_url).rstrip("/")
-    return _atom(items, base, base)
+        return conditional(
+            request,
+            conn,
+            now,
+            lambda: _atom(listing.newest(conn, now, site, listing.FEED_SIZE), base, base),
+        )
 
 
 @router.get("/sites/{site}/feed.atom")
 def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
+    root = str(request.base_url).rstrip("/")
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        items = listing.newest(conn, now_of(request), site, listing.FEED_SIZE)
-    root = str(request.base_url).rstrip("/")
-    return _atom(items, f"{root}/sites/{site}", root)
+        return conditional(
+            request,
+            conn,
+            now,
+            lambda: _atom(
+                listing.newest(conn, now, site, listing.FEED_SIZE), f"{root}/sites/{site}", root
+            ),
+        )
 
 
 def _atom(entries: list[Listed], base: str, root: str) -> Response:
