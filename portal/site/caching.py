@@ -4,7 +4,8 @@
 The validators are derived cheaply, before the page is made, from a handful of indexed reads:
 
 - the feed counter (``feed_counter.seq``): every write of an item or a comment takes a number;
-- the sites' directory versions, names and the default site (sections, their names and order);
+- the sites' directory versions (their sum and count: versions only go up), the number of
+  sites and the default site (sections, their names and order);
 - the schedule's last boundary at ``now``: the latest ``publish_at`` or ``expire_at`` of a
   published item that has passed. A scheduled item appearing at its second (or an expiring one
   leaving) moves it, so the ETag changes at that second with no write at all;
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from fastapi import Request, Response
 from sqlalchemy import func, select
@@ -36,7 +38,6 @@ from sqlalchemy.engine import Connection
 
 from desktop.models import State
 from portal import db
-from portal.board import directory as board
 from portal.board.questions import questions
 
 #: Longest a cache in front may serve a public page without asking again (seconds).
@@ -73,49 +74,63 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _boundaries(conn: Connection, at: datetime) -> tuple[datetime | None, datetime | None]:
-    """The last schedule boundary at or before ``at``, and the next one after it."""
+def _state(conn: Connection, at: datetime) -> Any:
+    """Everything the validators read, in one statement of indexed scalar subqueries."""
     published = _items.c.state == State.PUBLISHED.value
-    past: list[datetime] = []
-    coming: list[datetime] = []
-    for column in (_items.c.publish_at, _items.c.expire_at):
-        before = conn.execute(select(func.max(column)).where(published, column <= at)).scalar()
-        after = conn.execute(select(func.min(column)).where(published, column > at)).scalar()
-        past += [m for m in [_utc(before)] if m is not None]
-        coming += [m for m in [_utc(after)] if m is not None]
-    return max(past, default=None), min(coming, default=None)
+
+    def boundary(column: Any, before: bool) -> Any:
+        if before:
+            return select(func.max(column)).where(published, column <= at).scalar_subquery()
+        return select(func.min(column)).where(published, column > at).scalar_subquery()
+
+    versions = db.directory_versions.c.version
+    return conn.execute(  # one row
+        select(
+            select(db.feed_counter.c.seq).where(db.feed_counter.c.id == 1).scalar_subquery(),
+            select(func.coalesce(func.sum(versions), 0)).scalar_subquery(),
+            select(func.count()).select_from(db.directory_versions).scalar_subquery(),
+            select(func.count()).select_from(db.sites).scalar_subquery(),
+            select(db.portal_settings.c.value)
+            .where(db.portal_settings.c.key == "default_site")
+            .scalar_subquery(),
+            boundary(_items.c.publish_at, True),
+            boundary(_items.c.expire_at, True),
+            boundary(_items.c.publish_at, False),
+            boundary(_items.c.expire_at, False),
+            select(_items.c.changed_at)
+            .order_by(_items.c.change_seq.desc())
+            .limit(1)
+            .scalar_subquery(),
+            select(db.comments.c.created_at)
+            .order_by(db.comments.c.change_seq.desc())
+            .limit(1)
+            .scalar_subquery(),
+        )
+    ).one()
 
 
-def _last_write(conn: Connection) -> datetime | None:
-    """When the latest item and the latest comment were written."""
-    item = conn.execute(
-        select(_items.c.changed_at).order_by(_items.c.change_seq.desc()).limit(1)
-    ).scalar()
-    comment = conn.execute(
-        select(db.comments.c.created_at).order_by(db.comments.c.change_seq.desc()).limit(1)
-    ).scalar()
-    return max((m for m in (_utc(item), _utc(comment)) if m is not None), default=None)
+def _latest(*moments: datetime | None) -> datetime | None:
+    return max((m for m in map(_utc, moments) if m is not None), default=None)
 
 
 def validators(conn: Connection, request: Request, now: datetime, own: str = "") -> Validators:
     """The page's validators at ``now``; ``own`` is what else the page depends on."""
     at = now.astimezone(UTC)
-    seq = conn.execute(select(db.feed_counter.c.seq).where(db.feed_counter.c.id == 1)).scalar()
-    directory = sorted(tuple(row) for row in conn.execute(select(db.directory_versions)))
-    sites = sorted(tuple(row) for row in conn.execute(select(db.sites.c.id, db.sites.c.name)))
+    (seq, versions, directories, sites, setting, published_before, expired_before,
+     publish_next, expire_next, item_at, comment_at) = _state(conn, at)  # fmt: skip
     configured = getattr(request.app.state, "default_site", None)
-    default = configured or board.get_setting(conn, "default_site")
-    last_boundary, next_boundary = _boundaries(conn, at)
+    last_boundary = _latest(published_before, expired_before)
+    coming = [m for m in (_utc(publish_next), _utc(expire_next)) if m is not None]
     day = now.astimezone(VIETNAM).date().isoformat()
     parts = (
-        RELEASE, seq, directory, sites, default, last_boundary, day,
+        RELEASE, seq, versions, directories, sites, configured or setting, last_boundary, day,
         request.url.path, request.url.query, own,
     )  # fmt: skip
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
-    changed = max((m for m in (_last_write(conn), last_boundary) if m is not None), default=_EPOCH)
+    changed = _latest(item_at, comment_at, last_boundary) or _EPOCH
     max_age = MAX_AGE
-    if next_boundary is not None:
-        max_age = max(0, min(MAX_AGE, int((next_boundary - at).total_seconds())))
+    if coming:
+        max_age = max(0, min(MAX_AGE, int((min(coming) - at).total_seconds())))
     return Validators(f'W/"{digest}"', changed.replace(microsecond=0), max_age)
 
 
