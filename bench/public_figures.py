@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import Engine, insert
+from sqlalchemy.engine import Connection
 
 from bench import seeding, text
 from bench.portal_process import ROOT, PortalProcess, free_port
@@ -70,17 +71,29 @@ def seed_published(engine: Engine, count: int, *, seed: int = 21) -> list[str]:
     base = datetime.now(UTC) - timedelta(days=400)
     rows: list[dict[str, Any]] = []
     slugs: list[str] = []
+    made: list[Item] = []
     with db.writing(engine) as conn:
         for index in range(count):
             item = _published(index, rng, base + timedelta(minutes=30 * index))
             rows.append({"id": item.id, **service._row(item, service.next_seq(conn))})
             slugs.append(item.slug)
+            made.append(item)
             if len(rows) >= 1000:
-                conn.execute(insert(db.items), rows)
-                rows = []
+                _insert(conn, rows, made)
+                rows, made = [], []
         if rows:
-            conn.execute(insert(db.items), rows)
+            _insert(conn, rows, made)
     return slugs
+
+
+def _insert(conn: Connection, rows: list[dict[str, Any]], items: list[Item]) -> None:
+    conn.execute(insert(db.items), rows)
+    try:  # the public search's index (issue 21), as the row writer keeps it
+        from portal.board.search_index import index_item
+    except ImportError:  # a portal from before issue 21 (the "before" figures) has none
+        return
+    for item in items:
+        index_item(conn, item)
 
 
 def _time(http: httpx.Client, path: str, headers: dict[str, str] | None = None) -> dict[str, Any]:

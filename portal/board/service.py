@@ -35,6 +35,7 @@ from desktop.models import (
 from desktop.models.checks import source_url_problem
 from desktop.models.precheck import is_rights_refusal, precheck
 from portal import db
+from portal.board import search_index
 from portal.board.directory import (
     category_ids,
     get_site,
@@ -237,6 +238,8 @@ def _save(conn: Connection, before: Item, after: Item) -> None:
             "The item changed meanwhile.",
             current=current.to_dict() if current else None,
         )
+    if State.PUBLISHED in (before.state, after.state):  # issue 21: the public search's index
+        search_index.index_item(conn, after)
 
 
 def record_change(

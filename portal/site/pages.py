@@ -37,13 +37,13 @@ from portal.api.deps import EngineDep, NowDep, now_of
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
 from portal.board.public_columns import published_at
-from portal.site import listing
+from portal.site import indexed_search, listing
 from portal.site.caching import conditional, item_page_part
 from portal.site.citizens_parts import citizens_parts
 from portal.site.files import shown_name
 from portal.site.legal_filter import LegalFilter, by_issue_date, choices
 from portal.site.listing import Listed, public_now
-from portal.site.search import page_number, page_of, search_published
+from portal.site.search import page_number, page_of
 from portal.site.texts import page_language, texts
 
 router = APIRouter(include_in_schema=False)
@@ -154,11 +154,11 @@ def site_search(site: str, request: Request, engine: EngineDep) -> Response:
         )
 
 
-def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]:
-    """(site, category) of every legal-document section the items' sites have."""
+def _legal_sections(conn: Connection, sites: list[str]) -> set[tuple[str, str]]:
+    """(site, category) of every legal-document section of the sites."""
     return {
         (site, category.id)
-        for site in {item.site for item in items}
+        for site in sites
         for category in board.list_categories(conn, site)
         if category.kind is CategoryKind.LEGAL
     }
@@ -167,23 +167,36 @@ def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]
 def _search(
     conn: Connection, now: datetime, site: str | None, base: str, request: Request
 ) -> HTMLResponse:
-    """The search box's page (BD-14.1.a): published items only, found with or without accents,
-    every match over as many pages as it takes; legal documents filtered by type, issuer,
-    field and issue date (BD-11.6, portal.site.legal_filter)."""
+    """The search box's page (BD-14.1.a): published items only, found with or without accents
+    through the index (portal.site.indexed_search), every match over as many pages as it
+    takes; legal documents filtered by type, issuer, field and issue date (BD-11.6,
+    portal.site.legal_filter)."""
     params = request.query_params
     lang = page_language(params.get("lang"))
     query = (params.get("q") or "")[:200]
-    items = published_items(conn, now, site)
-    legal_sections = _legal_sections(conn, items)
-    legal = [i for i in items if (i.site, i.category) in legal_sections]
+    number = page_number(params.get("page"))
+    sites = [site] if site is not None else listing.sites_with_items(conn, now)
+    legal_sections = _legal_sections(conn, sites)
+    legal = sorted(
+        listing.in_sections(conn, now, sorted(legal_sections)), key=published_at, reverse=True
+    )
     filters = LegalFilter.from_params(params)
     searched = bool(query.strip()) or filters.active
     if filters.active:
-        candidates = filters.apply(items, legal_sections)
-        found = search_published(candidates, query) if query.strip() else by_issue_date(candidates)
+        candidates = filters.apply(legal, legal_sections)
+        if query.strip():
+            rank = {
+                item_id: n
+                for n, item_id in enumerate(indexed_search.ranked_ids(conn, now, site, query))
+            }
+            found = sorted((i for i in candidates if i.id in rank), key=lambda i: rank[i.id])
+        else:
+            found = by_issue_date(candidates)
+        page = page_of(found, number)
+    elif query.strip():
+        page = indexed_search.search_page(conn, now, site, query, number)
     else:
-        found = search_published(items, query) if query.strip() else []
-    page = page_of(found, page_number(params.get("page")))
+        page = page_of([], number)
 
     def url(number: int) -> str:
         kept = {k: v for k, v in params.items() if k != "page" and v}

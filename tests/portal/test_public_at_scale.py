@@ -23,6 +23,7 @@ from portal.board import directory as board
 from portal.board import service
 from portal.db import schema
 from portal.server import PortalServer
+from portal.site import indexed_search
 from portal.site.listing import FEED_SIZE, HOME_PER_SECTION
 from tests.portal.conftest import SITE, content, seed_board
 
@@ -185,3 +186,30 @@ def test_revision_0012_fills_the_columns_of_existing_rows(database_url: str) -> 
     assert row.published_at.replace(tzinfo=UTC) == datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
     assert (row.language, row.translation_of) == ("en", "goc-1")
     assert "<strong>đăng</strong>" in row.body_html
+    engine = db.make_engine(database_url)
+    with db.reading(engine) as conn:  # and the search's index holds it
+        assert indexed_search.ranked_ids(conn, START, None, "dang truoc") == [approved.id]
+    engine.dispose()
+
+
+def test_search_reads_only_its_page_through_the_index(server: PortalServer) -> None:
+    engine = server.app.state.engine
+    matching = publish(engine, 25, body="Lễ hội Đình làng Phú Lễ")
+    others = publish(engine, 30, start=25, body="Tin khác hẳn")
+    lower = publish(engine, 1, start=60, body="Quyết định về lễ hội định kỳ", title="Định kỳ")
+    break_json(engine, others)  # never read: they do not match
+    with httpx.Client(base_url=server.url) as web:
+        first = web.get("/search", params={"q": "Đình"})
+        assert first.status_code == 200
+        assert first.text.count('<span class="date">') == 20
+        assert 'rel="next"' in first.text and lower[0].title not in first.text
+        last = web.get("/search", params={"q": "Đình", "page": "2"})
+        assert last.text.count('<span class="date">') == 6
+        assert lower[0].title in last.text  # "định" only once accents are folded: last
+        assert last.text.index(matching[0].title) < last.text.index(lower[0].title)
+        for item in matching[:5]:
+            assert item.title in first.text or item.title in last.text
+    with db.writing(engine) as conn:  # taken down: out of the index at once
+        head = board.load_user(conn, "truongban")
+        service.do_action(conn, head, lower[0].id, Action.TAKE_DOWN.value, START, comment="Sai")
+        assert indexed_search.ranked_ids(conn, START + timedelta(days=9), None, "dinh ky") == []

@@ -4,9 +4,12 @@ that no page parses every published item, and the body rendered once at publish.
 - ``items.published_at`` (the date readers see), ``language``, ``translation_of``,
   ``body_html`` (the rendered body of a published item), ``changed_at`` (the row's last write);
 - indexes for the home page's sections, the feed, the translations and the schedule's
-  boundaries (the public pages' ETag).
+  boundaries (the public pages' ETag);
+- ``public_search``, the public search's index (``portal.board.search_index``: FTS5 on SQLite,
+  ``tsvector`` with GIN on PostgreSQL).
 
-Existing rows are filled from their JSON (``portal.board.public_columns``), a thousand at a time.
+Existing rows are filled from their JSON (``portal.board.public_columns``), a thousand at a time,
+and the published ones indexed.
 
 Revision ID: 0012
 Revises: 0011
@@ -41,6 +44,9 @@ def upgrade() -> None:
     op.add_column("items", sa.Column("translation_of", sa.String(64)))
     op.add_column("items", sa.Column("body_html", sa.Text))
     op.add_column("items", sa.Column("changed_at", TZ))
+    from portal.board import search_index
+
+    search_index.create(op.get_bind())
     _fill()
     for name, columns in INDEXES.items():
         op.create_index(name, "items", columns)
@@ -48,6 +54,7 @@ def upgrade() -> None:
 
 def _fill() -> None:
     from desktop.models import Item
+    from portal.board import search_index
     from portal.board.public_columns import public_columns
 
     conn = op.get_bind()
@@ -72,12 +79,18 @@ def _fill() -> None:
         if not rows:
             return
         for row in rows:
-            columns = public_columns(Item.from_dict(orjson.loads(row.data)))
-            conn.execute(sa.update(items).where(items.c.id == row.id).values(**columns))
+            item = Item.from_dict(orjson.loads(row.data))
+            conn.execute(
+                sa.update(items).where(items.c.id == row.id).values(**public_columns(item))
+            )
+            search_index.index_item(conn, item)
         after = rows[-1].id
 
 
 def downgrade() -> None:
+    from portal.board import search_index
+
+    search_index.drop(op.get_bind())
     for name in INDEXES:
         op.drop_index(name, "items")
     with op.batch_alter_table("items") as batch:
