@@ -8,7 +8,6 @@ Every read keeps the public window of :func:`public_now` (issue 20: to the secon
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -20,8 +19,8 @@ from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import Item, State
-from desktop.models.render import render_markdown
 from portal import db
+from portal.board.public_columns import rendered_body
 
 #: Items listed under each section of the home page (the newest).
 HOME_PER_SECTION = 10
@@ -34,11 +33,44 @@ _items = db.items
 
 
 @dataclass(frozen=True, slots=True)
-class Listed:
-    """A public item and its rendered body."""
+class Entry:
+    """What a list and the feed show of a public item, read from its row without making an
+    :class:`Item` (which checks every field: about a millisecond for a 4 KB item)."""
 
-    item: Item
-    html: str
+    id: str
+    slug: str
+    title: str
+    summary: str
+    author: str
+    language: str
+    published: datetime  # the date readers see (items.published_at)
+    published_text: str  # the same moment as stored, in its own offset (the feed's text)
+    updated_text: str
+    html: str  # the body, rendered at publish
+
+    @classmethod
+    def of_row(cls, row: Row[Any]) -> Entry:
+        data = orjson.loads(row.data)
+        steps = data.get("steps") or {}
+        approved = (steps.get("approve") or {}).get("at")
+        published_text = data.get("publish_at") or approved or data.get("state_since") or ""
+        moment = row.published_at
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+        html = row.body_html
+        if html is None:  # a row written before revision 0012 rendered it
+            html = rendered(row.id, row.version, str(data.get("body") or ""))
+        return cls(
+            id=row.id,
+            slug=str(data.get("slug") or ""),
+            title=str(data.get("title") or ""),
+            summary=str(data.get("summary") or ""),
+            author=str(data.get("author") or data.get("created_by") or ""),
+            language=row.language,
+            published=moment,
+            published_text=published_text or moment.isoformat(),
+            updated_text=data.get("updated_at") or published_text or moment.isoformat(),
+            html=html,
+        )
 
 
 def public_now(now: datetime) -> ColumnElement[bool]:
@@ -56,33 +88,24 @@ def _newest(query: Select[Any], limit: int) -> Select[Any]:
 
 
 def _columns(now: datetime) -> Select[Any]:
-    return select(_items.c.data, _items.c.body_html, _items.c.id, _items.c.version).where(
-        public_now(now)
-    )
+    columns = (_items.c.data, _items.c.body_html, _items.c.id, _items.c.version)
+    return select(*columns, _items.c.published_at, _items.c.language).where(public_now(now))
 
 
-def _listed(rows: Iterable[Row[Any]]) -> list[Listed]:
-    found = []
-    for row in rows:
-        item = Item.from_dict(orjson.loads(row.data))
-        found.append(Listed(item, row.body_html or rendered(item.id, item.version, item.body)))
-    return found
-
-
-def newest(conn: Connection, now: datetime, site: str | None, limit: int) -> list[Listed]:
+def newest(conn: Connection, now: datetime, site: str | None, limit: int) -> list[Entry]:
     """The ``limit`` newest items public at ``now``, of one site or of every site (None)."""
     query = _columns(now)
     if site is not None:
         query = query.where(_items.c.site == site)
-    return _listed(conn.execute(_newest(query, limit)))
+    return [Entry.of_row(row) for row in conn.execute(_newest(query, limit))]
 
 
 def newest_in_section(
     conn: Connection, now: datetime, site: str, category: str, limit: int
-) -> list[Item]:
+) -> list[Entry]:
     """The ``limit`` newest public items of one section."""
     query = _columns(now).where(_items.c.site == site, _items.c.category == category)
-    return [listed.item for listed in _listed(conn.execute(_newest(query, limit)))]
+    return [Entry.of_row(row) for row in conn.execute(_newest(query, limit))]
 
 
 def in_sections(conn: Connection, now: datetime, sections: list[tuple[str, str]]) -> list[Item]:
@@ -143,4 +166,4 @@ def translations(conn: Connection, now: datetime, item: Item) -> list[Item]:
 @lru_cache(maxsize=256)
 def rendered(item_id: str, version: int, body: str) -> str:
     """The body of a row written before revision 0012 rendered its HTML: once per version."""
-    return render_markdown(body)
+    return rendered_body(body)

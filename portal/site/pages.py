@@ -42,7 +42,7 @@ from portal.site.caching import conditional, item_page_part
 from portal.site.citizens_parts import citizens_parts
 from portal.site.files import shown_name
 from portal.site.legal_filter import LegalFilter, by_issue_date, choices
-from portal.site.listing import Listed, public_now
+from portal.site.listing import Entry, public_now
 from portal.site.search import page_number, page_of
 from portal.site.texts import page_language, texts
 
@@ -115,7 +115,7 @@ def _home(
         lang=lang,
         sections=sections,
         vn_date=vn_date,
-        published_at=published_at,
+        published_at=shown_date,
         base=base,
         portal_name=portal_name(conn, site),
     )
@@ -213,7 +213,7 @@ def _search(
         filters=filters,
         legal_choices=choices(legal, lang) if legal else None,
         vn_date=vn_date,
-        published_at=published_at,
+        published_at=shown_date,
         base=base,
         portal_name=portal_name(conn, site),
     )
@@ -392,7 +392,12 @@ def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
         )
 
 
-def _atom(entries: list[Listed], base: str, root: str) -> Response:
+def shown_date(item: Item | Entry) -> datetime:
+    """The date a list shows: of an item, or of an entry read from its row."""
+    return item.published if isinstance(item, Entry) else published_at(item)
+
+
+def _atom(entries: list[Entry], base: str, root: str) -> Response:
     """An Atom feed of ``items``; ``base`` is the site's address, ``root`` the portal's."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
@@ -401,12 +406,11 @@ def _atom(entries: list[Listed], base: str, root: str) -> Response:
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
     updated = max(
-        (e.item.updated_at or published_at(e.item) for e in entries),
+        (datetime.fromisoformat(e.updated_text) for e in entries),
         default=datetime(2026, 1, 1, tzinfo=UTC),
     )
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
-    for listed in entries:
-        item = listed.item
+    for item in entries:
         # each entry in its own language (AG-9.3): an English translation is not Vietnamese
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": page_language(item.language)})
         # clean_text: an item stored before input was cleaned may hold what XML cannot
@@ -415,15 +419,13 @@ def _atom(entries: list[Listed], base: str, root: str) -> Response:
         ET.SubElement(
             entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/items/{item.slug}"}
         )
-        ET.SubElement(entry, f"{{{ATOM}}}published").text = published_at(item).isoformat()
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = (
-            item.updated_at or published_at(item)
-        ).isoformat()
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = item.published_text
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = item.updated_text
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        ET.SubElement(author, f"{{{ATOM}}}name").text = clean_text(item.author or item.created_by)
+        ET.SubElement(author, f"{{{ATOM}}}name").text = clean_text(item.author)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = clean_text(item.summary)
         content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-        content.text = clean_text(listed.html)  # rendered at publish (issue 21)
+        content.text = item.html  # rendered and cleaned at publish (issue 21)
     xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
