@@ -8,8 +8,10 @@ marks), the way :func:`portal.site.search._tokens` splits text. Every token is w
 parser see the same single token whatever the database's locale, and a token matches only the
 same letters: "Đình" as typed is not "định".
 
-- SQLite: an FTS5 table ``public_search(item_id UNINDEXED, title, summary, source, author,
-  body, typed)``, ranked by ``bm25`` with the weights of :data:`portal.site.search.WEIGHTS`;
+- SQLite: an FTS5 table ``public_search(title, summary, source, author, body, typed)``, ranked
+  by ``bm25`` with the weights of :data:`portal.site.search.WEIGHTS`, whose rows are numbered
+  by :func:`rowid`; ``public_search_ids(rowid, item_id)`` says whose row it is (FTS5 reads a
+  whole row, every text, to give one column: a match names its item through this small table);
 - PostgreSQL: ``public_search(item_id, document tsvector, typed tsvector)`` with a GIN index,
   the fields weighted A (title), B (summary), C (source, author), D (body), ranked by
   ``ts_rank``.
@@ -37,9 +39,10 @@ FIELDS = ("title", "summary", "source", "author", "body")
 
 fts = table("public_search", column("item_id"))
 
-SQLITE_TABLE = (
+SQLITE_TABLES = (
     "CREATE VIRTUAL TABLE public_search USING fts5("
-    "item_id UNINDEXED, title, summary, source, author, body, typed, tokenize='unicode61')"
+    "title, summary, source, author, body, typed, tokenize='unicode61')",
+    "CREATE TABLE public_search_ids (rowid INTEGER PRIMARY KEY, item_id VARCHAR(64) NOT NULL)",
 )
 POSTGRES_TABLE = (
     "CREATE TABLE public_search (item_id VARCHAR(64) PRIMARY KEY REFERENCES items(id), "
@@ -86,7 +89,9 @@ def index_item(conn: Connection, item: Item) -> None:
     if db.is_postgres(conn):
         conn.execute(delete(fts).where(fts.c.item_id == item.id))
     else:
-        conn.execute(text("DELETE FROM public_search WHERE rowid = :row"), {"row": rowid(item.id)})
+        row_number = {"row": rowid(item.id)}
+        conn.execute(text("DELETE FROM public_search WHERE rowid = :row"), row_number)
+        conn.execute(text("DELETE FROM public_search_ids WHERE rowid = :row"), row_number)
     if item.state is not State.PUBLISHED:
         return
     row = index_row(item)
@@ -102,9 +107,12 @@ def index_item(conn: Connection, item: Item) -> None:
             {"id": item.id, **row},
         )
     else:
-        names = ("rowid", "item_id", *FIELDS, "typed")
-        columns = table("public_search", *(column(c) for c in names))
-        conn.execute(insert(columns).values(rowid=rowid(item.id), item_id=item.id, **row))
+        columns = table("public_search", *(column(c) for c in ("rowid", *FIELDS, "typed")))
+        conn.execute(insert(columns).values(rowid=rowid(item.id), **row))
+        conn.execute(
+            text("INSERT INTO public_search_ids (rowid, item_id) VALUES (:row, :id)"),
+            {"row": rowid(item.id), "id": item.id},
+        )
 
 
 def create(conn: Connection) -> None:
@@ -113,11 +121,13 @@ def create(conn: Connection) -> None:
         for statement in POSTGRES_TABLE:
             conn.exec_driver_sql(statement)
     else:
-        conn.exec_driver_sql(SQLITE_TABLE)
+        for statement in SQLITE_TABLES:
+            conn.exec_driver_sql(statement)
 
 
 def drop(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE IF EXISTS public_search")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS public_search_ids")
 
 
 def exists(conn: Connection) -> Any:

@@ -26,7 +26,8 @@ from portal.site.listing import public_now
 from portal.site.search import PAGE_SIZE, WEIGHTS, Page
 
 _items = db.items
-_fts = table("public_search", column("item_id"))
+_fts = table("public_search", column("rowid"))
+_ids = table("public_search_ids", column("rowid"), column("item_id"))
 _MATCH: Any = literal_column("public_search")
 
 
@@ -72,11 +73,15 @@ def _matches(
         found = select(source.c.item_id).where(document.op("@@")(wanted))
     else:
         weights = dict(WEIGHTS)
-        rank = func.bm25(_MATCH, 0.0, *(float(weights[f]) for f in FIELDS), 0.0)
-        as_typed = select(_fts.c.item_id).where(_MATCH.op("MATCH")(_fts5(typed, "typed")))
-        tier = _fts.c.item_id.in_(as_typed)
-        source = _fts
-        found = select(_fts.c.item_id).where(_MATCH.op("MATCH")(_fts5(folded, " ".join(FIELDS))))
+        rank = func.bm25(_MATCH, *(float(weights[f]) for f in FIELDS), 0.0)
+        as_typed = select(_fts.c.rowid).where(_MATCH.op("MATCH")(_fts5(typed, "typed")))
+        tier = _fts.c.rowid.in_(as_typed)
+        source = _ids
+        found = (
+            select(_ids.c.item_id)
+            .select_from(_fts.join(_ids, _ids.c.rowid == _fts.c.rowid))
+            .where(_MATCH.op("MATCH")(_fts5(folded, " ".join(FIELDS))))
+        )
     found = found.join(_items, _items.c.id == source.c.item_id).where(public_now(now))
     if site is not None:
         found = found.where(_items.c.site == site)

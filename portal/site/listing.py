@@ -147,20 +147,19 @@ def sections_with_items(conn: Connection, now: datetime, site: str) -> list[str]
 
 
 def translations(conn: Connection, now: datetime, item: Item) -> list[Item]:
-    """The item's published translations (and its original), newest first."""
+    """The item's published translations (and its original), newest first: two indexed
+    reads (the original by its id, the others by ``translation_of``), never the site's items."""
     root = item.translation_of or item.id
-    query = (
-        select(_items.c.data)
-        .where(
-            public_now(now),
-            _items.c.site == item.site,
-            _items.c.id != item.id,
-            or_(_items.c.id == root, _items.c.translation_of == root),
-        )
-        .order_by(_items.c.published_at.desc(), _items.c.id)
-        .limit(TRANSLATIONS)
+    public = select(_items.c.data, _items.c.published_at, _items.c.id).where(
+        public_now(now), _items.c.site == item.site, _items.c.id != item.id
     )
-    return [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
+    rows = [
+        *conn.execute(public.where(_items.c.id == root)),
+        *conn.execute(public.where(_items.c.translation_of == root).limit(TRANSLATIONS)),
+    ]
+    rows.sort(key=lambda row: row.id)
+    rows.sort(key=lambda row: row.published_at, reverse=True)
+    return [Item.from_dict(orjson.loads(row.data)) for row in rows]
 
 
 @lru_cache(maxsize=256)

@@ -33,7 +33,8 @@ INDEXES = {
     "ix_items_state_published_at": ["state", "published_at"],
     "ix_items_site_state_published_at": ["site", "state", "published_at"],
     "ix_items_section_published_at": ["site", "state", "category", "published_at"],
-    "ix_items_translation_of": ["translation_of"],
+    "ix_items_translation_of": ["translation_of", "site", "state"],
+    "ix_items_public_row": ["id", "state", "site", "publish_at", "expire_at", "published_at"],
 }
 BATCH = 1000
 
