@@ -54,17 +54,6 @@ _env = Environment(loader=PackageLoader("portal.site", "templates"), autoescape=
 PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
 
 
-def published_items(conn: Connection, now: datetime, site: str | None = None) -> list[Item]:
-    """Items public at ``now``, newest first: of one site, or of every site when ``site`` is
-    None. Every one of them: only search still reads them all (the other pages read by
-    :mod:`portal.site.listing`)."""
-    query = select(db.items.c.data).where(public_now(now))
-    if site is not None:
-        query = query.where(db.items.c.site == site)
-    query = query.order_by(db.items.c.published_at.desc(), db.items.c.id)
-    return [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
-
-
 def vn_date(moment: datetime) -> str:
     """dd/mm/yyyy in Vietnam's time zone, as Vietnamese readers write dates."""
     return moment.astimezone(VIETNAM).strftime("%d/%m/%Y")
