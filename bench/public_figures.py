@@ -148,6 +148,8 @@ def measure(folder: Path, count: int, budget: float = BUDGET_SECONDS) -> dict[st
     ):
         for name, path in paths.items():
             found[name] = _time(http, path, budget=budget)
+        # the floor of any answer of the portal's app (middleware, routing): a fixed file
+        found["/static/style.css"] = _time(http, "/static/style.css", budget=budget)
         etag = found["/"]["etag"]
         if etag:
             found["/ (304)"] = _time(http, "/", {"If-None-Match": etag}, budget)
@@ -206,6 +208,7 @@ def figures_of(results: dict[int, dict[str, dict[str, Any]]]) -> list[Figure]:
             )
         )
     cached, static = results[large].get("/ (304)"), results[large]["static copy of /"]
+    floor = results[large].get("/static/style.css", {}).get("ms", float("nan"))
     if cached is not None:
         share = cached["rps"] / static["rps"]
         figures.append(
@@ -220,7 +223,10 @@ def figures_of(results: dict[int, dict[str, dict[str, Any]]]) -> list[Figure]:
                 baseline=static["rps"],
                 target="≥ 0.5× the static copy",
                 met=share >= 0.5,
-                note=f"{cached['ms']:.1f} ms per 304; static copy {static['ms']:.1f} ms",
+                note=(
+                    f"{cached['ms']:.1f} ms per 304; static copy {static['ms']:.1f} ms; the "
+                    f"portal's own fixed /static/style.css {floor:.1f} ms (its middleware)"
+                ),
                 extra={"cached": cached, "static": static},
             )
         )
