@@ -182,7 +182,9 @@ def static_copy(folder: Path, page: bytes, budget: float = BUDGET_SECONDS) -> di
         process.wait(timeout=20)
 
 
-def figures_of(results: dict[int, dict[str, dict[str, Any]]]) -> list[Figure]:
+def figures_of(
+    results: dict[int, dict[str, dict[str, Any]]], budget: float = BUDGET_SECONDS
+) -> list[Figure]:
     small, large = min(results), max(results)
     figures = []
     for name in ("/", "/items/{slug}", "/feed.atom", "/search?q=…"):
@@ -192,7 +194,7 @@ def figures_of(results: dict[int, dict[str, dict[str, Any]]]) -> list[Figure]:
             Figure(
                 name=f"public {name}, {large:,} vs {small:,} published items",
                 measured=(
-                    f"ms per request (median; one keep-alive client, up to {BUDGET_SECONDS:.0f} s "
+                    f"ms per request (median; one keep-alive client, up to {budget:g} s "
                     f"or {MAX_REQUESTS} requests), portal process on SQLite; baseline: the same "
                     f"page with {small:,} items"
                 ),
@@ -233,12 +235,13 @@ def figures_of(results: dict[int, dict[str, dict[str, Any]]]) -> list[Figure]:
     return figures
 
 
-def public_figures(
-    sizes: Sizes, folder: Path, counts: tuple[int, ...] | None = None
-) -> list[Figure]:
-    counts = counts or (FULL_SIZES if sizes is FULL else QUICK_SIZES)
-    results = {count: measure(folder, count) for count in counts}
-    return figures_of(results)
+def public_figures(sizes: Sizes, folder: Path) -> list[Figure]:
+    """``python -m bench --only public``: the issue's sizes, or small ones with ``--quick``."""
+    quick = sizes is not FULL
+    counts = QUICK_SIZES if quick else FULL_SIZES
+    budget = QUICK_BUDGET_SECONDS if quick else BUDGET_SECONDS
+    results = {count: measure(folder, count, budget) for count in counts}
+    return figures_of(results, budget)
 
 
 def main(argv: list[str] | None = None) -> int:
