@@ -14,15 +14,14 @@ import math
 from datetime import datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import Select, column, func, literal_column, select, table
 from sqlalchemy.engine import Connection
 
-from desktop.models import Item, nfc
+from desktop.models import nfc
 from desktop.models.search_query import MAX_QUERY_CHARS, MAX_TOKENS
 from portal import db
 from portal.board.search_index import FIELDS, hex_tokens
-from portal.site.listing import public_now
+from portal.site.listing import Entry, public_now
 from portal.site.search import PAGE_SIZE, WEIGHTS, Page
 
 _items = db.items
@@ -114,17 +113,49 @@ def count(conn: Connection, now: datetime, site: str | None, query: str) -> int:
     return int(conn.execute(select(func.count()).select_from(made[0].subquery())).scalar_one())
 
 
-def load(conn: Connection, ids: list[str]) -> list[Item]:
-    """The items of ``ids``, in that order."""
-    rows = conn.execute(select(_items.c.id, _items.c.data).where(_items.c.id.in_(ids)))
-    by_id = {row.id: Item.from_dict(orjson.loads(row.data)) for row in rows}
+def _window(
+    conn: Connection, now: datetime, site: str | None, query: str, offset: int
+) -> tuple[list[str], int | None]:
+    """One page of ids and the count of every match, in one pass (``COUNT(*) OVER ()``); the
+    count is None when the page is past the end."""
+    made = _matches(conn, now, site, query)
+    if made is None:
+        return [], 0
+    found, tier, rank = made
+    ranked = found.add_columns(
+        tier.label("tier"), rank.label("rank"), _items.c.published_at, _items.c.id
+    ).subquery()  # FTS5's rank is taken here: SQLite refuses it beside a window function
+    ordered = (
+        select(ranked.c[0], func.count().over().label("total"))
+        .order_by(ranked.c.tier.desc(), ranked.c.rank, ranked.c.published_at.desc(), ranked.c.id)
+        .limit(PAGE_SIZE)
+        .offset(offset)
+    )
+    rows = list(conn.execute(ordered))
+    return [row[0] for row in rows], (int(rows[0].total) if rows else None)
+
+
+def entries(conn: Connection, ids: list[str]) -> list[Entry]:
+    """What the result list shows of the items of ``ids``, in that order (no Item made)."""
+    query = select(
+        _items.c.data,
+        _items.c.body_html,
+        _items.c.id,
+        _items.c.version,
+        _items.c.published_at,
+        _items.c.language,
+    ).where(_items.c.id.in_(ids))
+    by_id = {row.id: Entry.of_row(row) for row in conn.execute(query)}
     return [by_id[i] for i in ids if i in by_id]
 
 
 def search_page(conn: Connection, now: datetime, site: str | None, query: str, number: int) -> Page:
     """The ``number``-th page of the matches (the last one when past the end)."""
-    total = count(conn, now, site, query)
+    number = max(1, number)
+    ids, total = _window(conn, now, site, query, (number - 1) * PAGE_SIZE)
+    if total is None:  # past the end: the last page
+        total = count(conn, now, site, query)
+        number = max(1, math.ceil(total / PAGE_SIZE))
+        ids, _ = _window(conn, now, site, query, (number - 1) * PAGE_SIZE) if total else ([], 0)
     pages = max(1, math.ceil(total / PAGE_SIZE))
-    number = min(max(1, number), pages)
-    ids = ranked_ids(conn, now, site, query, PAGE_SIZE, (number - 1) * PAGE_SIZE)
-    return Page(load(conn, ids), number, pages, total)
+    return Page(entries(conn, ids), number, pages, total)

@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import Item, State
@@ -49,7 +49,7 @@ class Entry:
     html: str  # the body, rendered at publish
 
     @classmethod
-    def of_row(cls, row: Row[Any]) -> Entry:
+    def of_row(cls, row: Any) -> Entry:
         data = orjson.loads(row.data)
         steps = data.get("steps") or {}
         approved = (steps.get("approve") or {}).get("at")
