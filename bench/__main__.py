@@ -18,7 +18,7 @@ from bench.sizes import FULL, QUICK, Sizes
 from bench.world import World
 
 #: Figure groups, in the order they run.
-GROUPS = ("sync", "ui", "search", "load", "editor")
+GROUPS = ("sync", "ui", "search", "load", "editor", "public")
 
 
 def _run_group(name: str, sizes: Sizes, folder: Path, world: Callable[[], World]) -> list[Figure]:
@@ -42,6 +42,10 @@ def _run_group(name: str, sizes: Sizes, folder: Path, world: Callable[[], World]
         from bench.editor_typing import editor_figures
 
         return editor_figures(5000, 400 if sizes is FULL else 120)
+    if name == "public":  # issue 21: the public site at 1,000 and 10,000 published items
+        from bench.public_figures import public_figures
+
+        return public_figures(sizes, folder)
     raise ValueError(name)
 
 

@@ -1,7 +1,7 @@
 """Scheduled publishing and expiry (issue 20): the portal's own timekeeper.
 
 An approved item with a ``publish_at`` in the future is *scheduled*: the public pages leave it out
-until that second (:func:`portal.site.pages.public_now`), nothing has to happen for it to appear.
+until that second (:func:`portal.site.listing.public_now`), nothing has to happen for it to appear.
 At ``expire_at`` the public pages leave it out again, and :func:`take_down_expired` takes it down
 for good, recording the reason :data:`EXPIRY_REASON` as a version, a comment and an audit entry.
 

@@ -35,6 +35,7 @@ from desktop.models import (
 from desktop.models.checks import source_url_problem
 from desktop.models.precheck import is_rights_refusal, precheck
 from portal import db
+from portal.board import search_index
 from portal.board.directory import (
     category_ids,
     get_site,
@@ -44,6 +45,7 @@ from portal.board.directory import (
     utc,
 )
 from portal.board.problems import ProblemError, invalid, not_found
+from portal.board.public_columns import public_columns
 
 
 def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
@@ -130,6 +132,7 @@ def _row(item: Item, seq: int) -> dict[str, Any]:
         "change_seq": seq,
         "publish_at": as_utc(item.publish_at),
         "expire_at": as_utc(item.expire_at),
+        **public_columns(item),  # issue 21: the public pages' copies
     }
 
 
@@ -235,6 +238,8 @@ def _save(conn: Connection, before: Item, after: Item) -> None:
             "The item changed meanwhile.",
             current=current.to_dict() if current else None,
         )
+    if State.PUBLISHED in (before.state, after.state):  # issue 21: the public search's index
+        search_index.index_item(conn, after)
 
 
 def record_change(

@@ -136,8 +136,22 @@ items = Table(
     # Copies of the content fields, in UTC, for the public pages and the scheduler (issue 20).
     Column("publish_at", DateTime(timezone=True)),
     Column("expire_at", DateTime(timezone=True)),
+    # Issue 21 (revision 0012): what the public pages sort and filter by, and the body rendered
+    # at publish (portal.board.public_columns), so that no page parses every item.
+    Column("published_at", DateTime(timezone=True)),
+    Column("language", String(8), nullable=False, default="vi", server_default="vi"),
+    Column("translation_of", String(64)),
+    Column("body_html", Text),
+    Column("changed_at", DateTime(timezone=True)),
     Index("ix_items_site_state", "site", "state"),
     Index("ix_items_state_expire_at", "state", "expire_at"),
+    Index("ix_items_state_publish_at", "state", "publish_at"),
+    Index("ix_items_state_published_at", "state", "published_at"),
+    Index("ix_items_site_state_published_at", "site", "state", "published_at"),
+    Index("ix_items_section_published_at", "site", "state", "category", "published_at"),
+    Index("ix_items_translation_of", "translation_of", "site", "state"),
+    # the search's matches joined to their rows without reading the rows (a covering index)
+    Index("ix_items_public_row", "id", "state", "site", "publish_at", "expire_at", "published_at"),
 )
 
 item_versions = Table(

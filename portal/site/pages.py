@@ -23,24 +23,27 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy import and_, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import CategoryKind, Item, State
 from desktop.models.fields import fact_rows
 from desktop.models.fields import fields_for as fact_fields
-from desktop.models.render import render_markdown, safe_url
+from desktop.models.render import safe_url
 from desktop.models.text import clean_text
 from portal import db
 from portal.api.blobs import blob_response
 from portal.api.deps import EngineDep, NowDep, now_of
 from portal.api.security_headers import PAGE_CSP
 from portal.board import directory as board
+from portal.board.public_columns import published_at
+from portal.site import indexed_search, listing
+from portal.site.caching import conditional, item_page_part
 from portal.site.citizens_parts import citizens_parts
 from portal.site.files import shown_name
 from portal.site.legal_filter import LegalFilter, by_issue_date, choices
-from portal.site.search import page_number, page_of, search_published
+from portal.site.listing import Entry, public_now
+from portal.site.search import page_number, page_of
 from portal.site.texts import page_language, texts
 
 router = APIRouter(include_in_schema=False)
@@ -49,34 +52,6 @@ VIETNAM = timezone(timedelta(hours=7))
 _env = Environment(loader=PackageLoader("portal.site", "templates"), autoescape=select_autoescape())
 #: The page's own headers; the rest (frame, sniffing, HSTS) come from portal.api.security_headers.
 PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP}
-
-
-def published_items(conn: Connection, now: datetime, site: str | None = None) -> list[Item]:
-    """Items public at ``now``, newest first: of one site, or of every site when ``site`` is
-    None."""
-    query = select(db.items.c.data).where(public_now(now))
-    if site is not None:
-        query = query.where(db.items.c.site == site)
-    found = [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
-    return sorted(found, key=published_at, reverse=True)
-
-
-def public_now(now: datetime) -> ColumnElement[bool]:
-    """The SQL condition of an item on the public pages at ``now`` (to the second)."""
-    at = now.astimezone(UTC)
-    return and_(
-        db.items.c.state == State.PUBLISHED.value,
-        or_(db.items.c.publish_at.is_(None), db.items.c.publish_at <= at),
-        or_(db.items.c.expire_at.is_(None), db.items.c.expire_at > at),
-    )
-
-
-def published_at(item: Item) -> datetime:
-    """The date readers see: the scheduled time when there was one, else the approval's."""
-    if item.publish_at is not None:
-        return item.publish_at
-    step = item.steps.get("approve")
-    return step.at if step else (item.state_since or datetime(1970, 1, 1, tzinfo=UTC))
 
 
 def vn_date(moment: datetime) -> str:
@@ -111,16 +86,15 @@ def _missing(base: str = "", gone: bool = False, lang: str = "vi") -> HTMLRespon
 def _home(
     conn: Connection, now: datetime, site: str | None, base: str, lang: str = "vi"
 ) -> HTMLResponse:
-    items = published_items(conn, now, site)
     sections = []
-    for site_id in sorted({item.site for item in items}):
+    for site_id in [site] if site is not None else listing.sites_with_items(conn, now):
         site_info = board.get_site(conn, site_id) or {"name": site_id}
         cats = board.list_categories(conn, site_id)
         names = {c.id: c.name for c in cats}
         order = [c.id for c in cats]
-        in_site = [i for i in items if i.site == site_id]
-        for cat in order + sorted({i.category for i in in_site} - set(order)):
-            listed = [i for i in in_site if i.category == cat]
+        present = listing.sections_with_items(conn, now, site_id)
+        for cat in [c for c in order if c in present] + sorted(set(present) - set(order)):
+            listed = listing.newest_in_section(conn, now, site_id, cat, listing.HOME_PER_SECTION)
             if listed:
                 sections.append(
                     {"site": site_info["name"], "name": names.get(cat, cat), "items": listed}
@@ -130,38 +104,50 @@ def _home(
         lang=lang,
         sections=sections,
         vn_date=vn_date,
-        published_at=published_at,
+        published_at=shown_date,
         base=base,
         portal_name=portal_name(conn, site),
     )
 
 
 @router.get("/")
-def home(request: Request, engine: EngineDep) -> HTMLResponse:
+def home(request: Request, engine: EngineDep) -> Response:
     lang = page_language(request.query_params.get("lang"))
+    now = now_of(request)
     with db.reading(engine) as conn:
-        return _home(conn, now_of(request), default_site(request, conn), "", lang)
+        return conditional(
+            request, conn, now, lambda: _home(conn, now, default_site(request, conn), "", lang)
+        )
 
 
 @router.get("/search")
-def search(request: Request, engine: EngineDep) -> HTMLResponse:
+def search(request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
     with db.reading(engine) as conn:
-        return _search(conn, now_of(request), default_site(request, conn), "", request)
+        return conditional(
+            request,
+            conn,
+            now,
+            lambda: _search(conn, now, default_site(request, conn), "", request),
+        )
 
 
 @router.get("/sites/{site}/search")
-def site_search(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
+def site_search(site: str, request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _search(conn, now_of(request), site, f"/sites/{site}", request)
+        return conditional(
+            request, conn, now, lambda: _search(conn, now, site, f"/sites/{site}", request)
+        )
 
 
-def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]:
-    """(site, category) of every legal-document section the items' sites have."""
+def _legal_sections(conn: Connection, sites: list[str]) -> set[tuple[str, str]]:
+    """(site, category) of every legal-document section of the sites."""
     return {
         (site, category.id)
-        for site in {item.site for item in items}
+        for site in sites
         for category in board.list_categories(conn, site)
         if category.kind is CategoryKind.LEGAL
     }
@@ -170,23 +156,36 @@ def _legal_sections(conn: Connection, items: list[Item]) -> set[tuple[str, str]]
 def _search(
     conn: Connection, now: datetime, site: str | None, base: str, request: Request
 ) -> HTMLResponse:
-    """The search box's page (BD-14.1.a): published items only, found with or without accents,
-    every match over as many pages as it takes; legal documents filtered by type, issuer,
-    field and issue date (BD-11.6, portal.site.legal_filter)."""
+    """The search box's page (BD-14.1.a): published items only, found with or without accents
+    through the index (portal.site.indexed_search), every match over as many pages as it
+    takes; legal documents filtered by type, issuer, field and issue date (BD-11.6,
+    portal.site.legal_filter)."""
     params = request.query_params
     lang = page_language(params.get("lang"))
     query = (params.get("q") or "")[:200]
-    items = published_items(conn, now, site)
-    legal_sections = _legal_sections(conn, items)
-    legal = [i for i in items if (i.site, i.category) in legal_sections]
+    number = page_number(params.get("page"))
+    sites = [site] if site is not None else listing.sites_with_items(conn, now)
+    legal_sections = _legal_sections(conn, sites)
+    legal = sorted(
+        listing.in_sections(conn, now, sorted(legal_sections)), key=published_at, reverse=True
+    )
     filters = LegalFilter.from_params(params)
     searched = bool(query.strip()) or filters.active
     if filters.active:
-        candidates = filters.apply(items, legal_sections)
-        found = search_published(candidates, query) if query.strip() else by_issue_date(candidates)
+        candidates = filters.apply(legal, legal_sections)
+        if query.strip():
+            rank = {
+                item_id: n
+                for n, item_id in enumerate(indexed_search.ranked_ids(conn, now, site, query))
+            }
+            found = sorted((i for i in candidates if i.id in rank), key=lambda i: rank[i.id])
+        else:
+            found = by_issue_date(candidates)
+        page = page_of(found, number)
+    elif query.strip():
+        page = indexed_search.search_page(conn, now, site, query, number)
     else:
-        found = search_published(items, query) if query.strip() else []
-    page = page_of(found, page_number(params.get("page")))
+        page = page_of([], number)
 
     def url(number: int) -> str:
         kept = {k: v for k, v in params.items() if k != "page" and v}
@@ -203,19 +202,22 @@ def _search(
         filters=filters,
         legal_choices=choices(legal, lang) if legal else None,
         vn_date=vn_date,
-        published_at=published_at,
+        published_at=shown_date,
         base=base,
         portal_name=portal_name(conn, site),
     )
 
 
 @router.get("/sites/{site}/")
-def site_home(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
+def site_home(site: str, request: Request, engine: EngineDep) -> Response:
     lang = page_language(request.query_params.get("lang"))
+    now = now_of(request)
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _home(conn, now_of(request), site, f"/sites/{site}", lang)
+        return conditional(
+            request, conn, now, lambda: _home(conn, now, site, f"/sites/{site}", lang)
+        )
 
 
 @router.get("/items/{slug}")
@@ -226,13 +228,19 @@ def item_page(slug: str, request: Request, engine: EngineDep, now: NowDep) -> Re
         site = _site_of(conn, slug)
         if default is not None and site is not None and site != default:
             return RedirectResponse(f"/sites/{site}/items/{slug}", status_code=308)
-        return _item_page(conn, slug, None, "", now)
+        own = item_page_part(conn, slug, now)
+        return conditional(request, conn, now, lambda: _item_page(conn, slug, None, "", now), own)
 
 
 @router.get("/sites/{site}/items/{slug}")
-def site_item_page(site: str, slug: str, engine: EngineDep, now: NowDep) -> Response:
+def site_item_page(
+    site: str, slug: str, request: Request, engine: EngineDep, now: NowDep
+) -> Response:
     with db.reading(engine) as conn:
-        return _item_page(conn, slug, site, f"/sites/{site}", now)
+        own = item_page_part(conn, slug, now)
+        return conditional(
+            request, conn, now, lambda: _item_page(conn, slug, site, f"/sites/{site}", now), own
+        )
 
 
 def _site_of(conn: Connection, slug: str) -> str | None:
@@ -248,9 +256,11 @@ def _item_page(
     form: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    row = conn.execute(select(db.items.c.data).where(db.items.c.slug == slug)).first()
+    row = conn.execute(
+        select(db.items.c.data, db.items.c.body_html).where(db.items.c.slug == slug)
+    ).first()
     item = Item.from_dict(orjson.loads(row.data)) if row is not None else None
-    if item is None or (site is not None and item.site != site):
+    if row is None or item is None or (site is not None and item.site != site):
         return _missing(base)
     if item.state is not State.PUBLISHED:
         return _missing(base, gone=item.state is State.TAKEN_DOWN)
@@ -266,7 +276,7 @@ def _item_page(
         status=status,
         item=item,
         category=categories[item.category].name if item.category in categories else item.category,
-        body=Markup(render_markdown(item.body)),
+        body=Markup(row.body_html or listing.rendered(item.id, item.version, item.body)),
         source_url=safe_url(item.source.url),  # checked now, whatever was stored
         date=vn_date(published_at(item)),
         facts=fact_rows(kind, item.metadata, lang, names),
@@ -330,16 +340,10 @@ def _content_rules(
             comments_closed = today > deadline
         except ValueError:
             pass
-    root = item.translation_of or item.id
-    translations = [
-        other
-        for other in published_items(conn, now, item.site)
-        if other.id != item.id and (other.id == root or other.translation_of == root)
-    ]
     return {
         "comment_until": comment_until,
         "comments_closed": comments_closed,
-        "translations": translations,
+        "translations": listing.translations(conn, now, item),
     }
 
 
@@ -348,24 +352,41 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 @router.get("/feed.atom")
 def feed(request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
+    base = str(request.base_url).rstrip("/")
     with db.reading(engine) as conn:
         site = default_site(request, conn)
-        items = published_items(conn, now_of(request), site)[:50]
-    base = str(request.base_url).rstrip("/")
-    return _atom(items, base, base)
+        return conditional(
+            request,
+            conn,
+            now,
+            lambda: _atom(listing.newest(conn, now, site, listing.FEED_SIZE), base, base),
+        )
 
 
 @router.get("/sites/{site}/feed.atom")
 def site_feed(site: str, request: Request, engine: EngineDep) -> Response:
+    now = now_of(request)
+    root = str(request.base_url).rstrip("/")
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        items = published_items(conn, now_of(request), site)[:50]
-    root = str(request.base_url).rstrip("/")
-    return _atom(items, f"{root}/sites/{site}", root)
+        return conditional(
+            request,
+            conn,
+            now,
+            lambda: _atom(
+                listing.newest(conn, now, site, listing.FEED_SIZE), f"{root}/sites/{site}", root
+            ),
+        )
 
 
-def _atom(items: list[Item], base: str, root: str) -> Response:
+def shown_date(item: Item | Entry) -> datetime:
+    """The date a list shows: of an item, or of an entry read from its row."""
+    return item.published if isinstance(item, Entry) else published_at(item)
+
+
+def _atom(entries: list[Entry], base: str, root: str) -> Response:
     """An Atom feed of ``items``; ``base`` is the site's address, ``root`` the portal's."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
@@ -374,10 +395,11 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/feed.atom"})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/"})
     updated = max(
-        (i.updated_at or published_at(i) for i in items), default=datetime(2026, 1, 1, tzinfo=UTC)
+        (datetime.fromisoformat(e.updated_text) for e in entries),
+        default=datetime(2026, 1, 1, tzinfo=UTC),
     )
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.isoformat()
-    for item in items:
+    for item in entries:
         # each entry in its own language (AG-9.3): an English translation is not Vietnamese
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {"xml:lang": page_language(item.language)})
         # clean_text: an item stored before input was cleaned may hold what XML cannot
@@ -386,15 +408,13 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
         ET.SubElement(
             entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/items/{item.slug}"}
         )
-        ET.SubElement(entry, f"{{{ATOM}}}published").text = published_at(item).isoformat()
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = (
-            item.updated_at or published_at(item)
-        ).isoformat()
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = item.published_text
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = item.updated_text
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        ET.SubElement(author, f"{{{ATOM}}}name").text = clean_text(item.author or item.created_by)
+        ET.SubElement(author, f"{{{ATOM}}}name").text = clean_text(item.author)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = clean_text(item.summary)
         content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-        content.text = clean_text(render_markdown(item.body))
+        content.text = item.html  # rendered and cleaned at publish (issue 21)
     xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
@@ -403,11 +423,11 @@ def _atom(items: list[Item], base: str, root: str) -> Response:
 def media(sha256: str, request: Request, engine: EngineDep) -> Response:
     sha = sha256.lower()
     with db.reading(engine) as conn:
-        attached = any(
+        attached = len(sha) == 64 and any(
             sha in item.attachments
             or f"/media/{sha}" in item.body
             or sha in (str(value).strip().lower() for value in item.metadata.values())
-            for item in published_items(conn, now_of(request))
+            for item in _mentioning(conn, now_of(request), sha)
         )
         row = (
             conn.execute(select(db.blobs).where(db.blobs.c.sha256 == sha)).first()
@@ -417,6 +437,17 @@ def media(sha256: str, request: Request, engine: EngineDep) -> Response:
     if row is None:
         return _page("missing.html", status=404, gone=False)
     return blob_response(row, public=True)
+
+
+def _mentioning(conn: Connection, now: datetime, sha: str) -> list[Item]:
+    """The public items whose JSON holds ``sha`` anywhere (a scan in SQL, not a parse of every
+    item); the caller checks where."""
+    if not all(c in "0123456789abcdef" for c in sha):
+        return []
+    query = select(db.items.c.data).where(
+        public_now(now), func.lower(db.items.c.data).contains(sha, autoescape=True)
+    )
+    return [Item.from_dict(orjson.loads(row.data)) for row in conn.execute(query)]
 
 
 @router.get("/static/style.css")

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.models import Item, fold, nfc
 from desktop.models.search_query import MAX_QUERY_CHARS, query_terms
@@ -89,7 +90,7 @@ def search_published(items: Iterable[Item], query: str) -> list[Item]:
 class Page:
     """One page of results: ``number`` from 1; ``pages`` at least 1."""
 
-    items: list[Item]
+    items: list[Any]  # Items, or the index's result entries (portal.site.listing.Entry)
     number: int
     pages: int
     total: int

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy.engine import Connection
 
@@ -22,7 +22,9 @@ from desktop.models.render import safe_url
 from portal import db
 from portal.api.deps import EngineDep, now_of
 from portal.board import directory as board
-from portal.site.pages import _missing, _page, default_site, portal_name, published_items
+from portal.site import listing
+from portal.site.caching import conditional
+from portal.site.pages import _missing, _page, default_site, portal_name
 from portal.site.texts import page_language
 
 router = APIRouter(include_in_schema=False)
@@ -66,14 +68,14 @@ def _service(item: Item, lang: str) -> Service:
 def catalogue(conn: Connection, now: datetime, site: str | None, lang: str) -> list[Service]:
     """The services public at ``now`` in the site's public-services sections, by field then
     name."""
-    items = published_items(conn, now, site)
-    sections = {
+    sites = [site] if site is not None else listing.sites_with_items(conn, now)
+    sections = [
         (s, c.id)
-        for s in {i.site for i in items}
+        for s in sites
         for c in board.list_categories(conn, s)
         if c.kind is CategoryKind.PUBLIC_SERVICES
-    }
-    services = [_service(i, lang) for i in items if (i.site, i.category) in sections]
+    ]
+    services = [_service(i, lang) for i in listing.in_sections(conn, now, sections)]
     return sorted(services, key=lambda s: (fold(s.field).lower(), fold(s.name).lower()))
 
 
@@ -98,16 +100,21 @@ def _catalogue_page(
 
 
 @router.get("/services")
-def services(request: Request, engine: EngineDep) -> HTMLResponse:
+def services(request: Request, engine: EngineDep) -> Response:
     lang = page_language(request.query_params.get("lang"))
+    now = now_of(request)
     with db.reading(engine) as conn:
-        return _catalogue_page(conn, now_of(request), default_site(request, conn), "", lang)
+        site = default_site(request, conn)
+        return conditional(request, conn, now, lambda: _catalogue_page(conn, now, site, "", lang))
 
 
 @router.get("/sites/{site}/services")
-def site_services(site: str, request: Request, engine: EngineDep) -> HTMLResponse:
+def site_services(site: str, request: Request, engine: EngineDep) -> Response:
     lang = page_language(request.query_params.get("lang"))
+    now = now_of(request)
     with db.reading(engine) as conn:
         if board.get_site(conn, site) is None:
             return _missing()
-        return _catalogue_page(conn, now_of(request), site, f"/sites/{site}", lang)
+        return conditional(
+            request, conn, now, lambda: _catalogue_page(conn, now, site, f"/sites/{site}", lang)
+        )
