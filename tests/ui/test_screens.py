@@ -213,6 +213,9 @@ def test_every_screen_in_both_languages(
         window.resize(1280, 800)
         for name in window.visible_screen_names():
             window.show_screen(name)
+            loading = getattr(window.screens[name], "last_task", None)  # fetched from the portal
+            if loading is not None:
+                desk.run(loading)
             grab(window, shots / f"{language}-{who}-{name}.png")
             problems += [f"{who}/{name}: {p}" for p in cut_off(window)]
             problems += [
