@@ -18,17 +18,11 @@ import orjson
 import pytest
 from sqlalchemy import create_engine, select, update
 
-from desktop.models import Action
 from portal import db
 from portal.db import schema
 from portal.demo import content as demo
 from portal.server import PortalServer
-from tests.desk import conftest as desk_fixtures
-from tests.desk.conftest import Desks
 from tests.portal.conftest import Api, seed_board
-
-desks = desk_fixtures.desks  # signed-in desks on a demo portal (tests/desk/conftest.py)
-portal = desk_fixtures.portal
 
 FILE_NAME = "Quyết định 12-2026-QĐ-UBND.txt"
 
@@ -98,36 +92,6 @@ def test_a_file_stored_before_names_were_kept(demo_portal: tuple[PortalServer, s
         httpx.get(f"{server.url}/media/{demo.LEGAL_FILE_SHA}").headers["content-disposition"]
         == "attachment"
     )
-
-
-async def test_the_name_travels_from_the_members_disk(
-    desks: Desks, portal: Any, tmp_path: Path
-) -> None:
-    member = await desks.sign_in("thanhvien1")
-    draft = await member.create(
-        "tin-tuc", title="Báo cáo quý III", body="Xem tệp đính kèm.", author="Thu Hà"
-    )
-    file = tmp_path / "disk" / "Báo cáo quý III – Sở KH&CN.pdf"
-    file.parent.mkdir()
-    file.write_bytes(b"%PDF-1.4\n% bao cao\n")
-    sha, _type = await member.attach(draft.id, file)
-    await member.act(draft.id, Action.SUBMIT)
-    await member.sync()
-    deputy = await desks.sign_in("phoban")
-    await deputy.act(draft.id, Action.FORWARD)
-    await deputy.sync()
-    head = await desks.sign_in("truongban")
-    await head.act(draft.id, Action.APPROVE)
-    await head.sync()
-    async with httpx.AsyncClient(base_url=portal.url) as client:
-        home = (await client.get("/")).text
-        slug = re.search(r'href="/items/([^"]+)">Báo cáo quý III<', home)
-        assert slug is not None
-        page = (await client.get(f"/items/{slug.group(1)}")).text
-        assert f'<a href="/media/{sha}" class="file">Báo cáo quý III – Sở KH&amp;CN.pdf</a>' in page
-        download = await client.get(f"/media/{sha}")
-        assert download.headers["content-disposition"].startswith("inline;")  # a PDF opens
-        assert 'filename="Bao cao quy III So KHCN.pdf"' in download.headers["content-disposition"]
 
 
 def test_an_upload_names_its_file_and_a_later_name_fills_a_missing_one(tmp_path: Path) -> None:
