@@ -43,11 +43,10 @@ def comment(engine: Any, item_id: str, values: dict[str, Any], address: str, now
         raise invalid_fields(problems)
     with writing(engine) as conn:
         consultation.consultation_item(conn, item_id)  # 404 first: no counting of strays
-        if values.get("form_token") is not None:
-            defences.check_form_token(conn, values["form_token"], now)
         digest = defences.fingerprint("comment", item_id, fingerprint_text(fields["body"]))
-        consultation.purge_personal_data(conn, now)  # what the sites no longer keep
-        defences.admit(conn, "comment", address, digest, now)
+        consultation.admit_anonymous(
+            conn, "comment", address, digest, values.get("form_token"), now
+        )
         created = consultation.add_comment(conn, item_id, fields, now)
         audit.record(
             conn,

@@ -74,13 +74,12 @@ def ask(engine: Any, site: str, values: dict[str, Any], address: str, now: Any) 
     if problems:
         raise invalid_fields(problems)
     with writing(engine) as conn:
-        if values.get("form_token") is not None:
-            defences.check_form_token(conn, values["form_token"], now)
         digest = defences.fingerprint(
             "question", site, fingerprint_text(fields["title"], fields["body"])
         )
-        consultation.purge_personal_data(conn, now)  # what the sites no longer keep
-        defences.admit(conn, "question", address, digest, now)
+        consultation.admit_anonymous(
+            conn, "question", address, digest, values.get("form_token"), now
+        )
         created = board_questions.receive(conn, site, fields, now)
         audit.record(
             conn,

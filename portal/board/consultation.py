@@ -19,8 +19,8 @@ from sqlalchemy.engine import Connection
 from desktop.models import CategoryKind, Item, Role, State, User
 from desktop.models.fields import parse_vn_date
 from portal import db
+from portal.board import defences, questions
 from portal.board import directory as board
-from portal.board import questions
 from portal.board.problems import ProblemError, not_found
 from portal.board.questions import local_day
 
@@ -125,6 +125,23 @@ def list_comments(conn: Connection, user: User, item_id: str) -> dict[str, Any]:
 
 #: The audit's actor for a citizen's anonymous write.
 PUBLIC_ACTOR = "(public)"
+
+
+def admit_anonymous(
+    conn: Connection,
+    kind: str,
+    address: str,
+    digest: str,
+    form_token: str | None,
+    now: datetime,
+) -> None:
+    """The checks of a citizen's anonymous write (a question, a comment), in its transaction:
+    the form's token when one was sent, what the sites no longer keep erased, then the limits
+    per address and per text (``defences.admit``: 429, 409)."""
+    if form_token is not None:
+        defences.check_form_token(conn, form_token, now)
+    purge_personal_data(conn, now)
+    defences.admit(conn, kind, address, digest, now)
 
 
 def purge_personal_data(conn: Connection, now: datetime) -> dict[str, int]:
