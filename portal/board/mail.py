@@ -340,7 +340,7 @@ def queue_question_notices(engine: Engine, now: datetime) -> int:
     """Once per question and person: an open citizen's question due tomorrow (its 15 working
     days end then, AG-12.1.d) tells its assignee, or the site's deputies and heads when nobody
     has it yet."""
-    from portal.board.questions import CLOSED_STATES, questions
+    from portal.board.questions import CLOSED_STATES, is_open, questions
 
     tomorrow = now.astimezone(VIETNAM).date() + timedelta(days=1)
     with db.reading(engine) as conn:
@@ -351,8 +351,7 @@ def queue_question_notices(engine: Engine, now: datetime) -> int:
         ).all()
         due = []
         for row in rows:
-            answer = _published_answer(conn, row.answer_item)
-            if not answer:
+            if is_open(conn, row):
                 people = (
                     [row.assigned_to] if row.assigned_to else _people_for_step(conn, row.site, 2)
                 )
@@ -370,13 +369,6 @@ def queue_question_notices(engine: Engine, now: datetime) -> int:
                     dedupe = f"question:{row.id}:{tomorrow.isoformat()}:{person}"
                     queued += enqueue(conn, person, "question", None, now, dedupe, extra)
     return queued
-
-
-def _published_answer(conn: Connection, item_id: str | None) -> bool:
-    if not item_id:
-        return False
-    state = conn.execute(select(db.items.c.state).where(db.items.c.id == item_id)).scalar()
-    return state == State.PUBLISHED.value
 
 
 # --- sending -----------------------------------------------------------------------------------

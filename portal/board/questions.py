@@ -133,6 +133,12 @@ def public_state(row: Any, answer: Item | None) -> str:
     return str(row.state)
 
 
+def is_open(conn: Connection, row: Any) -> bool:
+    """Neither redirected nor declined, nor answered (its answer published)."""
+    answer = _answer_item(conn, row.answer_item)
+    return row.state not in CLOSED_STATES and public_state(row, answer) != "answered"
+
+
 def answered_at(answer: Item | None) -> datetime | None:
     if answer is None or answer.state is not State.PUBLISHED:
         return None
