@@ -56,7 +56,7 @@ def seed_demo(engine: Engine, content: Any = None, now: datetime | None = None) 
         _seed_files(conn, content, start)  # the items' files (issue 6: legal documents)
         for index, spec in enumerate(items):
             _seed_item(conn, site, index, spec, start + timedelta(days=index + 1))
-        if getattr(content, "__name__", "") == "portal.demo.content":  # issue 18: Q&A, comments
+        if getattr(content, "WITH_CITIZENS", False):  # issue 18: questions and comments
             from portal.demo.questions import seed_citizens
 
             seed_citizens(conn, site, now, _seed_item)

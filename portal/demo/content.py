@@ -23,6 +23,10 @@ from typing import Any
 
 DEMO_PASSWORD = "bien-tap-demo-2026"
 
+#: The demo also seeds citizens' questions and consultation comments (portal/demo/questions.py);
+#: other contents (the tests') do not.
+WITH_CITIZENS = True
+
 SITE: dict[str, Any] = {
     "id": "demo",
     "name": "Cổng Thông tin điện tử tỉnh Hòa Bình An (bản trình diễn)",
