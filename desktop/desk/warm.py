@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-DEFERRED = ("httpx", "sqlite_utils", "markdown", "holidays", "nh3")
+DEFERRED = ("httpx", "sqlite_utils", "markdown", "holidays")
 
 
 def import_deferred() -> None:
