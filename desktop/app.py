@@ -199,13 +199,9 @@ class DeskApp:
     async def open_session(self, desk: Any, first_sync: bool = True) -> Any:
         """Sync first (a new sign-in: the directory and the items), show the window, and fill
         its queues with rows read on the reader thread; it keeps syncing from there."""
-        from desktop._t import t
-        t('before open_session')
         self.desk = desk
         desk.scheduler.set_interval(self._interval())
-        t('interval')
         _preload_window_icons()
-        t('preload icons')
         if first_sync:
             self.starting("sync")
             warm = self.load_window_modules_soon()  # most often done while they typed
@@ -222,15 +218,10 @@ class DeskApp:
         desk.queue.begin_loading()  # the window shows at once; its rows are read after
         self.starting("window")
         window = self.show_window(show=False)
-        t('show_window')
-        await asyncio.sleep(0)
-        t('sleep0')  # a loop turn between building the window and painting it
+        await asyncio.sleep(0)  # a loop turn between building the window and painting it
         window.show()
-        t('show()')
         self.started()
-        await qt_turn()  # and its first paint
-        t('qt_turn (paint)')
-         before the reader takes the GIL to read rows
+        await qt_turn()  # and its first paint before the reader takes the GIL to read rows
         await desk.first_read()
         await qt_turn()  # the rows taken in (and remembered) apart from the redraw
         if self.desk is desk and self.window is window:
@@ -243,18 +234,12 @@ class DeskApp:
         return int(self.settings.get(options.SYNC_INTERVAL))
 
     def show_window(self, show: bool = True) -> Any:
-        from desktop._t import t
-        t('sw start')
         from desktop.ui.services import ItemService, SyncService
-        t('import services')
         from desktop.ui.shell import MainWindow
-        t('import shell')
 
         self.items = ItemService(self.desk)
         self.sync = SyncService(self.desk, self.items)
-        t('services')
         window = MainWindow(self.items, self.sync, self.settings, self.switch_language)
-        t('MainWindow()')
         window.closedByUser.connect(self.finished.set)
         if self.accounts:
             window.set_accounts(self.accounts, self.desk.session.user.username)
@@ -264,16 +249,13 @@ class DeskApp:
         if show:
             window.show()
         self.window = window
-        t('geometry etc')
         if self.keys is not None:
             from desktop.ui.lock import install_lock
 
             self.lock = install_lock(self, window)
         from desktop.ui.password_flow import install_password_flow
 
-        t('lock+import pwflow')
         self.password_flow = install_password_flow(self, window)  # issue 5: AG-10.3
-        t('pwflow')
         if self.on_window is not None:
             self.on_window(window)
         return window

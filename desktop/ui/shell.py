@@ -55,10 +55,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         switch_language: callable = lambda _: None,  # type: ignore[valid-type]
     ) -> None:
-        from desktop._t import t
-        t('mw pre')
         super().__init__()
-        t('QMainWindow init')
         self.items = items
         self.sync = sync
         self.settings = settings
@@ -71,7 +68,6 @@ class MainWindow(QMainWindow):
             switch_language=switch_language,
         )
         self.setWindowIcon(icons.icon("app"))
-        t('icon')
         self.screens = Screens(self)  # built the first time each is shown or asked for
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -79,15 +75,12 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it all
         self.nav.currentItemChanged.connect(self._nav_changed)
-        t('nav list')
         self.stack = QStackedWidget(self)
         self._item_page: ItemPage | None = None  # built on first use: see item_page
         self._warming = False  # the item page's modules are imported (showEvent)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
-        t('stack+splitter')
         self.head_notices, holder = under_head_notices(self.items.desk, self.stack, self)
-        t('head notices')
         splitter.addWidget(holder)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 1000])
@@ -96,7 +89,6 @@ class MainWindow(QMainWindow):
         from desktop.ui.widgets.file_drop import FileDrop  # issue 20: files dropped → drafts
 
         self.file_drop = FileDrop(self, items)
-        t('file drop')
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main")
@@ -118,7 +110,6 @@ class MainWindow(QMainWindow):
         self.accounts_action.setVisible(False)
         self.accounts.activated.connect(self._account_chosen)
 
-        t('toolbar')
         status = self.statusBar()
         self.online_label = QLabel(self)
         self.pending_label = QLabel(self)
@@ -140,7 +131,6 @@ class MainWindow(QMainWindow):
         ):
             status.addPermanentWidget(widget)
 
-        t('status bar')
         self.shortcuts = {
             "new": QShortcut(QKeySequence.StandardKey.New, self, self.new_item),
             "save": QShortcut(QKeySequence.StandardKey.Save, self, self.save_now),
@@ -150,16 +140,13 @@ class MainWindow(QMainWindow):
             "filter": QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter),
             "about": QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_about),
         }
-        t('shortcuts')
         from desktop.ui.widgets.search_box import install_search_box
 
         self.search_box = install_search_box(self)  # Ctrl+K, Ctrl+Shift+F
-        t('search box')
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icons.icon("app"), self)
             self.tray.show()
-        t('tray')
         self.watch = NoticeWatch()  # what changed for me since I last looked
         self.last_notifications: list[str] = []
         self.notification_log: list[str] = []  # this session's, newest last
@@ -177,14 +164,10 @@ class MainWindow(QMainWindow):
         if sync is not None:
             sync.statusChanged.connect(self.show_sync_state)
             sync.syncFinished.connect(self._after_sync)
-        t('connects')
         self.build_navigation()
-        t('build_navigation')
         self.retranslate()
-        t('retranslate')
         geometry.restore(self, self.settings)
         self._remember_states()
-        t('geometry+remember')
 
     # navigation
     def build_navigation(self) -> None:
@@ -202,17 +185,12 @@ class MainWindow(QMainWindow):
             entry = QListWidgetItem(icons.icon(cls.ICON), "", self.nav)
             entry.setData(NAME_ROLE, cls.NAME)
         self.nav.blockSignals(False)
-        from desktop._t import t
-        t('  nav entries')
         self._label_navigation()
-        t('  label nav')
         target = current if current in self.visible_screen_names() else self._first_screen()
         if editing is not None:
             self._select_quietly(target)
         else:
-            t('  first screen')
             self.show_screen(target)
-            t('  show_screen')
 
     def _select_quietly(self, name: str) -> None:
         self.nav.blockSignals(True)
