@@ -140,10 +140,11 @@ class PasswordFlow(QObject):
         self.about_action = self.menu.addAction("", window.show_about)
         self.account_button.setMenu(self.menu)
         window.toolbar.addWidget(self.account_button)
-        settings_screen = getattr(window, "screens", {}).get("settings")
-        signal = getattr(settings_screen, "changePasswordRequested", None)
-        if signal is not None:
-            signal.connect(self.open_dialog)
+        screens: Any = getattr(window, "screens", None)
+        if hasattr(screens, "when_built"):  # the settings screen's button, once it is built
+            screens.when_built("settings", self._settings_built)
+        elif screens:
+            self._settings_built(screens.get("settings"))
         sync = getattr(desk, "sync", None)
         if sync is not None:
             sync.passwordChangeRequired.connect(self.on_sync_refused)
@@ -152,6 +153,11 @@ class PasswordFlow(QObject):
             sync.syncFinished.connect(self._after_sync)
         window.installEventFilter(self)
         self.retranslate()
+
+    def _settings_built(self, screen: QWidget | None) -> None:
+        signal = getattr(screen, "changePasswordRequested", None)
+        if signal is not None:
+            signal.connect(self.open_dialog)
 
     def _after_sync(self, _reached: bool) -> None:
         self.evaluate()
