@@ -371,6 +371,9 @@ def run_selftest(args: Any) -> int:
 def run_gui(args: Any) -> int:
     """Start the desktop application; returns the process exit code."""
     limit_malloc_arenas()
+    from desktop.desk.warm import import_before_qt
+
+    import_before_qt()  # the Qt-free modules first: cheaper before PySide6's import hook
     from desktop.ui import settings as options
     from desktop.ui import theme
     from desktop.ui.i18n import Translations
