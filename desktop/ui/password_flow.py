@@ -22,14 +22,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
 from desktop.ui.ops import run_op
-from desktop.ui.password_dialog import Account, ChangePasswordDialog
 from desktop.ui.settings import Setting
+
+if TYPE_CHECKING:
+    from desktop.ui.password_dialog import ChangePasswordDialog
 
 log = logging.getLogger(__name__)
 
@@ -248,6 +250,8 @@ class PasswordFlow(QObject):
             self.dialog.show()
             self.dialog.raise_()
             return self.dialog
+        from desktop.ui.password_dialog import Account, ChangePasswordDialog  # when first asked
+
         dialog = ChangePasswordDialog(Account.from_me(self.me()), self.window, forced=forced)
         dialog.submitted.connect(self.change)
         dialog.signOutRequested.connect(self.request_sign_out)
