@@ -19,13 +19,16 @@ DEFERRED = ("httpx", "sqlite_utils", "markdown", "holidays")
 
 #: Qt-free modules the first window needs (tests/ui/test_startup.py checks they stay Qt-free).
 BEFORE_QT = (
+    "desktop.app",
     "desktop.desk",
     "desktop.desk.profiles",
     "desktop.desk.signin",
+    "desktop.desk.watch",
     "desktop.security.credentials",
     "desktop.security.store_key",
     "desktop.store",
     "desktop.sync",
+    "html",
     "platformdirs",
 )
 
