@@ -91,21 +91,54 @@ async def _swarm(url: str, drafts: dict[str, str], edits: int) -> tuple[Tally, f
     return tally, took
 
 
-def _run(database_url: str, sizes: Sizes, workers: int, label: str, folder: Path) -> Figure:
+def _run(database_url: str, sizes: Sizes, workers: int, label: str, folder: Path) -> list[Figure]:
+    """The product's figure; with one process also the minimal peer's on the same data
+    (``bench/peer.py``), run right after it, and their ratio (issue 21: at least 0.8×)."""
     engine = make_engine(database_url)
     try:
         members = seeding.seed_board(engine, extra_members=sizes.load_clients)
         drafts = seeding.seed_own_drafts(engine, members)
+        if workers == 1:
+            from bench import peer
+
+            peer_engine = peer.make_engine(database_url)
+            peer.seed(engine, peer_engine, seeding.PASSWORD)
+            peer_engine.dispose()
     finally:
         engine.dispose()
     with PortalProcess(database_url, workers=workers, log=folder / f"{label}.log") as portal:
         tally, took = asyncio.run(_swarm(portal.url, drafts, sizes.load_edits))
+    figure = _figure(f"portal under load: {label}", sizes, tally, took, workers)
+    if workers != 1:
+        return [figure]
+    log = folder / f"{label} peer.log"
+    with PortalProcess(database_url, log=log, peer=True) as yardstick:
+        peer_tally, peer_took = asyncio.run(_swarm(yardstick.url, drafts, sizes.load_edits))
+    peer_figure = _figure(f"minimal peer under load: {label}", sizes, peer_tally, peer_took, 1)
+    ratio = Figure(
+        name=f"portal writes vs minimal peer: {label}",
+        measured=(
+            "the two figures above: the product's PUT+pull throughput beside bench/peer.py's "
+            "(FastAPI + SQLAlchemy Core: token, idempotency row, If-Match, item + version + audit"
+            " rows, change number; one transaction per PUT) on the same data, run one after the "
+            "other"
+        ),
+        unit="req/s",
+        ours=figure.ours,
+        baseline=peer_figure.ours,
+        target="≥ 0.8× the peer",
+        met=bool(figure.ours and peer_figure.ours and figure.ours / peer_figure.ours >= 0.8),
+    )
+    return [figure, peer_figure, ratio]
+
+
+def _figure(name: str, sizes: Sizes, tally: Tally, took: float, workers: int) -> Figure:
     puts, pulls = tally.latencies["put"], tally.latencies["pull"]
     every = puts + pulls
     count = len(every)
     rate = count / took if took else 0.0
-    figure = Figure(
-        name=f"portal under load: {label}",
+    return Figure(
+        name=name,
         measured=(
             f"{sizes.load_clients} clients × {sizes.load_edits} edits (PUT ~4 KB body with If-Match"
             f" + Idempotency-Key, then GET /changes from its cursor), all at once; {count:,} "
@@ -128,11 +161,10 @@ def _run(database_url: str, sizes: Sizes, workers: int, label: str, folder: Path
             "workers": workers,
         },
     )
-    return figure
 
 
 def load_figures(sizes: Sizes, folder: Path) -> list[Figure]:
-    figures = [_run(f"sqlite:///{folder / 'load.sqlite3'}", sizes, 1, "SQLite, 1 process", folder)]
+    figures = _run(f"sqlite:///{folder / 'load.sqlite3'}", sizes, 1, "SQLite, 1 process", folder)
     if not sizes.postgres:
         figures.append(
             Figure(
@@ -151,7 +183,7 @@ def load_figures(sizes: Sizes, folder: Path) -> list[Figure]:
     try:
         with ThrowawayPostgres() as pg:
             for workers in (1, 2):
-                figures.append(
+                figures.extend(
                     _run(
                         pg.new_database(),
                         sizes,

@@ -23,11 +23,15 @@ def free_port() -> int:
 
 
 class PortalProcess:
-    """``portal-server serve --database URL --workers N`` on a free loopback port."""
+    """``portal-server serve --database URL --workers N`` (or ``bench.peer``) on a free loopback
+    port."""
 
-    def __init__(self, database_url: str, *, workers: int = 1, log: Path | None = None) -> None:
+    def __init__(
+        self, database_url: str, *, workers: int = 1, log: Path | None = None, peer: bool = False
+    ) -> None:
         self.database_url = database_url
         self.workers = workers
+        self.peer = peer  # bench/peer.py's minimal app instead of the portal (issue 21)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -38,6 +42,9 @@ class PortalProcess:
             sys.executable, "-m", "portal.cli", "serve", "--database", self.database_url,
             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning",
         ]  # fmt: skip
+        if self.peer:
+            argv = [sys.executable, "-m", "bench.peer", "--database", self.database_url,
+                    "--port", str(self.port)]  # fmt: skip
         out = open(self.log, "wb") if self.log else subprocess.DEVNULL  # noqa: SIM115
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self._process = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=out, env=env)

@@ -33,7 +33,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from fastapi import Request, Response
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from desktop.models import State
@@ -74,9 +74,11 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _state(conn: Connection, at: datetime) -> Any:
-    """Everything the validators read, in one statement of indexed scalar subqueries."""
+def _state_query() -> Any:
+    """Everything the validators read, in one statement of indexed scalar subqueries, built
+    once: building it per request cost 30 times its execution (1.3 ms against 40 µs)."""
     published = _items.c.state == State.PUBLISHED.value
+    at = bindparam("at", type_=_items.c.publish_at.type)
 
     def boundary(column: Any, before: bool) -> Any:
         if before:
@@ -84,29 +86,31 @@ def _state(conn: Connection, at: datetime) -> Any:
         return select(func.min(column)).where(published, column > at).scalar_subquery()
 
     versions = db.directory_versions.c.version
-    return conn.execute(  # one row
-        select(
-            select(db.feed_counter.c.seq).where(db.feed_counter.c.id == 1).scalar_subquery(),
-            select(func.coalesce(func.sum(versions), 0)).scalar_subquery(),
-            select(func.count()).select_from(db.directory_versions).scalar_subquery(),
-            select(func.count()).select_from(db.sites).scalar_subquery(),
-            select(db.portal_settings.c.value)
-            .where(db.portal_settings.c.key == "default_site")
-            .scalar_subquery(),
-            boundary(_items.c.publish_at, True),
-            boundary(_items.c.expire_at, True),
-            boundary(_items.c.publish_at, False),
-            boundary(_items.c.expire_at, False),
-            select(_items.c.changed_at)
-            .order_by(_items.c.change_seq.desc())
-            .limit(1)
-            .scalar_subquery(),
-            select(db.comments.c.created_at)
-            .order_by(db.comments.c.change_seq.desc())
-            .limit(1)
-            .scalar_subquery(),
-        )
-    ).one()
+    return select(
+        select(db.feed_counter.c.seq).where(db.feed_counter.c.id == 1).scalar_subquery(),
+        select(func.coalesce(func.sum(versions), 0)).scalar_subquery(),
+        select(func.count()).select_from(db.directory_versions).scalar_subquery(),
+        select(func.count()).select_from(db.sites).scalar_subquery(),
+        select(db.portal_settings.c.value)
+        .where(db.portal_settings.c.key == "default_site")
+        .scalar_subquery(),
+        boundary(_items.c.publish_at, True),
+        boundary(_items.c.expire_at, True),
+        boundary(_items.c.publish_at, False),
+        boundary(_items.c.expire_at, False),
+        select(_items.c.changed_at).order_by(_items.c.change_seq.desc()).limit(1).scalar_subquery(),
+        select(db.comments.c.created_at)
+        .order_by(db.comments.c.change_seq.desc())
+        .limit(1)
+        .scalar_subquery(),
+    )
+
+
+_STATE = _state_query()
+
+
+def _state(conn: Connection, at: datetime) -> Any:
+    return conn.execute(_STATE, {"at": at}).one()  # one row
 
 
 def _latest(*moments: datetime | None) -> datetime | None:

@@ -43,6 +43,7 @@ def test_the_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
         "search median",
         "search p95",
         "portal under load: SQLite",
+        "portal writes vs minimal peer: SQLite",  # issue 21: the same run's yardstick
         "keystroke, median (editor, spelling on)",
         "public /feed.atom",  # issue 21
     ):
