@@ -94,6 +94,41 @@ def byte_compile() -> None:
         compileall.compile_dir(str(root / package), quiet=1)
 
 
+#: The steps of a cold start as ``ui_probe`` marks them, with the words the table uses.
+STEPS = (
+    ("python", "interpreter"),
+    ("qt_imported", "PySide6 (ours: after the Qt-free app modules)"),
+    ("imported", "Qt app modules"),
+    ("qapp", "QApplication"),
+    ("styled", "theme, translations"),
+    ("store_open", "store open"),
+    ("desk", "desk"),
+    ("window_built", "window built"),
+    ("shown", "show()"),
+    ("painted", "first paint"),
+    ("rows_read", "rows read"),
+    ("rows_painted", "rows painted"),
+)
+
+
+def steps(runs: list[dict[str, Any]]) -> dict[str, float]:
+    """Median ms each step took (from the step before it; the first from the spawn)."""
+    out: dict[str, float] = {}
+    before: list[float] = [r["started_at"] for r in runs]
+    for key, _words in STEPS:
+        if not all(key in r.get("marks", {}) for r in runs):
+            continue
+        at = [r["marks"][key] for r in runs]
+        out[key] = ms(median([a - b for a, b in zip(at, before, strict=True)]))
+        before = at
+    return out
+
+
+def said(split: dict[str, float]) -> str:
+    words = dict(STEPS)
+    return ", ".join(f"{words[key]} {value:.0f}" for key, value in split.items())
+
+
 def ui_figures(world: World, folder: Path) -> list[Figure]:
     sizes = world.sizes
     n = len(world.ids)
@@ -114,6 +149,9 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
     bare_s = [b["painted_at"] - b["started_at"] for b in bare]
     ours_s = [o["painted_at"] - o["started_at"] for o in ours]
     rows_s = [o["rows_painted_at"] - o["started_at"] for o in ours]
+    ours_cpu = [o["cpu_marks"]["painted"] for o in ours]
+    bare_cpu = [b["cpu_marks"]["painted"] for b in bare]
+    cpu_ratio = median(ours_cpu) / median(bare_cpu)
     opened = ours[0]["queue_open_s"]
     before_window = [o["show_window_at"] - o["open_at"] for o in ours]
     cold = Figure(
@@ -130,19 +168,27 @@ def ui_figures(world: World, folder: Path) -> list[Figure]:
         unit="ms",
         ours=ms(median(ours_s)),
         baseline=ms(median(bare_s)),
-        target="≤ 2× baseline",
+        target="≤ 1.5× baseline",
         note=(
             f"of which open_session before the window: {ms(median(before_window)):.0f} ms; "
-            f"the first screen painted with its rows at {ms(median(rows_s)):.0f} ms"
+            f"the first screen painted with its rows at {ms(median(rows_s)):.0f} ms; "
+            f"CPU time to the first paint (the process, all threads; a loaded machine moves it "
+            f"far less than the wall clock): {ms(median(ours_cpu)):.0f} vs "
+            f"{ms(median(bare_cpu)):.0f} ms ({cpu_ratio:.2f}×); "
+            f"steps (median ms each): ours {said(steps(ours))}; bare {said(steps(bare))}"
         ),
         extra={
             "ours_s": ours_s,
             "bare_s": bare_s,
             "before_window_s": before_window,
             "rows_painted_s": rows_s,
+            "ours_cpu_s": ours_cpu,
+            "bare_cpu_s": bare_cpu,
+            "ours_steps_ms": steps(ours),
+            "bare_steps_ms": steps(bare),
         },
     )
-    cold.met = cold.ratio is not None and cold.ratio <= 2
+    cold.met = cold.ratio is not None and cold.ratio <= 1.5
     queue = Figure(
         name=f"opening a queue ({ours[0]['queue_rows']:,} items)",
         measured=(

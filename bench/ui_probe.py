@@ -7,10 +7,30 @@
 
 Times are wall-clock ``time.time()`` (the parent subtracts the moment it spawned us), taken at
 the first paint event of the main window, not at ``show()``. ``maxrss_mb`` is
-its peak RSS (``VmHWM``) at the end.
+its peak RSS (``VmHWM``) at the end. ``marks`` splits a cold start into its steps, each the
+moment it ended (same clock): ``python`` (the interpreter up, this module starts), ``qt_imported``
+(for the app: after the Qt-free modules ``run_gui`` imports first, then PySide6),
+``imported`` (the app's modules), ``qapp``, ``styled`` (translations, theme, the app object),
+``store_open``, ``desk``, ``window_built``, ``shown`` (``show()`` called), ``painted``,
+``rows_read`` (the queue's rows taken in), ``rows_painted``; the bare window has the steps it has.
 """
 
+# ruff: noqa: E402  (the first mark is taken before the other imports: the interpreter alone)
 from __future__ import annotations
+
+import time
+
+MARKS: dict[str, float] = {"python": time.time()}
+
+import sys
+
+if sys.argv[1:2] in (["start"], ["sync"]):  # as run_gui does first (desktop/app.py)
+    import gc
+
+    gc.disable()  # until DeskApp.started
+    from desktop.desk.warm import import_before_qt
+
+    import_before_qt()
 
 import argparse
 import asyncio
@@ -18,13 +38,25 @@ import gc
 import itertools
 import json
 import resource
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QWidget
+
+MARKS["qt_imported"] = time.time()
+
+
+#: The process's CPU time (all its threads) at the same steps: what other programs on a loaded
+#: machine inflate far less than the wall clock.
+CPU_MARKS: dict[str, float] = {}
+
+
+def mark(name: str) -> None:
+    """The step ``name`` ends now (the first time only)."""
+    if name not in MARKS:
+        MARKS[name] = time.time()
+        CPU_MARKS[name] = time.process_time()
 
 
 def maxrss_mb() -> float:
@@ -62,12 +94,15 @@ class PaintWatch(QObject):
 
 def _bare_window() -> tuple[QApplication, QMainWindow]:
     """The baseline: a bare PySide6 main window holding an empty table, not yet shown."""
+    MARKS["imported"] = MARKS["qt_imported"]
     app = QApplication(sys.argv[:1])
+    mark("qapp")
     window = QMainWindow()
     grid = QTableWidget(0, 6, window)
     grid.setHorizontalHeaderLabels(["Tiêu đề", "Chuyên mục", "Tác giả", "Bước", "Chờ", "Hạn"])
     window.setCentralWidget(grid)
     window.resize(1200, 760)
+    mark("window_built")
     return app, window
 
 
@@ -79,12 +114,16 @@ def bare(out: Path) -> None:
 
     def painted() -> None:
         result["painted_at"] = time.time()
+        mark("painted")
         QTimer.singleShot(0, app.quit)
 
     watch.watch(window, painted)
     window.show()
+    mark("shown")
     app.exec()
     result["maxrss_mb"] = maxrss_mb()
+    result["marks"] = MARKS
+    result["cpu_marks"] = CPU_MARKS
     out.write_text(json.dumps(result))
 
 
@@ -126,7 +165,9 @@ def _desk(store_path: Path) -> tuple[Any, Any, Any]:
     from desktop.ui.settings import Settings
 
     limit_malloc_arenas()  # as run_gui does first
+    mark("imported")
     app = build_app()
+    mark("qapp")
     loop = event_loop(app)
     asyncio.set_event_loop(loop)
     settings = Settings()
@@ -135,6 +176,7 @@ def _desk(store_path: Path) -> tuple[Any, Any, Any]:
     theme.apply(app, settings.get(options.FONT_SIZE))
     desk = DeskApp(app, store_path.parent, settings, translations)
     gc.freeze()  # as run_gui does before its loop starts
+    mark("styled")
     return app, loop, desk
 
 
@@ -144,7 +186,9 @@ def _watch_show_window(desk: Any, marks: dict[str, float]) -> None:
 
     def show_window(*args: Any, **kwargs: Any) -> Any:
         marks["show_window_at"] = time.time()
-        return original(*args, **kwargs)
+        window = original(*args, **kwargs)
+        mark("window_built")
+        return window
 
     desk.show_window = show_window
 
@@ -159,8 +203,9 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
 
     app, loop, desk = _desk(store_path)
     result: dict[str, Any] = {}
+    # The paint watch (a Python filter of every event) is installed as the window is shown, as
+    # the bare window's is: installed before the window is built, it would tax its building.
     watch = PaintWatch()
-    app.installEventFilter(watch)
     _watch_show_window(desk, result)
     refresh_token = sys.stdin.readline().strip()
 
@@ -169,25 +214,36 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
         filled = loop.create_future()  # the first paint of the shown screen with its rows
         original_show = QMainWindow.show
 
+        def painted(step: str, done: asyncio.Future[Any]) -> None:
+            if not done.done():
+                mark(step)
+                done.set_result(MARKS[step])
+
         def rows_in(window: Any) -> None:
+            mark("rows_read")
             screen = window.stack.currentWidget()
-            watch.watch(screen, lambda: filled.done() or filled.set_result(time.time()))
+            watch.watch(screen, lambda: painted("rows_painted", filled))
 
         def show(window: QMainWindow) -> None:
-            watch.watch(window, lambda: first.done() or first.set_result(time.time()))
+            watch.watch(window, lambda: painted("painted", first))
             items = getattr(window, "items", None)
             if items is not None and items.loading:
                 items.rowsLoaded.connect(lambda: rows_in(window))
             elif not filled.done():
                 filled.set_result(None)  # the rows were there before the window
+            app.installEventFilter(watch)
             original_show(window)
+            mark("shown")
 
         QMainWindow.show = show  # type: ignore[method-assign, assignment]
         result["open_at"] = time.time()
         store = Store.open(store_path)
+        mark("store_open")
         client = PortalClient(url, refresh_token=refresh_token, timeout=60.0)
         first_sync = store.get_meta("directory_at") is None  # as DeskApp.resume decides
-        window = await desk.open_session(Desk(store, client), first_sync=first_sync)
+        session = Desk(store, client)
+        mark("desk")
+        window = await desk.open_session(session, first_sync=first_sync)
         QMainWindow.show = original_show  # type: ignore[method-assign]
         result["painted_at"] = await first
         result["rows_painted_at"] = await filled or result["painted_at"]
@@ -211,6 +267,8 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
         result["queue_open_s"] = opened
         result["queue_rows"] = rows
         result["maxrss_mb"] = maxrss_mb()
+        result["marks"] = MARKS
+        result["cpu_marks"] = CPU_MARKS
         await desk.close()
 
     with loop:

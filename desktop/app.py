@@ -75,10 +75,12 @@ class DeskApp:
             self.splash.say(step)
 
     def started(self) -> None:
-        """The main window or a dialog is up: the start-up window goes."""
+        """The main window or a dialog is up: the start-up window goes, and the garbage
+        collector that ``run_gui`` paused for the start-up runs again."""
         if self.splash is not None:
             self.splash.close()
             self.splash = None
+        gc.enable()
 
     # what the window's helpers (the lock, the password flow) read of the session
     @property
@@ -222,10 +224,13 @@ class DeskApp:
         window.show()
         self.started()
         await qt_turn()  # and its first paint before the reader takes the GIL to read rows
+        if self.window is window:
+            self._after_first_paint(window)
         await desk.first_read()
         await qt_turn()  # the rows taken in (and remembered) apart from the redraw
         if self.desk is desk and self.window is window:
             desk.start()  # after the first read: the sync's own refresh follows it
+            window.warm_up()  # the item page's modules, on a worker, once the rows are in
         return window
 
     def _interval(self) -> int:
@@ -246,19 +251,25 @@ class DeskApp:
             window.accountSwitchRequested.connect(self.switch_account)
         if self._geometry is not None:
             window.setGeometry(self._geometry)
-        if show:
-            window.show()
-        self.window = window
-        if self.keys is not None:
-            from desktop.ui.lock import install_lock
-
-            self.lock = install_lock(self, window)
         from desktop.ui.password_flow import install_password_flow
 
         self.password_flow = install_password_flow(self, window)  # issue 5: AG-10.3
+        self.window = window
+        if show:
+            window.show()
+            self._after_first_paint(window)
         if self.on_window is not None:
             self.on_window(window)
         return window
+
+    def _after_first_paint(self, window: Any) -> None:
+        """What the first screen does not show: the idle lock, whose filter sees every event of
+        the application (each one a call into Python: the window's show and first paint would
+        pay for it), starts once the window is up; it counts ten minutes from there."""
+        if self.keys is not None and self.lock is None:
+            from desktop.ui.lock import install_lock
+
+            self.lock = install_lock(self, window)
 
     async def sign_out(self, revoke: bool = False) -> None:
         """Close the account's window, then its desk (the window must not read a store that is
@@ -362,6 +373,12 @@ def run_selftest(args: Any) -> int:
 def run_gui(args: Any) -> int:
     """Start the desktop application; returns the process exit code."""
     limit_malloc_arenas()
+    # Start-up makes ~100,000 objects that live as long as the app and frees few: no cyclic
+    # collection until the first window or dialog is up (``DeskApp.started``), then frozen.
+    gc.disable()
+    from desktop.desk.warm import import_before_qt
+
+    import_before_qt()  # the Qt-free modules first: cheaper before PySide6's import hook
     from desktop.ui import settings as options
     from desktop.ui import theme
     from desktop.ui.i18n import Translations

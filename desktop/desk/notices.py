@@ -95,8 +95,8 @@ class HeadNotices:
 
     def stale_sections(self, today: date | None = None) -> list[StaleSection]:
         """The site's sections to keep current that have gone quiet, for the head."""
-        from desktop.reports.stale import stale_of_site
-
         if not self.is_head():
             return []
+        from desktop.reports.stale import stale_of_site  # the reports' modules: the head's
+
         return stale_of_site(self.store, self.site, today or self.today(), self.zone)

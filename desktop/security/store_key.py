@@ -25,10 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from desktop.models.errors import ErrorKind, KnownError
 from desktop.security.credentials import SERVICE, CredentialStore
 
@@ -102,6 +98,8 @@ def new_key() -> bytes:
 
 def derive(password: str, salt: bytes, params: KdfParams) -> bytes:
     """The wrapping key: Argon2id of the password (the raw 32 bytes, not an encoded hash)."""
+    from argon2.low_level import Type, hash_secret_raw  # the password's paths only, not start-up
+
     return hash_secret_raw(
         password.encode("utf-8"),
         salt,
@@ -119,6 +117,8 @@ def _b64(data: bytes) -> str:
 
 def wrap(key: bytes, password: str, params: KdfParams | None = None) -> dict[str, Any]:
     """A header that gives ``key`` back to whoever knows ``password``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params = params or KdfParams()
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     sealed = AESGCM(derive(password, salt, params)).encrypt(nonce, key, _AAD)
@@ -137,6 +137,9 @@ def wrap(key: bytes, password: str, params: KdfParams | None = None) -> dict[str
 
 def unwrap(header: dict[str, Any], password: str) -> bytes:
     """The store key; ``WrongPassword`` when the password does not open it."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         if header.get("v") != _HEADER_VERSION or header.get("kdf") != "argon2id":
             raise BadHeader()

@@ -22,14 +22,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
 from desktop.ui.ops import run_op
-from desktop.ui.password_dialog import Account, ChangePasswordDialog
 from desktop.ui.settings import Setting
+
+if TYPE_CHECKING:
+    from desktop.ui.password_dialog import ChangePasswordDialog
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +142,11 @@ class PasswordFlow(QObject):
         self.about_action = self.menu.addAction("", window.show_about)
         self.account_button.setMenu(self.menu)
         window.toolbar.addWidget(self.account_button)
-        settings_screen = getattr(window, "screens", {}).get("settings")
-        signal = getattr(settings_screen, "changePasswordRequested", None)
-        if signal is not None:
-            signal.connect(self.open_dialog)
+        screens: Any = getattr(window, "screens", None)
+        if hasattr(screens, "when_built"):  # the settings screen's button, once it is built
+            screens.when_built("settings", self._settings_built)
+        elif screens:
+            self._settings_built(screens.get("settings"))
         sync = getattr(desk, "sync", None)
         if sync is not None:
             sync.passwordChangeRequired.connect(self.on_sync_refused)
@@ -152,6 +155,11 @@ class PasswordFlow(QObject):
             sync.syncFinished.connect(self._after_sync)
         window.installEventFilter(self)
         self.retranslate()
+
+    def _settings_built(self, screen: QWidget | None) -> None:
+        signal = getattr(screen, "changePasswordRequested", None)
+        if signal is not None:
+            signal.connect(self.open_dialog)
 
     def _after_sync(self, _reached: bool) -> None:
         self.evaluate()
@@ -242,6 +250,8 @@ class PasswordFlow(QObject):
             self.dialog.show()
             self.dialog.raise_()
             return self.dialog
+        from desktop.ui.password_dialog import Account, ChangePasswordDialog  # when first asked
+
         dialog = ChangePasswordDialog(Account.from_me(self.me()), self.window, forced=forced)
         dialog.submitted.connect(self.change)
         dialog.signOutRequested.connect(self.request_sign_out)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -77,10 +77,12 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
         self._item_page: ItemPage | None = None  # built on first use: see item_page
-        self._warming = False  # the item page's modules are imported (showEvent)
+        self._warming = False  # the item page's modules are imported (warm_up)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
-        self.head_notices, holder = under_head_notices(self.items.desk, self.stack, self)
+        self.head_notices, holder = under_head_notices(
+            self.items.desk, self.stack, self, read=not items.loading
+        )
         splitter.addWidget(holder)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 1000])
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
     def _land(self) -> None:
         """The rows are in: open where the work is, unless the person already chose."""
         self._remember_states()
+        self.head_notices.refresh()
         if not self._navigated and self._editing() is None:
             self.show_screen(self._first_screen())
 
@@ -307,11 +310,11 @@ class MainWindow(QMainWindow):
         page = self._item_page
         return page if page is not None and self.stack.currentWidget() is page else None
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """After the first paint, the item page's modules are imported on a worker thread; the
-        page itself (~0.1-0.2 s of widgets the first time) is built when an item first opens,
-        not while the person starts reading the queue (issue 21: no stall after the paint)."""
-        super().showEvent(event)
+    def warm_up(self) -> None:
+        """Once the rows are in (the app calls it), the item page's modules are imported on a
+        worker thread: not during the first paint nor the rows' first read, whose GIL it would
+        share. The page itself (~0.1-0.2 s of widgets the first time) is built when an item
+        first opens, not while the person starts reading the queue (issue 21)."""
         if self._item_page is None and not self._warming:
             self._warming = True
             with contextlib.suppress(RuntimeError):  # no event loop (a bare widget test)
@@ -543,7 +546,7 @@ class MainWindow(QMainWindow):
 
 def _import_item_page() -> None:
     """What building the item page imports (its editor's widgets, markdown, the holiday tables),
-    on a worker thread after the window's first paint: plain imports, no Qt object made."""
+    on a worker thread after the rows' first read: plain imports, no Qt object made."""
     import desktop.ui.item_page  # noqa: F401
     from desktop.desk.warm import import_deferred
 

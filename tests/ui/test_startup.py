@@ -86,3 +86,25 @@ def test_demo_prints_its_public_site_address_at_once(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def test_the_modules_imported_before_qt_do_not_import_it() -> None:
+    """``run_gui`` imports the Qt-free part of start-up before PySide6 (whose import hook reads
+    the source of every module imported after it): none of them may pull PySide6 in."""
+    code = (
+        "import sys\n"
+        "from desktop.desk.warm import BEFORE_QT, import_before_qt\n"
+        "import_before_qt()\n"
+        "assert all(name in sys.modules for name in BEFORE_QT)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

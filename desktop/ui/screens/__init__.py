@@ -115,11 +115,10 @@ def register(cls: E) -> E:
 
 
 def load_screens() -> list[type[Entry]]:
-    """Import the screen modules (each registers itself) and the entries of the screens whose
-    modules wait until they are shown; return them in order."""
-    from desktop.ui.screens import entries, queues, settings_screen  # noqa: F401, I001
-    from desktop.ui.screens import publish_queue  # noqa: F401
-    from desktop.ui.screens import grants  # noqa: F401  (issue 6)
+    """Import the queues' module (its screens register themselves: the first window shows one)
+    and the entries of the screens whose modules wait until they are shown; return them in
+    order."""
+    from desktop.ui.screens import entries, queues  # noqa: F401
 
     return list(SCREENS)
 

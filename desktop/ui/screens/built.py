@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop.ui.screens import Screen
@@ -17,11 +18,22 @@ class Screens(dict[str, Screen]):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self._window = window
+        self._waiting: dict[str, list[Callable[[Screen], object]]] = {}
 
     def __missing__(self, name: str) -> Screen:
         screen = self._window._build_screen(name)  # KeyError: no such screen for this person
         self[name] = screen
+        for then in self._waiting.pop(name, []):
+            then(screen)
         return screen
+
+    def when_built(self, name: str, then: Callable[[Screen], object]) -> None:
+        """``then(screen)`` once the screen ``name`` is built: now if it is, else when it is
+        first shown or asked for (a helper wiring itself to a screen does not build it)."""
+        if super().__contains__(name):
+            then(self[name])
+        else:
+            self._waiting.setdefault(name, []).append(then)
 
     def __contains__(self, name: object) -> bool:
         """Whether this person has the screen, built yet or not."""

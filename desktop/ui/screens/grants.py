@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from desktop.models import Role, Step
 from desktop.models.fields import format_vn_date, parse_vn_date
 from desktop.ui import dialogs
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import GrantsEntry
 from desktop.ui.services import run_op
 
 COLUMNS = 7
@@ -54,12 +55,7 @@ def _shown_day(value: Any) -> str:
         return str(value)
 
 
-@register
-class GrantsScreen(Screen):
-    NAME = "grants"
-    ORDER = 80
-    ICON = "grants"
-
+class GrantsScreen(GrantsEntry, Screen):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.desk = context.items.desk
@@ -135,14 +131,6 @@ class GrantsScreen(Screen):
         layout.addWidget(self.give_box)
         layout.addWidget(self.status)
         self.retranslate()
-
-    @classmethod
-    def available(cls, context: Context) -> bool:
-        return bool(context.session.roles & {Role.HEAD, Role.DEPUTY})
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("GrantsScreen", "Grants")
 
     # showing
     def refresh(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import PublishQueueEntry
 
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
 RETRYABLE = ("failed", "waiting")
@@ -39,12 +40,7 @@ def link_label(url: str, parent: QWidget) -> QLabel:
     return label
 
 
-@register
-class PublishQueueScreen(Screen):
-    NAME = "publish_queue"
-    ORDER = 45
-    ICON = "publish_queue"
-
+class PublishQueueScreen(PublishQueueEntry, Screen):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.heading = QLabel(self)
@@ -88,22 +84,6 @@ class PublishQueueScreen(Screen):
         layout.addWidget(self.message)
         self.jobs: list[Any] = []
         self.retranslate()
-
-    @classmethod
-    def available(cls, context: Context) -> bool:
-        return context.items.desk.publishing.in_use()
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("PublishQueueScreen", "Publish queue")
-
-    @classmethod
-    def nav_count(cls, context: Context) -> int | None:
-        return sum(job.status == "failed" for job in context.items.desk.publishing.jobs())
-
-    @classmethod
-    def nav_count_text(cls, count: int) -> str:
-        return QCoreApplication.translate("PublishQueueScreen", "%n failed", "", count)
 
     def status_name(self, status: str) -> str:
         return {

@@ -3,7 +3,7 @@ lock's minutes, and the way to change one's password (desktop/ui/password_flow.p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,15 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import settings as options
-from desktop.ui.screens import Context, Screen, register
+from desktop.ui.screens import Context, Screen
+from desktop.ui.screens.entries import SettingsEntry
 
 
-@register
-class SettingsScreen(Screen):
-    NAME = "settings"
-    ORDER = 90
-    ICON = "settings"
-
+class SettingsScreen(SettingsEntry, Screen):
     changePasswordRequested = Signal()  # password_flow opens the dialog
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
@@ -89,10 +85,6 @@ class SettingsScreen(Screen):
         language = self.language.currentData()
         self.context.settings.set(options.LANGUAGE, language)
         self.context.switch_language(language)
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate("SettingsScreen", "Settings")
 
     def retranslate(self) -> None:
         from desktop.ui import labels

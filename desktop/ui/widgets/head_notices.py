@@ -63,14 +63,17 @@ class HeadNoticesBar(QLabel):
 
 
 def under_head_notices(
-    desk: Any, stack: QWidget, parent: QWidget
+    desk: Any, stack: QWidget, parent: QWidget, read: bool = True
 ) -> tuple[HeadNoticesBar, QWidget]:
-    """The window's screens under the head's banner: the banner and the widget holding both."""
+    """The window's screens under the head's banner: the banner and the widget holding both.
+    ``read``: read the notices now; the window opening before its rows reads them with the
+    rows (the banner is the head's alone, and a query of the store: not before the first paint)."""
     holder = QWidget(parent)
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
     bar = HeadNoticesBar(desk, holder)
     box.addWidget(bar)
     box.addWidget(stack, 1)
-    bar.refresh()
+    if read:
+        bar.refresh()
     return bar, holder
