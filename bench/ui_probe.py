@@ -25,9 +25,6 @@ MARKS: dict[str, float] = {"python": time.time()}
 import sys
 
 if sys.argv[1:2] in (["start"], ["sync"]):  # as run_gui does first (desktop/app.py)
-    import gc
-
-    gc.disable()  # until DeskApp.started
     from desktop.desk.warm import import_before_qt
 
     import_before_qt()

@@ -75,12 +75,10 @@ class DeskApp:
             self.splash.say(step)
 
     def started(self) -> None:
-        """The main window or a dialog is up: the start-up window goes, and the garbage
-        collector that ``run_gui`` paused for the start-up runs again."""
+        """The main window or a dialog is up: the start-up window goes."""
         if self.splash is not None:
             self.splash.close()
             self.splash = None
-        gc.enable()
 
     # what the window's helpers (the lock, the password flow) read of the session
     @property
@@ -373,9 +371,6 @@ def run_selftest(args: Any) -> int:
 def run_gui(args: Any) -> int:
     """Start the desktop application; returns the process exit code."""
     limit_malloc_arenas()
-    # Start-up makes ~100,000 objects that live as long as the app and frees few: no cyclic
-    # collection until the first window or dialog is up (``DeskApp.started``), then frozen.
-    gc.disable()
     from desktop.desk.warm import import_before_qt
 
     import_before_qt()  # the Qt-free modules first: cheaper before PySide6's import hook
