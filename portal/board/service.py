@@ -184,6 +184,7 @@ def _row(item: Item) -> dict[str, Any]:
         "data": orjson.dumps(item.to_dict()).decode(),
         "publish_at": as_utc(item.publish_at),
         "expire_at": as_utc(item.expire_at),
+        "ever_submitted": "submit" in item.steps,  # issue 21: /changes' visibility in SQL
         **public_columns(item),  # issue 21: the public pages' copies
     }
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    false,
     text,
     update,
 )
@@ -143,6 +144,9 @@ items = Table(
     Column("translation_of", String(64)),
     Column("body_html", Text),
     Column("changed_at", DateTime(timezone=True)),
+    # Issue 21 (revision 0013): "submit" is among the item's steps; /changes decides in SQL who
+    # sees the row (portal.board.changes.visible).
+    Column("ever_submitted", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_items_site_state", "site", "state"),
     Index("ix_items_state_expire_at", "state", "expire_at"),
     Index("ix_items_state_publish_at", "state", "publish_at"),
