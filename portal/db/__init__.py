@@ -288,6 +288,8 @@ idempotency = Table(
     Column("owner", String(200)),
     Column("lease_until", DateTime(timezone=True)),
     UniqueConstraint("caller", "key"),
+    # every claim first forgets the keys older than a day: without it a scan of the table
+    Index("ix_idempotency_created_at", "created_at"),  # revision 0013
 )
 
 

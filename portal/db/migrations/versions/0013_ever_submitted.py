@@ -5,6 +5,9 @@ parsing every changed item's JSON.
 
 Existing rows are filled from their JSON, a thousand at a time.
 
+Also an index on ``idempotency.created_at``: every claim of a key first forgets the keys older
+than a day, which scanned the whole table on every write.
+
 Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-07
@@ -29,6 +32,7 @@ def upgrade() -> None:
         "items",
         sa.Column("ever_submitted", sa.Boolean, nullable=False, server_default=sa.false()),
     )
+    op.create_index("ix_idempotency_created_at", "idempotency", ["created_at"])
     conn = op.get_bind()
     items = sa.table(
         "items",
@@ -63,5 +67,6 @@ def _submitted(data: str) -> bool:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_idempotency_created_at", "idempotency")
     with op.batch_alter_table("items") as batch:
         batch.drop_column("ever_submitted")
