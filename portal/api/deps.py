@@ -102,7 +102,21 @@ def current_caller(request: Request) -> Caller:
     return caller
 
 
-EngineDep = Annotated[Engine, Depends(engine_of)]
-NowDep = Annotated[datetime, Depends(now_of)]
+# The cheap dependencies as coroutines: FastAPI runs a plain function in the thread pool, one
+# thread hop each per request (issue 21); these run on the event loop.
+async def _engine(request: Request) -> Engine:
+    return engine_of(request)
+
+
+async def _now(request: Request) -> datetime:
+    return now_of(request)
+
+
+async def _address(request: Request) -> str:
+    return address_of(request)
+
+
+EngineDep = Annotated[Engine, Depends(_engine)]
+NowDep = Annotated[datetime, Depends(_now)]
 CallerDep = Annotated[Caller, Depends(current_caller)]
-AddressDep = Annotated[str, Depends(address_of)]
+AddressDep = Annotated[str, Depends(_address)]

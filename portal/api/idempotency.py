@@ -10,6 +10,12 @@ renewed while the request runs. A claim left by a crash is taken over by the nex
 once when its process is known to be gone (same host, that pid no longer running), else when
 its lease has run out, within seconds instead of the first version's minute of ``in_progress``.
 
+The item writes (``PUT /items/{id}``, ``POST /items/{id}/actions``, ``POST /items/{id}/comments``)
+keep their keys themselves, in their one transaction (:data:`OWN_TRANSACTION`,
+``portal.api.writes``): claimed at its start with :func:`claim_in`, the answer stored at its end
+with :func:`settle_in`, so a crash leaves no claim behind, and a duplicate sent while the first
+runs waits for it (the key's row is locked) and gets its answer replayed.
+
 Logins and refreshes are not replayed: their answers hold fresh tokens, which are never stored
 in clear. Answers that a retry could rightly change are not kept either: 401, 409, 429, 5xx, and
 403 ``password_change_required`` (the outbox's operations must go through once the password is
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import uuid
 from datetime import datetime, timedelta
@@ -27,8 +34,9 @@ from typing import Any
 
 import anyio
 import orjson
-from sqlalchemy import and_, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -44,6 +52,14 @@ LEASE = timedelta(seconds=10)
 RENEW_EVERY = 3.0  # seconds
 NOT_REPLAYED = frozenset({"/api/v1/auth/token", "/api/v1/auth/refresh"})
 KEPT_HEADERS = frozenset({"content-type", "etag", "location", "retry-after", "www-authenticate"})
+#: The routes that keep their keys in their own transaction (``portal.api.writes``).
+OWN_TRANSACTION = re.compile(r"^/api/v1/items/[A-Za-z0-9_-]{1,64}(?:/actions|/comments)?$")
+
+
+def own_transaction(method: str, path: str) -> bool:
+    if method == "PUT":
+        return OWN_TRANSACTION.match(path) is not None and path.count("/") == 4
+    return OWN_TRANSACTION.match(path) is not None and path.count("/") == 5
 
 
 class IdempotencyMiddleware:
@@ -56,6 +72,7 @@ class IdempotencyMiddleware:
             or scope["method"] not in ("PUT", "POST")
             or not scope["path"].startswith("/api/v1/")
             or scope["path"] in NOT_REPLAYED
+            or own_transaction(scope["method"], scope["path"])
         ):
             await self.app(scope, receive, send)
             return
@@ -200,62 +217,84 @@ def _claim(
     ``fingerprints`` is (this version's, the first version's): a claim stored by the first
     version (before preconditions counted) still matches its retry.
     """
+    with db.writing(engine) as conn:
+        return claim_in(conn, caller, key, fingerprints, now, owner)
+
+
+def claim_in(
+    conn: Connection,
+    caller: str,
+    key: str,
+    fingerprints: tuple[str, str],
+    now: datetime,
+    owner: str = "",
+) -> Response | None:
+    """:func:`_claim` in the caller's write transaction."""
     fingerprint = fingerprints[0]
     table = db.idempotency
     where = and_(table.c.caller == caller, table.c.key == key)
-    with db.writing(engine) as conn:
-        conn.execute(delete(table).where(table.c.created_at < now - KEEP_FOR))
+    conn.execute(delete(table).where(table.c.created_at < now - KEEP_FOR))
+    dialect = postgresql if db.is_postgres(conn) else sqlite
+    claim = (
+        dialect.insert(table)
+        .values(
+            caller=caller,
+            key=key,
+            fingerprint=fingerprint,
+            status=0,
+            headers="[]",
+            body=b"",
+            created_at=now,
+            owner=owner,
+            lease_until=now + LEASE,
+        )
+        .on_conflict_do_nothing()
+        .returning(table.c.status)  # (psycopg gives no rowcount for ON CONFLICT DO NOTHING)
+    )
+    # A concurrent first claim of the key: PostgreSQL waits here until it commits or rolls back.
+    # Found, a claim can still vanish before it is read (settled and forgotten): claim again.
+    for _attempt in range(3):
+        if conn.execute(claim).first() is not None:
+            return None
         row = conn.execute(select(table).where(where)).first()
-        if row is None:
-            try:
-                with conn.begin_nested():
-                    conn.execute(
-                        insert(table).values(
-                            caller=caller,
-                            key=key,
-                            fingerprint=fingerprint,
-                            status=0,
-                            headers="[]",
-                            body=b"",
-                            created_at=now,
-                            owner=owner,
-                            lease_until=now + LEASE,
-                        )
-                    )
-                return None
-            except IntegrityError:
-                row = conn.execute(select(table).where(where)).first()
-        assert row is not None
-        if row.fingerprint not in fingerprints:
-            return ProblemError(
-                422,
-                "idempotency_key_reused",
-                "This Idempotency-Key was used for another request.",
-            ).response()
-        if row.status == 0:
-            lease = utc(row.lease_until) or (utc(row.created_at) or now) + LEASE
-            running = now < lease and not _gone(row.owner)
-            taken = (
-                running
-                or conn.execute(
-                    update(table)
-                    .where(where, table.c.status == 0, _same_owner(row.owner))
-                    .values(created_at=now, owner=owner, lease_until=now + LEASE)
-                ).rowcount
-                != 1
-            )
-            if taken:
-                return ProblemError(
-                    409,
-                    "in_progress",
-                    "The first request with this key is still running.",
-                    headers={"Retry-After": "1"},
-                ).response()
-            return None  # a crash's claim, taken over: this request runs
-        headers = dict(orjson.loads(row.headers))
-        headers["Idempotent-Replayed"] = "true"
-        media = headers.pop("content-type", None)
-        return Response(row.body, status_code=row.status, headers=headers, media_type=media)
+        if row is not None:
+            break
+    else:
+        return _in_progress()
+    if row.fingerprint not in fingerprints:
+        return ProblemError(
+            422,
+            "idempotency_key_reused",
+            "This Idempotency-Key was used for another request.",
+        ).response()
+    if row.status == 0:
+        lease = utc(row.lease_until) or (utc(row.created_at) or now) + LEASE
+        running = now < lease and not _gone(row.owner)
+        taken = (
+            running
+            or conn.execute(
+                update(table)
+                .where(where, table.c.status == 0, _same_owner(row.owner))
+                .values(created_at=now, owner=owner, lease_until=now + LEASE)
+            ).rowcount
+            != 1
+        )
+        if taken:
+            return _in_progress()
+        return None  # a crash's claim, taken over: this request runs
+    headers = dict(orjson.loads(row.headers))
+    headers["Idempotent-Replayed"] = "true"
+    media = headers.pop("content-type", None)
+    return Response(row.body, status_code=row.status, headers=headers, media_type=media)
+
+
+def _in_progress() -> Response:
+    return ProblemError(
+        409,
+        "in_progress",
+        "The first request with this key is still running.",
+        headers={"Retry-After": "1"},
+    ).response()
 
 
 def _passing(status: int, body: list[bytes]) -> bool:
@@ -284,19 +323,40 @@ def _renew(engine: Any, caller: str, key: str, owner: str, now: datetime) -> Non
 def _settle(engine: Any, caller: str, key: str, captured: dict[str, Any], owner: str = "") -> None:
     """Keep a definite answer; forget the key when a retry could rightly succeed. Only the
     claim's holder settles it (a claim taken over from it is the new holder's)."""
+    with db.writing(engine) as conn:
+        settle_in(
+            conn,
+            caller,
+            key,
+            int(captured["status"]),
+            captured["headers"],
+            b"".join(captured["body"]),
+            owner,
+        )
+
+
+def settle_in(
+    conn: Connection,
+    caller: str,
+    key: str,
+    status: int,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    owner: str = "",
+) -> None:
+    """:func:`_settle` in the caller's write transaction; ``headers`` are only those kept."""
     table = db.idempotency
     where = and_(table.c.caller == caller, table.c.key == key, table.c.owner == owner)
-    status = int(captured["status"])
-    with db.writing(engine) as conn:
-        if status >= 500 or status in (401, 409, 429) or _passing(status, captured["body"]):
-            conn.execute(delete(table).where(where))
-        else:
-            conn.execute(
-                update(table)
-                .where(where)
-                .values(
-                    status=status,
-                    headers=orjson.dumps(captured["headers"]).decode(),
-                    body=b"".join(captured["body"]),
-                )
-            )
+    if status >= 500 or status in (401, 409, 429) or _passing(status, [body]):
+        conn.execute(delete(table).where(where))
+    else:
+        conn.execute(
+            update(table)
+            .where(where)
+            .values(status=status, headers=orjson.dumps(headers).decode(), body=body)
+        )
+
+
+def kept_headers(response: Response) -> list[tuple[str, str]]:
+    """The headers of an answer that its replay repeats."""
+    return [(k, v) for k, v in response.headers.items() if k.lower() in KEPT_HEADERS]

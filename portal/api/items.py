@@ -1,25 +1,25 @@
 """Items: read, create (``If-None-Match: *``), update (``If-Match``), act, versions, comments.
 
-Every write is audited with the caller's address: in its own transaction when it succeeds (with
-the step's "on whose behalf"), apart when the workflow refuses it (403), since its own
-transaction then rolls back and changes nothing.
+Every write is audited with the caller's address, in the write's one transaction
+(``portal.api.writes``): with the step's "on whose behalf" when it succeeds; when the workflow
+refuses it (403), after the work's savepoint is rolled back, so the refusal alone is kept.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Header, Path, Response
-from sqlalchemy import Engine, select
+from fastapi import APIRouter, Depends, Header, Path, Request, Response
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from desktop.models import ITEM_ID_PATTERN, Item
+from desktop.models import ITEM_ID_PATTERN, Action, Item
+from desktop.models.workflow import STEP_KEYS
 from portal import db
-from portal.api.deps import AddressDep, Caller, CallerDep, EngineDep, NowDep
+from portal.api import writes
+from portal.api.deps import Caller, CallerDep, EngineDep
 from portal.api.models import ActionBody, CommentBody, ContentBody
 from portal.api.openapi import (
     CommentOut,
@@ -31,13 +31,14 @@ from portal.api.openapi import (
 )
 from portal.board import audit, service
 from portal.board.problems import ProblemError, invalid
-from portal.db import reading, writing
+from portal.db import reading
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"])
 
 #: A UUID, or letters, digits, ``-`` and ``_`` (``desktop.models.ITEM_ID_PATTERN``): never ``.``.
 ItemId = Annotated[str, Path(min_length=1, max_length=64, pattern=ITEM_ID_PATTERN)]
 _ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
+TokenDep = Annotated[str, Depends(writes.token_needed)]
 
 
 class ItemPutBody(ContentBody):
@@ -59,69 +60,26 @@ def _json(data: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(data), status_code=status, media_type="application/json")
 
 
-def _audited(
-    engine: Engine,
+def _audit_success(
+    conn: Connection,
     caller: Caller,
-    address: str,
-    now: datetime,
-    item_id: str,
+    call: writes.Incoming,
+    item: Item,
     action: str,
-    work: Callable[[Connection], Item],
-    site: str | None = None,
-) -> Item:
-    """Run ``work`` in a write transaction and audit it; audit a refusal (403) apart."""
-    try:
-        with writing(engine) as conn:
-            item = work(conn)
-            versions = db.item_versions
-            on_behalf_of = conn.execute(
-                select(versions.c.on_behalf_of).where(
-                    versions.c.item_id == item.id, versions.c.version == item.version
-                )
-            ).scalar()
-            audit.record(
-                conn,
-                "item",
-                actor=caller.username,
-                at=now,
-                address=address,
-                site=item.site,
-                item_id=item.id,
-                action=action,
-                on_behalf_of=on_behalf_of,
-                detail={"version": item.version, "state": item.state.value},
-            )
-        return item
-    except ProblemError as error:
-        if error.status == 403:
-            _audit_refusal(engine, caller, address, now, item_id, action, error, site)
-        raise
-
-
-def _audit_refusal(
-    engine: Engine,
-    caller: Caller,
-    address: str,
-    now: datetime,
-    item_id: str,
-    action: str,
-    error: ProblemError,
-    site: str | None,
+    on_behalf_of: str | None = None,
 ) -> None:
-    with writing(engine) as conn:
-        known = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
-        audit.record(
-            conn,
-            "item",
-            actor=caller.username,
-            at=now,
-            address=address,
-            outcome="refused",
-            site=known or site,
-            item_id=item_id,
-            action=action,
-            detail={"reasons": [e.get("code") for e in error.errors] or [error.code]},
-        )
+    audit.record(
+        conn,
+        "item",
+        actor=caller.username,
+        at=call.now,
+        address=call.address,
+        site=item.site,
+        item_id=item.id,
+        action=action,
+        on_behalf_of=on_behalf_of,
+        detail={"version": item.version, "state": item.state.value},
+    )
 
 
 @router.get("/{item_id}", response_model=None, responses={200: answer(ItemOut)})
@@ -136,78 +94,67 @@ def get_item(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     status_code=200,
     responses={200: answer(ItemOut), 201: answer(ItemOut, "Created")},
 )
-def put_item(
+async def put_item(
+    request: Request,
     item_id: ItemId,
     body: ItemPutBody,
-    caller: CallerDep,
-    engine: EngineDep,
-    now: NowDep,
-    address: AddressDep,
+    token: TokenDep,
     if_match: Annotated[str | None, Header()] = None,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     fields = body.fields()
     site = fields.pop("site", None)
-    if if_none_match is not None and if_none_match.strip() == "*":
-        if not site:
-            raise invalid("site", "is needed to create an item")
-        created = _audited(
-            engine,
-            caller,
-            address,
-            now,
-            item_id,
-            "create",
-            lambda conn: service.create_item(conn, caller.user, item_id, site, fields, now),
-            site,
-        )
-        return item_response(created, 201)
-    if if_match is None:
-        raise ProblemError(
-            428,
-            "precondition_required",
-            'Send If-Match: "<version>" to update, or If-None-Match: * to create.',
-        )
-    match = _ETAG.match(if_match)
+    call = writes.incoming(request, token)
+    creating = if_none_match is not None and if_none_match.strip() == "*"
+    match = _ETAG.match(if_match or "")
     base = int(match.group(1)) if match else -1
 
-    def update(conn: Connection) -> Item:
+    def write(conn: Connection, caller: Caller) -> Response:
+        # Checked here, after the caller and the key: a refusal is the key's answer too.
+        if creating:
+            if not site:
+                raise invalid("site", "is needed to create an item")
+            item = service.create_item(conn, caller.user, item_id, site, fields, call.now)
+            _audit_success(conn, caller, call, item, "create")
+            return item_response(item, 201)
+        if if_match is None:
+            raise ProblemError(
+                428,
+                "precondition_required",
+                'Send If-Match: "<version>" to update, or If-None-Match: * to create.',
+            )
         current = service.visible_item(conn, item_id, caller.user)
         if site is not None and site != current.site:
             raise invalid("site", "an item cannot move to another site")
-        return service.update_item(conn, caller.user, item_id, base, fields, now)
+        item = service.update_item(conn, caller.user, item_id, base, fields, call.now, current)
+        _audit_success(conn, caller, call, item, "update")
+        return item_response(item)
 
-    return item_response(_audited(engine, caller, address, now, item_id, "update", update))
+    action = "create" if creating else "update"
+    return await writes.run(request, call, write, (item_id, action, site if creating else None))
 
 
 @router.post("/{item_id}/actions", response_model=None, responses={200: answer(ItemOut)})
-def act(
-    item_id: ItemId,
-    body: ActionBody,
-    caller: CallerDep,
-    engine: EngineDep,
-    now: NowDep,
-    address: AddressDep,
-) -> Response:
-    item = _audited(
-        engine,
-        caller,
-        address,
-        now,
-        item_id,
-        body.action[:32],
-        lambda conn: service.do_action(
+async def act(request: Request, item_id: ItemId, body: ActionBody, token: TokenDep) -> Response:
+    call = writes.incoming(request, token)
+    action = body.action[:32]
+
+    def step(conn: Connection, caller: Caller) -> Response:
+        item = service.do_action(
             conn,
             caller.user,
             item_id,
             body.action,
-            now,
+            call.now,
             comment=body.comment,
             comment_id=body.comment_id,
             expected_version=body.expected_version,
-        ),
-    )
-    return item_response(item)
+        )
+        done = item.steps.get(STEP_KEYS[Action(body.action)])
+        _audit_success(conn, caller, call, item, action, done.on_behalf_of if done else None)
+        return item_response(item)
+
+    return await writes.run(request, call, step, (item_id, action, None))
 
 
 @router.get("/{item_id}/versions", response_model=None, responses={200: answer(VersionsOut)})
@@ -241,31 +188,25 @@ def comments(item_id: ItemId, caller: CallerDep, engine: EngineDep) -> Response:
     status_code=201,
     responses={201: answer(CommentOut, "Created")},
 )
-def add_comment(
-    item_id: ItemId,
-    body: CommentBody,
-    caller: CallerDep,
-    engine: EngineDep,
-    now: NowDep,
-    address: AddressDep,
+async def add_comment(
+    request: Request, item_id: ItemId, body: CommentBody, token: TokenDep
 ) -> Response:
-    try:
-        with writing(engine) as conn:
-            comment = service.add_comment(conn, caller.user, item_id, body.body, now, body.id)
-            site = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
-            audit.record(
-                conn,
-                "item",
-                actor=caller.username,
-                at=now,
-                address=address,
-                site=site,
-                item_id=item_id,
-                action="comment",
-                detail={"comment": comment["id"]},
-            )
-    except ProblemError as error:
-        if error.status == 403:
-            _audit_refusal(engine, caller, address, now, item_id, "comment", error, None)
-        raise
-    return _json(comment, 201)
+    call = writes.incoming(request, token)
+
+    def post(conn: Connection, caller: Caller) -> Response:
+        comment = service.add_comment(conn, caller.user, item_id, body.body, call.now, body.id)
+        site = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
+        audit.record(
+            conn,
+            "item",
+            actor=caller.username,
+            at=call.now,
+            address=call.address,
+            site=site,
+            item_id=item_id,
+            action="comment",
+            detail={"comment": comment["id"]},
+        )
+        return _json(comment, 201)
+
+    return await writes.run(request, call, post, (item_id, "comment", None))

@@ -8,6 +8,10 @@ Why a cursor never skips a change: numbers are handed out in commit order (``db.
 holds the feed counter's row lock until the writer commits), so once a reader sees number N
 every number below N has committed or was never used; and one page is read from one snapshot
 (``db.reading``), so it never mixes two moments.
+
+Who may see a row is decided in SQL (:func:`visible`, the rule of ``desktop.models.can_see`` on
+the row's columns, ``ever_submitted`` among them): only the rows sent are parsed, so a page's
+cost does not grow with the other writers' items (issue 21).
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ import re
 from typing import Any
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, case, or_, select
 from sqlalchemy.engine import Connection
 
-from desktop.models import Item, User, can_see
+from desktop.models import Item, Role, State, User
 from portal import db
 from portal.board.directory import directory_versions
 from portal.board.problems import invalid
@@ -66,53 +70,72 @@ def changes_since(conn: Connection, user: User, since: int, limit: int) -> dict[
     return page
 
 
+def visible(user: User) -> ColumnElement[bool]:
+    """``desktop.models.can_see`` on ``items``' columns: on a site where the user is on the board
+    (or an administrator), their own items, and the others' once submitted unless deleted;
+    elsewhere, what is published."""
+    items = db.items
+    published = items.c.state == State.PUBLISHED.value
+    board = sorted(
+        site for site in user.roles if user.on_board(site) or Role.ADMIN in user.roles_on(site)
+    )
+    if not board:
+        return published
+    seen_by_board = or_(
+        items.c.created_by == user.username,
+        and_(
+            items.c.state != State.DELETED.value,
+            or_(items.c.state != State.DRAFT.value, items.c.ever_submitted.is_(True)),
+        ),
+    )
+    return or_(
+        and_(items.c.site.in_(board), seen_by_board),
+        and_(items.c.site.not_in(board), published),
+    )
+
+
 def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, Any]:
     found: list[dict[str, Any]] = []
     position = since
-    visible: dict[str, bool] = {}
+    rule = visible(user)
     while len(found) < limit:
-        batch = _rows_after(conn, position, max(limit * 2, 50))
+        batch = _rows_after(conn, rule, position, max(limit * 2, 50))
         if not batch:
             return {"changes": found, "cursor": encode_cursor(position), "has_more": False}
         for kind, seq, payload in batch:
-            if kind == "item":
+            if payload is not None and kind == "item":
                 item = Item.from_dict(orjson.loads(payload))
-                visible[item.id] = can_see(item, user)
-                if visible[item.id]:
-                    found.append({"kind": "item", "item": item.to_dict()})
-            else:
-                comment = payload
-                if comment["item_id"] not in visible:
-                    visible[comment["item_id"]] = _item_visible(conn, comment["item_id"], user)
-                if visible[comment["item_id"]]:
-                    found.append({"kind": "comment", "comment": comment})
+                found.append({"kind": "item", "item": item.to_dict()})
+            elif payload is not None:
+                found.append({"kind": "comment", "comment": payload})
             position = seq
             if len(found) >= limit:
                 break
-    has_more = bool(_rows_after(conn, position, 1))
+    has_more = bool(_rows_after(conn, rule, position, 1))
     return {"changes": found, "cursor": encode_cursor(position), "has_more": has_more}
 
 
-def _item_visible(conn: Connection, item_id: str, user: User) -> bool:
-    row = conn.execute(select(db.items.c.data).where(db.items.c.id == item_id)).first()
-    return row is not None and can_see(Item.from_dict(orjson.loads(row.data)), user)
-
-
-def _rows_after(conn: Connection, since: int, count: int) -> list[tuple[str, int, Any]]:
-    """The next ``count`` changes after ``since``: items (their JSON) and comments, by number."""
+def _rows_after(
+    conn: Connection, rule: ColumnElement[bool], since: int, count: int
+) -> list[tuple[str, int, Any]]:
+    """The next ``count`` changes after ``since``, by number: items (their JSON) and comments
+    (as dicts); the payload is None for a change the caller may not see."""
     items = conn.execute(
-        select(db.items.c.change_seq, db.items.c.data)
+        select(db.items.c.change_seq, case((rule, db.items.c.data), else_=None).label("data"))
         .where(db.items.c.change_seq > since)
         .order_by(db.items.c.change_seq)
         .limit(count)
     ).all()
     comments = conn.execute(
-        select(db.comments)
+        select(db.comments, rule.label("seen"))
+        .join(db.items, db.items.c.id == db.comments.c.item_id)
         .where(db.comments.c.change_seq > since)
         .order_by(db.comments.c.change_seq)
         .limit(count)
     ).all()
     merged: list[tuple[str, int, Any]] = [("item", row.change_seq, row.data) for row in items]
-    merged += [("comment", row.change_seq, comment_dict(row)) for row in comments]
+    merged += [
+        ("comment", row.change_seq, comment_dict(row) if row.seen else None) for row in comments
+    ]
     merged.sort(key=lambda change: change[1])
     return merged[:count]

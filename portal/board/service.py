@@ -9,12 +9,15 @@ seeding all go through these functions, so the demo's history is real.
 from __future__ import annotations
 
 import uuid
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desktop.models import (
@@ -55,6 +58,56 @@ def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
     writers from here until this transaction ends.
     """
     return db.next_seq(conn)
+
+
+#: The rows written in a :func:`feed_last` block that still wait for their feed number.
+_PENDING: weakref.WeakKeyDictionary[Connection, list[tuple[Table, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+@contextmanager
+def feed_last(conn: Connection) -> Iterator[None]:
+    """Number the items and comments written in this block when it ends, not when written.
+
+    The feed counter's row lock (``db.next_seq``) is held from the moment a number is taken
+    until the transaction ends; taken here, at the end of the work, it is held only for the
+    few statements that write the numbers (and whatever the caller still does before COMMIT),
+    not for the versions, search index, notices and audit (issue 21: 81 % of wall time at 20
+    writers). The rows are written with ``change_seq`` 0 (or their old number) meanwhile, which
+    nobody outside this transaction sees. A block inside another is part of the outer one.
+    """
+    if conn in _PENDING:
+        yield
+        return
+    _PENDING[conn] = []
+    try:
+        yield
+        number_pending(conn)
+    finally:
+        _PENDING.pop(conn, None)
+
+
+def forget_pending(conn: Connection) -> None:
+    """Drop the rows waiting for a number (their work was rolled back to a savepoint)."""
+    if conn in _PENDING:
+        _PENDING[conn].clear()
+
+
+def number_pending(conn: Connection) -> None:
+    """Give the waiting rows their feed numbers now, in the order they were written."""
+    pending = _PENDING.get(conn)
+    if not pending:
+        return
+    rows = list(dict.fromkeys(pending))
+    pending.clear()
+    last = db.next_seq(conn, len(rows))
+    for seq, (table, key) in enumerate(rows, start=last - len(rows) + 1):
+        conn.execute(update(table).where(table.c.id == key).values(change_seq=seq))
+
+
+def _number_later(conn: Connection, table: Table, key: str) -> None:
+    _PENDING[conn].append((table, key))
 
 
 def load_item(conn: Connection, item_id: str) -> Item | None:
@@ -120,7 +173,7 @@ def _store_version(
     )
 
 
-def _row(item: Item, seq: int) -> dict[str, Any]:
+def _row(item: Item) -> dict[str, Any]:
     return {
         "site": item.site,
         "category": item.category,
@@ -129,9 +182,9 @@ def _row(item: Item, seq: int) -> dict[str, Any]:
         "created_by": item.created_by,
         "slug": item.slug or None,
         "data": orjson.dumps(item.to_dict()).decode(),
-        "change_seq": seq,
         "publish_at": as_utc(item.publish_at),
         "expire_at": as_utc(item.expire_at),
+        "ever_submitted": "submit" in item.steps,  # issue 21: /changes' visibility in SQL
         **public_columns(item),  # issue 21: the public pages' copies
     }
 
@@ -144,6 +197,13 @@ def create_item(
     conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
 ) -> Item:
     """A new draft at version 1; 412 ``already_exists`` (with the item, if visible) when taken."""
+    with feed_last(conn):
+        return _create_item(conn, user, item_id, site, fields, at)
+
+
+def _create_item(
+    conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
+) -> Item:
     if not valid_item_id(item_id):
         raise invalid("id", "must be a UUID, or letters, digits, - and _ (at most 64)")
     existing = load_item(conn, item_id)
@@ -175,8 +235,8 @@ def create_item(
         updated_at=at,
         state_since=at,
     )
-    seq = next_seq(conn, "item", item.id)
-    conn.execute(insert(db.items).values(id=item.id, **_row(item, seq)))
+    conn.execute(insert(db.items).values(id=item.id, change_seq=0, **_row(item)))
+    _number_later(conn, db.items, item.id)
     _store_version(conn, item, "create", user.username, at)
     return item
 
@@ -188,9 +248,26 @@ def update_item(
     base_version: int,
     fields: dict[str, Any],
     at: datetime,
+    current: Item | None = None,
 ) -> Item:
-    """New content on top of ``base_version``; 412 ``stale_version`` with the current item."""
-    item = visible_item(conn, item_id, user)
+    """New content on top of ``base_version``; 412 ``stale_version`` with the current item.
+
+    ``current``: the item as the caller already loaded it (checked visible) in this transaction.
+    """
+    with feed_last(conn):
+        return _update_item(conn, user, item_id, base_version, fields, at, current)
+
+
+def _update_item(
+    conn: Connection,
+    user: User,
+    item_id: str,
+    base_version: int,
+    fields: dict[str, Any],
+    at: datetime,
+    item: Item | None = None,
+) -> Item:
+    item = item or visible_item(conn, item_id, user)
     if item.version != base_version:
         raise ProblemError(
             412,
@@ -224,11 +301,10 @@ def update_item(
 
 
 def _save(conn: Connection, before: Item, after: Item) -> None:
-    seq = next_seq(conn, "item", after.id)
     result = conn.execute(
         update(db.items)
         .where(db.items.c.id == after.id, db.items.c.version == before.version)
-        .values(**_row(after, seq))
+        .values(**_row(after))
     )
     if result.rowcount != 1:  # another writer got there first (PostgreSQL, read committed)
         current = load_item(conn, after.id)
@@ -238,6 +314,7 @@ def _save(conn: Connection, before: Item, after: Item) -> None:
             "The item changed meanwhile.",
             current=current.to_dict() if current else None,
         )
+    _number_later(conn, db.items, after.id)
     if State.PUBLISHED in (before.state, after.state):  # issue 21: the public search's index
         search_index.index_item(conn, after)
 
@@ -247,8 +324,9 @@ def record_change(
 ) -> None:
     """Save ``after`` over ``before`` (only if nobody changed it meanwhile: 412 otherwise) and
     keep it as a version: for changes the portal makes itself (the scheduler's take-down)."""
-    _save(conn, before, after)
-    _store_version(conn, after, action, actor, at, comment)
+    with feed_last(conn):
+        _save(conn, before, after)
+        _store_version(conn, after, action, actor, at, comment)
 
 
 def do_action(
@@ -264,6 +342,30 @@ def do_action(
 ) -> Item:
     """One workflow step, decided by ``check_action``; the reason becomes a comment too
     (under ``comment_id`` when the client gave one)."""
+    with feed_last(conn):
+        return _do_action(
+            conn,
+            user,
+            item_id,
+            action_name,
+            at,
+            comment=comment,
+            comment_id=comment_id,
+            expected_version=expected_version,
+        )
+
+
+def _do_action(
+    conn: Connection,
+    user: User,
+    item_id: str,
+    action_name: str,
+    at: datetime,
+    *,
+    comment: str = "",
+    comment_id: str | None = None,
+    expected_version: int | None = None,
+) -> Item:
     item = visible_item(conn, item_id, user)
     try:
         action = Action(action_name)
@@ -323,6 +425,18 @@ def add_comment(
     at: datetime,
     comment_id: str | None = None,
 ) -> dict[str, Any]:
+    with feed_last(conn):
+        return _add_comment(conn, user, item_id, body, at, comment_id)
+
+
+def _add_comment(
+    conn: Connection,
+    user: User,
+    item_id: str,
+    body: str,
+    at: datetime,
+    comment_id: str | None = None,
+) -> dict[str, Any]:
     item = visible_item(conn, item_id, user)
     if not user.on_board(item.site):
         raise ProblemError(403, "forbidden", "Only the editorial board comments on items.")
@@ -341,7 +455,6 @@ def add_comment(
             "A comment with this id exists.",
             current=comment_dict(existing) if seen else None,
         )
-    seq = next_seq(conn, "comment", comment_id)
     values = {
         "id": comment_id,
         "item_id": item.id,
@@ -349,9 +462,9 @@ def add_comment(
         "body": body,
         "created_at": at,
         "item_version": item.version,
-        "change_seq": seq,
     }
-    conn.execute(insert(db.comments).values(**values))
+    conn.execute(insert(db.comments).values(change_seq=0, **values))
+    _number_later(conn, db.comments, comment_id)
     return comment_dict(values)
 
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    false,
     text,
     update,
 )
@@ -143,6 +144,9 @@ items = Table(
     Column("translation_of", String(64)),
     Column("body_html", Text),
     Column("changed_at", DateTime(timezone=True)),
+    # Issue 21 (revision 0013): "submit" is among the item's steps; /changes decides in SQL who
+    # sees the row (portal.board.changes.visible).
+    Column("ever_submitted", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_items_site_state", "site", "state"),
     Index("ix_items_state_expire_at", "state", "expire_at"),
     Index("ix_items_state_publish_at", "state", "publish_at"),
@@ -284,6 +288,8 @@ idempotency = Table(
     Column("owner", String(200)),
     Column("lease_until", DateTime(timezone=True)),
     UniqueConstraint("caller", "key"),
+    # every claim first forgets the keys older than a day: without it a scan of the table
+    Index("ix_idempotency_created_at", "created_at"),  # revision 0013
 )
 
 
@@ -299,11 +305,20 @@ def is_postgres(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "postgresql"
 
 
+#: Seconds after which a pooled PostgreSQL connection is replaced (``PORTAL_DB_POOL_RECYCLE``).
+POOL_RECYCLE = int(os.environ.get("PORTAL_DB_POOL_RECYCLE", "1800"))
+
+
 def make_engine(database_url: str, *, migrate: bool = True) -> Engine:
     """An engine on a database at the newest schema (upgraded in place when older).
 
-    SQLite gets WAL, a busy timeout and IMMEDIATE writes; PostgreSQL a connection pool that
-    checks connections before use.
+    SQLite gets WAL, a busy timeout and IMMEDIATE writes; PostgreSQL a connection pool.
+
+    The pool does not ping a connection at every checkout (``pool_pre_ping``: one more round
+    trip per request, issue 21). It recycles connections after :data:`POOL_RECYCLE` seconds
+    (before a firewall or the server drops idle ones), and a connection found broken anyway
+    fails its request with a 5xx (``OperationalError``) and is thrown away by the pool: the
+    client retries, and every write it retries carries an ``Idempotency-Key``.
     """
     database_url = engine_url(database_url)
     if database_url.startswith("sqlite"):
@@ -314,7 +329,8 @@ def make_engine(database_url: str, *, migrate: bool = True) -> Engine:
     else:
         engine = create_engine(
             database_url,
-            pool_pre_ping=True,
+            pool_pre_ping=False,
+            pool_recycle=POOL_RECYCLE,
             pool_size=int(os.environ.get("PORTAL_DB_POOL_SIZE", "10")),
             max_overflow=int(os.environ.get("PORTAL_DB_MAX_OVERFLOW", "20")),
             pool_timeout=30,
@@ -399,8 +415,8 @@ def lock(conn: Connection, name: str) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
-def next_seq(conn: Connection) -> int:
-    """The next number of the change feed, in commit order.
+def next_seq(conn: Connection, count: int = 1) -> int:
+    """The next number of the change feed, in commit order (the last of ``count`` new ones).
 
     The counter row stays locked until this transaction commits or rolls back: a concurrent
     writer waits here, so it cannot commit a higher number before this one is visible, and a
@@ -409,7 +425,7 @@ def next_seq(conn: Connection) -> int:
     result = conn.execute(
         update(feed_counter)
         .where(feed_counter.c.id == 1)
-        .values(seq=feed_counter.c.seq + 1)
+        .values(seq=feed_counter.c.seq + count)
         .returning(feed_counter.c.seq)
     )
     return int(result.scalar_one())

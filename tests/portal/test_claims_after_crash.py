@@ -1,6 +1,9 @@
 """Issue 15: after a portal crash, the half-done idempotency claims it left answered
 ``409 in_progress`` for up to a minute. Now a claim names its process and holds a short lease:
 a claim whose process is gone is taken over at once, one whose lease ran out soon after.
+Issue 21: the item writes claim their key in their one transaction, so a crash leaves no claim
+at all (first test); claims left by the middleware's routes, or by an older version, are still
+taken over as before (the others).
 
 The first test crashes a real server process (SIGKILL) in the middle of a request; the others
 leave a claim row exactly as a crash on this or another machine would.
@@ -72,16 +75,23 @@ def test_a_claim_left_by_a_killed_server_is_taken_over_at_once(postgres_url: str
             target=lambda: outcome.append(_safely(lambda: _create(member, item_id, key)))
         )
         first.start()
-        wait_until(lambda: bool(_claims(engine, key)), "the first request's claim")
-        assert [claim.status for claim in _claims(engine, key)] == [0]
+        # Issue 21: the claim is made in the write's one transaction, so nothing is committed
+        # while it runs; a duplicate waits for it (the key's row) instead of a 409.
+        wait_until(lambda: _waiting(engine) >= 1, "the first request inside its transaction")
+        assert _claims(engine, key) == []
         duplicate = Api(url, "thanhvien1")
         duplicate.token = member.token
-        running = _create(duplicate, item_id, key)  # its process is alive: still running
-        assert running.status_code == 409 and running.json()["code"] == "in_progress"
+        second = threading.Thread(
+            target=lambda: outcome.append(_safely(lambda: _create(duplicate, item_id, key)))
+        )
+        second.start()
+        wait_until(lambda: _waiting(engine) >= 2, "the duplicate waiting for the first")
         process.send_signal(signal.SIGKILL)
         process.wait(WAIT)
         first.join(WAIT)
-        assert outcome and isinstance(outcome[0], httpx.TransportError)
+        second.join(WAIT)
+        assert len(outcome) == 2
+        assert all(isinstance(answer, httpx.TransportError) for answer in outcome)
         transaction.rollback()
     finally:
         blocker.close()
@@ -100,6 +110,16 @@ def test_a_claim_left_by_a_killed_server_is_taken_over_at_once(postgres_url: str
         count = conn.execute(select(func.count()).select_from(db.items)).scalar_one()
     assert count == 1
     engine.dispose()
+
+
+def _waiting(engine: Any) -> int:
+    """How many sessions of this database wait for a lock."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 def _safely(call: Callable[[], httpx.Response]) -> Any:

@@ -1,0 +1,232 @@
+"""One write, one transaction, one thread hop (issue 21): the item writes' common frame.
+
+A ``PUT /items/{id}``, ``POST /items/{id}/actions`` or ``POST /items/{id}/comments`` runs, in a
+single write transaction started in a single worker thread:
+
+1. the caller: token, account, password age and roles in one query (:func:`caller_in`);
+2. its ``Idempotency-Key`` claimed, or the stored answer replayed
+   (``portal.api.idempotency.claim_in``; this route's key is not handled by the middleware);
+3. the work, in a SAVEPOINT: a refusal (412, 422, 403…) rolls back what the work wrote, and
+   its answer is still stored under the key in this transaction; a 403 is audited;
+4. the answer stored under the key, the token's first use noted;
+5. last, the feed numbers of the rows written (``service.feed_last``), so that the feed
+   counter's lock is held only for those few statements and the COMMIT.
+
+A crash or a database error rolls everything back, the claim included: the retry runs afresh.
+A duplicate sent while the first runs waits for the first's transaction (SQLite: the write lock;
+PostgreSQL: the key's row) and gets its answer replayed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import anyio
+from fastapi import Request
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from starlette.responses import Response
+
+from desktop.models import Role, User
+from portal import db
+from portal.api import idempotency
+from portal.api.deps import OPEN_WHILE_EXPIRED, Caller, bearer_token, change_required
+from portal.api.guard import BODY_KEY
+from portal.board import accounts, audit, service
+from portal.board.directory import utc
+from portal.board.passwords import DEFAULT_MAX_AGE_DAYS, _int, _settings, max_age_days
+from portal.board.problems import ProblemError
+
+#: The work: the answer, given the open transaction and the caller.
+Work = Callable[[Connection, Caller], Response]
+
+
+def unauthenticated() -> ProblemError:
+    return ProblemError(
+        401,
+        "unauthenticated",
+        "A valid access token is needed (Authorization: Bearer …).",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """What the worker thread needs of the request, read on the event loop."""
+
+    token: str
+    key: str | None
+    path: str
+    fingerprints: tuple[str, str]
+    now: datetime
+    address: str
+    owner: str
+
+
+async def token_needed(request: Request) -> str:
+    """The bearer token (401 without one), checked before the body like ``current_caller``;
+    a malformed ``Idempotency-Key`` is refused first, as the middleware does for other routes.
+    """
+    key = request.headers.get("idempotency-key")
+    if key is not None and (not key or len(key) > 200):
+        raise ProblemError(400, "invalid_header", "Idempotency-Key must be 1–200 characters.")
+    token = bearer_token(request)
+    if token is None:
+        raise unauthenticated()
+    return token
+
+
+def incoming(request: Request, token: str) -> Incoming:
+    scope = request.scope
+    body = scope.get(BODY_KEY, b"")
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+    state = request.app.state
+    return Incoming(
+        token=token,
+        key=headers.get("idempotency-key"),
+        path=scope["path"],
+        fingerprints=(
+            idempotency._fingerprint(scope, body, headers),
+            idempotency._fingerprint(scope, body),
+        ),
+        now=state.clock(),
+        address=request.client.host if request.client else "",
+        owner=idempotency.claim_owner(state),
+    )
+
+
+async def run(
+    request: Request,
+    call: Incoming,
+    work: Work,
+    refusal: tuple[str, str, str | None],
+) -> Response:
+    """Run ``work`` in one transaction in one thread; ``refusal`` is (item id, action, site) for
+    the audit of a 403."""
+    engine = request.app.state.engine
+    return await anyio.to_thread.run_sync(_run, engine, call, work, refusal)
+
+
+def _run(engine: Any, call: Incoming, work: Work, refusal: tuple[str, str, str | None]) -> Response:
+    with db.writing(engine) as conn, service.feed_last(conn):
+        found = caller_in(conn, call.token, call.now, call.path)
+        if isinstance(found, ProblemError):
+            return found.response()  # nothing claimed, nothing stored (a retry may pass)
+        caller, bearer = found
+        if call.key is not None:
+            stored = idempotency.claim_in(
+                conn, caller.username, call.key, call.fingerprints, call.now, call.owner
+            )
+            if stored is not None:
+                return stored
+        try:
+            with conn.begin_nested():
+                answer = work(conn, caller)
+        except ProblemError as error:
+            service.forget_pending(conn)
+            if error.status == 403:
+                _audit_refusal(conn, caller, call, refusal, error)
+            answer = error.response()
+        if call.key is not None:
+            idempotency.settle_in(
+                conn,
+                caller.username,
+                call.key,
+                answer.status_code,
+                idempotency.kept_headers(answer),
+                bytes(answer.body),
+                call.owner,
+            )
+        if bearer.first_use:
+            accounts.mark_used(conn, bearer, call.now)
+        return answer  # the feed numbers are taken now, on leaving feed_last
+
+
+def caller_in(
+    conn: Connection, token: str, now: datetime, path: str
+) -> tuple[Caller, accounts.Bearer] | ProblemError:
+    """``current_caller`` in one query: the token, its account, the password's age and the
+    account's roles with their sites' settings (the password's maximum age)."""
+    tokens, users, members, sites = db.access_tokens, db.users, db.memberships, db.sites
+    rows = conn.execute(
+        select(
+            tokens.c.username,
+            tokens.c.family,
+            tokens.c.token_hash,
+            tokens.c.expires_at,
+            tokens.c.revoked,
+            tokens.c.first_used_at,
+            users.c.disabled,
+            users.c.full_name,
+            users.c.password_changed_at,
+            users.c.must_change_password,
+            members.c.site,
+            members.c.role,
+            sites.c.settings,
+        )
+        .join(users, users.c.username == tokens.c.username)
+        .outerjoin(members, members.c.username == tokens.c.username)
+        .outerjoin(sites, sites.c.id == members.c.site)
+        .where(tokens.c.token_hash == accounts.token_hash(token))
+    ).all()
+    first = rows[0] if rows else None
+    if first is None or first.revoked or first.disabled:
+        return unauthenticated()
+    expires_at = utc(first.expires_at)
+    if expires_at is None or expires_at <= now:
+        return unauthenticated()
+    if path not in OPEN_WHILE_EXPIRED:
+        if first.must_change_password:
+            return change_required("reset")
+        changed = first.password_changed_at
+        if changed is not None:
+            if changed.tzinfo is None:  # SQLite gives back naive UTC
+                changed = changed.replace(tzinfo=UTC)
+            if first.site is None:  # on no site yet: the strictest of every site
+                days = max_age_days(conn, first.username)
+            else:
+                days = min(
+                    _int(_settings(row.settings).get("password_max_age_days"), DEFAULT_MAX_AGE_DAYS)
+                    for row in rows
+                )
+            if changed + timedelta(days=days) <= now:
+                return change_required("expired")
+    roles: dict[str, set[Role]] = {}
+    for row in rows:
+        if row.site is not None:
+            roles.setdefault(row.site, set()).add(Role(row.role))
+    user = User(
+        username=first.username,
+        roles={site: frozenset(r) for site, r in roles.items()},
+        full_name=first.full_name,
+    )
+    bearer = accounts.Bearer(
+        first.username, first.family, first.token_hash, first.first_used_at is None
+    )
+    return Caller(user, first.family), bearer
+
+
+def _audit_refusal(
+    conn: Connection,
+    caller: Caller,
+    call: Incoming,
+    refusal: tuple[str, str, str | None],
+    error: ProblemError,
+) -> None:
+    item_id, action, site = refusal
+    known = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
+    audit.record(
+        conn,
+        "item",
+        actor=caller.username,
+        at=call.now,
+        address=call.address,
+        outcome="refused",
+        site=known or site,
+        item_id=item_id,
+        action=action,
+        detail={"reasons": [e.get("code") for e in error.errors] or [error.code]},
+    )
