@@ -77,7 +77,7 @@ def seed_published(engine: Engine, count: int, *, seed: int = 21) -> list[str]:
     with db.writing(engine) as conn:
         for index in range(count):
             item = _published(index, rng, base + timedelta(minutes=30 * index))
-            rows.append({"id": item.id, **service._row(item, service.next_seq(conn))})
+            rows.append({"id": item.id, **service._row(item), "change_seq": service.next_seq(conn)})
             slugs.append(item.slug)
             made.append(item)
             if len(rows) >= 1000:

@@ -74,7 +74,7 @@ def seed_items(engine: Engine, count: int, *, start: int = 0, seed: int = 8) -> 
         for index in range(start, start + count):
             at = base + timedelta(minutes=50 * index)
             item = _submitted(index, rng, at)
-            row = service._row(item, service.next_seq(conn))
+            row = {**service._row(item), "change_seq": service.next_seq(conn)}
             rows.append({"id": item.id, **row})
             for version, action in ((1, "create"), (2, "submit")):
                 versions.append(
