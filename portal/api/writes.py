@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import anyio
@@ -30,27 +30,15 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from starlette.responses import Response
 
-from desktop.models import Role, User
 from portal import db
 from portal.api import idempotency
-from portal.api.deps import OPEN_WHILE_EXPIRED, Caller, bearer_token, change_required
+from portal.api.deps import Caller, bearer_token, caller_in, unauthenticated
 from portal.api.guard import BODY_KEY
 from portal.board import accounts, audit, service
-from portal.board.directory import utc
-from portal.board.passwords import DEFAULT_MAX_AGE_DAYS, _int, _settings, max_age_days
 from portal.board.problems import ProblemError
 
 #: The work: the answer, given the open transaction and the caller.
 Work = Callable[[Connection, Caller], Response]
-
-
-def unauthenticated() -> ProblemError:
-    return ProblemError(
-        401,
-        "unauthenticated",
-        "A valid access token is needed (Authorization: Bearer …).",
-        headers={"WWW-Authenticate": "Bearer"},
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,70 +131,6 @@ def _run(engine: Any, call: Incoming, work: Work, refusal: tuple[str, str, str |
         if bearer.first_use:
             accounts.mark_used(conn, bearer, call.now)
         return answer  # the feed numbers are taken now, on leaving feed_last
-
-
-def caller_in(
-    conn: Connection, token: str, now: datetime, path: str
-) -> tuple[Caller, accounts.Bearer] | ProblemError:
-    """``current_caller`` in one query: the token, its account, the password's age and the
-    account's roles with their sites' settings (the password's maximum age)."""
-    tokens, users, members, sites = db.access_tokens, db.users, db.memberships, db.sites
-    rows = conn.execute(
-        select(
-            tokens.c.username,
-            tokens.c.family,
-            tokens.c.token_hash,
-            tokens.c.expires_at,
-            tokens.c.revoked,
-            tokens.c.first_used_at,
-            users.c.disabled,
-            users.c.full_name,
-            users.c.password_changed_at,
-            users.c.must_change_password,
-            members.c.site,
-            members.c.role,
-            sites.c.settings,
-        )
-        .join(users, users.c.username == tokens.c.username)
-        .outerjoin(members, members.c.username == tokens.c.username)
-        .outerjoin(sites, sites.c.id == members.c.site)
-        .where(tokens.c.token_hash == accounts.token_hash(token))
-    ).all()
-    first = rows[0] if rows else None
-    if first is None or first.revoked or first.disabled:
-        return unauthenticated()
-    expires_at = utc(first.expires_at)
-    if expires_at is None or expires_at <= now:
-        return unauthenticated()
-    if path not in OPEN_WHILE_EXPIRED:
-        if first.must_change_password:
-            return change_required("reset")
-        changed = first.password_changed_at
-        if changed is not None:
-            if changed.tzinfo is None:  # SQLite gives back naive UTC
-                changed = changed.replace(tzinfo=UTC)
-            if first.site is None:  # on no site yet: the strictest of every site
-                days = max_age_days(conn, first.username)
-            else:
-                days = min(
-                    _int(_settings(row.settings).get("password_max_age_days"), DEFAULT_MAX_AGE_DAYS)
-                    for row in rows
-                )
-            if changed + timedelta(days=days) <= now:
-                return change_required("expired")
-    roles: dict[str, set[Role]] = {}
-    for row in rows:
-        if row.site is not None:
-            roles.setdefault(row.site, set()).add(Role(row.role))
-    user = User(
-        username=first.username,
-        roles={site: frozenset(r) for site, r in roles.items()},
-        full_name=first.full_name,
-    )
-    bearer = accounts.Bearer(
-        first.username, first.family, first.token_hash, first.first_used_at is None
-    )
-    return Caller(user, first.family), bearer
 
 
 def _audit_refusal(
