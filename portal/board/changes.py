@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, and_, case, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, bindparam, case, or_, select
 from sqlalchemy.engine import Connection
 
 from desktop.models import Item, Role, State, User
@@ -70,19 +70,24 @@ def changes_since(conn: Connection, user: User, since: int, limit: int) -> dict[
     return page
 
 
-def visible(user: User) -> ColumnElement[bool]:
-    """``desktop.models.can_see`` on ``items``' columns: on a site where the user is on the board
-    (or an administrator), their own items, and the others' once submitted unless deleted;
-    elsewhere, what is published."""
-    items = db.items
-    published = items.c.state == State.PUBLISHED.value
-    board = sorted(
+def _board(user: User) -> list[str]:
+    """The sites where the user is on the board (or an administrator)."""
+    return sorted(
         site for site in user.roles if user.on_board(site) or Role.ADMIN in user.roles_on(site)
     )
-    if not board:
+
+
+def _rule(board: Any, username: Any) -> ColumnElement[bool]:
+    """``desktop.models.can_see`` on ``items``' columns (``board``: :func:`_board`; both may be
+    bound parameters, or None for a user on no board): on a site where the user is on the
+    board, their own items, and the others' once submitted unless deleted; elsewhere, what is
+    published."""
+    items = db.items
+    published = items.c.state == State.PUBLISHED.value
+    if board is None:
         return published
     seen_by_board = or_(
-        items.c.created_by == user.username,
+        items.c.created_by == username,
         and_(
             items.c.state != State.DELETED.value,
             or_(items.c.state != State.DRAFT.value, items.c.ever_submitted.is_(True)),
@@ -94,10 +99,46 @@ def visible(user: User) -> ColumnElement[bool]:
     )
 
 
+def visible(user: User) -> ColumnElement[bool]:
+    """:func:`_rule` for ``user``."""
+    board = _board(user)
+    return _rule(board or None, user.username)
+
+
+def _statements(on_a_board: bool) -> tuple[Any, Any]:
+    """The next ``count`` item and comment rows after ``since``, each with whether the user
+    sees it; built once per kind of user (building them per request cost more than running
+    them, issue 21)."""
+    rule = (
+        _rule(bindparam("board", expanding=True), bindparam("username"))
+        if on_a_board
+        else _rule(None, None)
+    )
+    since, count = bindparam("since", type_=Integer), bindparam("count", type_=Integer)
+    items = (
+        select(db.items.c.change_seq, case((rule, db.items.c.data), else_=None).label("data"))
+        .where(db.items.c.change_seq > since)
+        .order_by(db.items.c.change_seq)
+        .limit(count)
+    )
+    comments = (
+        select(db.comments, rule.label("seen"))
+        .join(db.items, db.items.c.id == db.comments.c.item_id)
+        .where(db.comments.c.change_seq > since)
+        .order_by(db.comments.c.change_seq)
+        .limit(count)
+    )
+    return items, comments
+
+
+_STATEMENTS = {False: _statements(False), True: _statements(True)}
+
+
 def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, Any]:
     found: list[dict[str, Any]] = []
     position = since
-    rule = visible(user)
+    board = _board(user)
+    rule = {"board": board, "username": user.username} if board else {}
     while len(found) < limit:
         batch = _rows_after(conn, rule, position, max(limit * 2, 50))
         if not batch:
@@ -116,23 +157,15 @@ def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, 
 
 
 def _rows_after(
-    conn: Connection, rule: ColumnElement[bool], since: int, count: int
+    conn: Connection, rule: dict[str, Any], since: int, count: int
 ) -> list[tuple[str, int, Any]]:
     """The next ``count`` changes after ``since``, by number: items (their JSON) and comments
-    (as dicts); the payload is None for a change the caller may not see."""
-    items = conn.execute(
-        select(db.items.c.change_seq, case((rule, db.items.c.data), else_=None).label("data"))
-        .where(db.items.c.change_seq > since)
-        .order_by(db.items.c.change_seq)
-        .limit(count)
-    ).all()
-    comments = conn.execute(
-        select(db.comments, rule.label("seen"))
-        .join(db.items, db.items.c.id == db.comments.c.item_id)
-        .where(db.comments.c.change_seq > since)
-        .order_by(db.comments.c.change_seq)
-        .limit(count)
-    ).all()
+    (as dicts); the payload is None for a change the caller may not see. ``rule``: the
+    user's parameters of :func:`_rule` (none when on no board)."""
+    items_after, comments_after = _STATEMENTS[bool(rule)]
+    values = {"since": since, "count": count, **rule}
+    items = conn.execute(items_after, values).all()
+    comments = conn.execute(comments_after, values).all()
     merged: list[tuple[str, int, Any]] = [("item", row.change_seq, row.data) for row in items]
     merged += [
         ("comment", row.change_seq, comment_dict(row) if row.seen else None) for row in comments
