@@ -99,11 +99,12 @@ def _until_two(port: int, parent: int, wanted: int = 2) -> set[int]:
 @pytest.fixture
 def two_workers(postgres_url: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     port = free_port()
+    argv = [
+        *(sys.executable, "-m", "portal.cli", "serve", "--database", postgres_url),
+        *("--port", str(port), "--workers", "2", "--log-level", "warning"),
+    ]
     process = subprocess.Popen(
-        [
-            sys.executable, "-m", "portal.cli", "serve", "--database", postgres_url,
-            "--port", str(port), "--workers", "2", "--log-level", "warning",
-        ],  # fmt: skip
+        argv,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stderr=subprocess.PIPE,
         text=True,
