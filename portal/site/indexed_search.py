@@ -90,7 +90,7 @@ def _sqlite(
     where = [_MATCH.op("MATCH")(_fts5(folded, " ".join(FIELDS))), public_now(now)]
     if site is not None:
         where.append(_items.c.site == site)
-    if limit is not None:
+    if limit is not None and _more_than(conn, where[0], limit):
         newest = (
             select(_fts.c.rowid, _ids.c.item_id, _items.c.published_at)
             .select_from(joined)
@@ -109,6 +109,13 @@ def _sqlite(
         return [], False
     as_typed = _rows_matching(conn, _fts5(typed, "typed"), rows)
     return [_Match(r.item_id, r.rowid in as_typed, r.rank, r.published_at) for r in rows], False
+
+
+def _more_than(conn: Connection, match: Any, limit: int) -> bool:
+    """Whether the index alone holds more than ``limit`` matches (before the public and site
+    conditions): a narrow query goes straight to its one ranked pass."""
+    first = select(_fts.c.rowid).where(match).order_by(_fts.c.rowid).limit(limit + 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(first)).scalar_one()) > limit
 
 
 def _rows_matching(conn: Connection, match: str, rows: list[Any]) -> set[int]:
