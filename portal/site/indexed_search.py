@@ -8,8 +8,8 @@ fields' weights (a title beats a summary beats a passing mention: ``bm25`` on SQ
 phrase of its parts. Only the page's items are read and parsed.
 
 A broad query is bounded (issue 21): the index hands out the newest matches first, and at most
-:data:`CANDIDATES` of them are ranked and counted; past that the page says "more than 1,000
-results" and pages through the best of the newest thousand. A query matching fewer is ranked and
+:data:`CANDIDATES` of them are ranked and counted; past that the page says "more than 500
+results" and pages through the best of the newest 500. A query matching fewer is ranked and
 counted in full, as before. So the cost of a search follows the words asked, not the number of
 items ever published.
 """
@@ -64,7 +64,7 @@ def _tsquery(words: list[list[str]]) -> str:
 #: items hold "chuyển đổi số") ranks the newest ``CANDIDATES`` of them and says "more than";
 #: a narrower one ranks every match, exactly as before. The cost stays that of this many rows
 #: however many items were ever published.
-CANDIDATES = 1000
+CANDIDATES = 500
 
 
 _Words = tuple[list[list[str]], list[list[str]]]  # the query's phrases folded, and as typed

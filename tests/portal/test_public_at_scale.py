@@ -219,7 +219,7 @@ def test_search_reads_only_its_page_through_the_index(server: PortalServer) -> N
 def test_a_broad_search_ranks_only_its_newest_matches(
     server: PortalServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past :data:`indexed_search.CANDIDATES` matches (1,000 in use, 4 here) the newest are
+    """Past :data:`indexed_search.CANDIDATES` matches (500 in use, 4 here) the newest are
     ranked and counted, and the count says there are more; the index keeps one row per item
     through edits, and the legal filters' ranking still sees every match."""
     engine = server.app.state.engine

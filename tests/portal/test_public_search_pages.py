@@ -201,7 +201,7 @@ def test_a_bad_date_is_said_and_left_out(portal: PortalServer) -> None:
 def test_a_broad_query_ranks_its_newest_matches_and_says_more(
     portal: PortalServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past the bound (issue 21; 1,000 in use, 40 here) the newest matches are ranked and paged,
+    """Past the bound (issue 21; 500 in use, 40 here) the newest matches are ranked and paged,
     and the count says "more than"."""
     monkeypatch.setattr(indexed_search, "CANDIDATES", 2 * PAGE_SIZE)
     answer = search(portal, q="lich tiep cong dan tan phuoc")
