@@ -255,16 +255,13 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     os.environ[portal_app.DEMO_ENV] = "1" if args.demo else "0"
     os.environ[portal_app.DEFAULT_SITE_ENV] = args.default_site or ""
     os.environ[portal_app.SMTP_ENV] = args.smtp or ""
-    uvicorn.run(
-        "portal.app:app_from_environment",
-        factory=True,
-        workers=args.workers,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        proxy_headers=False,
-    )
-    return 0
+    from portal.workers import serve
+
+    try:  # each worker its own socket on the port (SO_REUSEPORT) where the kernel balances them
+        return serve(args.host, args.port, args.workers, args.log_level)
+    except OSError as error:  # the port is taken, or not ours to bind
+        print(f"portal-server: {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 1
 
 
 def _migrate(url: str) -> int:

@@ -94,6 +94,8 @@ class Page:
     number: int
     pages: int
     total: int
+    #: More matched than ``total`` (a broad public search counts up to a bound: issue 21).
+    more: bool = False
 
     @property
     def has_previous(self) -> bool:

@@ -41,6 +41,10 @@ _VI: dict[str, str] = {
     "facts": "Thông tin văn bản",
     "attachments": "Tệp đính kèm",
     "found": "Tìm thấy {count} tin cho “{query}”.",
+    "found_more": (
+        "Tìm thấy hơn {count} tin cho “{query}”; dưới đây là {count} tin mới nhất, "
+        "tin phù hợp nhất trước."
+    ),
     "found_none": "Không tìm thấy tin nào cho “{query}”.",
     "search_hint": "Nhập từ cần tìm, có dấu hoặc không dấu.",
     "page_of": "Trang {page}/{pages}",
@@ -93,6 +97,7 @@ _EN: dict[str, str] = {
     "facts": "Document details",
     "attachments": "Attachments",
     "found": "{count} results for “{query}”.",
+    "found_more": "More than {count} results for “{query}”; the newest {count}, best first.",
     "found_none": "Nothing found for “{query}”.",
     "search_hint": "Type the words to look for, with or without diacritics.",
     "page_of": "Page {page} of {pages}",
@@ -144,6 +149,10 @@ _FR: dict[str, str] = {
     "facts": "Informations sur le document",
     "attachments": "Pièces jointes",
     "found": "{count} résultats pour « {query} ».",
+    "found_more": (
+        "Plus de {count} résultats pour « {query} » ; les {count} plus récents, "
+        "les plus pertinents d’abord."
+    ),
     "found_none": "Aucun résultat pour « {query} ».",
     "search_hint": "Saisissez les mots à chercher, avec ou sans accents.",
     "page_of": "Page {page} sur {pages}",
@@ -195,6 +204,7 @@ _ZH: dict[str, str] = {
     "facts": "文件信息",
     "attachments": "附件",
     "found": "找到 {count} 条关于“{query}”的结果。",
+    "found_more": "找到超过 {count} 条关于“{query}”的结果；以下为最新的 {count} 条，按相关度排列。",
     "found_none": "没有找到关于“{query}”的结果。",
     "search_hint": "请输入要查找的词语，可带或不带声调符号。",
     "page_of": "第 {page} 页，共 {pages} 页",
@@ -246,6 +256,7 @@ _KM: dict[str, str] = {
     "facts": "ព័ត៌មានឯកសារ",
     "attachments": "ឯកសារភ្ជាប់",
     "found": "រកឃើញ {count} លទ្ធផលសម្រាប់ “{query}”។",
+    "found_more": "រកឃើញច្រើនជាង {count} លទ្ធផលសម្រាប់ “{query}”។",
     "found_none": "រកមិនឃើញលទ្ធផលសម្រាប់ “{query}” ទេ។",
     "search_hint": "វាយពាក្យដែលត្រូវស្វែងរក មាន ឬគ្មានសញ្ញាសូរ។",
     "page_of": "ទំព័រ {page} នៃ {pages}",

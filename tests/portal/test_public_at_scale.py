@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import orjson
+import pytest
 from sqlalchemy import Column, MetaData, Table, insert, select, update
 
 from desktop.models import Action, Item
@@ -213,3 +214,31 @@ def test_search_reads_only_its_page_through_the_index(server: PortalServer) -> N
         head = board.load_user(conn, "truongban")
         service.do_action(conn, head, lower[0].id, Action.TAKE_DOWN.value, START, comment="Sai")
         assert indexed_search.ranked_ids(conn, START + timedelta(days=9), None, "dinh ky") == []
+
+
+def test_a_broad_search_ranks_only_its_newest_matches(
+    server: PortalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past :data:`indexed_search.CANDIDATES` matches (500 in use, 4 here) the newest are
+    ranked and counted, and the count says there are more; the index keeps one row per item
+    through edits, and the legal filters' ranking still sees every match."""
+    engine = server.app.state.engine
+    older = publish(engine, 2, body="Hội nghị chuyển đổi số")
+    newer = publish(engine, 4, start=2, body="Hội nghị chuyển đổi số")
+    publish(engine, 3, start=6, body="Tin khác hẳn")
+    monkeypatch.setattr(indexed_search, "CANDIDATES", 4)
+    now = START + timedelta(days=1)
+    with db.writing(engine) as conn:  # an edit of a published item: indexed again, once
+        head = board.load_user(conn, "truongban")
+        service.update_item(conn, head, older[0].id, older[0].version, {"summary": "Sửa"}, now)
+    with db.reading(engine) as conn:
+        page = indexed_search.search_page(conn, now, None, "chuyen doi so", 1)
+        assert (page.more, page.total, page.pages) == (True, 4, 1)
+        assert {entry.id for entry in page.items} == {item.id for item in newer}
+        assert indexed_search.count(conn, now, None, "chuyen doi so") == 5  # "more than 4"
+        every = indexed_search.ranked_ids(conn, now, None, "chuyen doi so")
+        assert sorted(every) == sorted(item.id for item in older + newer)
+    monkeypatch.setattr(indexed_search, "CANDIDATES", 6)
+    with db.reading(engine) as conn:
+        page = indexed_search.search_page(conn, now, None, "chuyen doi so", 1)
+        assert (page.more, page.total) == (False, 6)

@@ -21,6 +21,7 @@ from portal import db
 from portal.demo import content as demo
 from portal.demo import seed_demo
 from portal.server import PortalServer
+from portal.site import indexed_search
 from portal.site.search import PAGE_SIZE
 
 PUBLISH = [
@@ -78,6 +79,12 @@ EXTRA = [
     # "định" in the title (weight 10) against "đình" once in the body (weight 1)
     news("Quyết định công nhận lễ hội truyền thống", "Lễ hội được tổ chức hằng năm."),
     news("Trùng tu di tích cấp tỉnh", "Khởi công trùng tu ngôi đình làng Phú Lễ."),
+    # a broad query's tiers (issue 21), oldest first: the words only in a body, in a title, in a
+    # summary, in a body again
+    news("Lịch thi đấu mùa hè", "Các môn: bóng chuyền hơi, cờ tướng."),
+    news("Giải bóng chuyền hơi mùa xuân", "Khai mạc sáng thứ bảy."),
+    news("Kết quả giải mùa xuân", "Tổng kết.", summary="Đội phường 3 vô địch bóng chuyền hơi."),
+    news("Thông báo đăng ký", "Đăng ký thi đấu bóng chuyền hơi trước ngày 15."),
     legal("05/2026/NQ-HĐND", "nghi_quyet", HDND, "Giáo dục", "2026-03-05"),
     legal("07/2026/CT-UBND", "chi_thi", UBND, "Hành chính", "2026-07-01"),
     legal("41/2025/QĐ-UBND", "quyet_dinh", UBND, "Giao thông", "2025-12-20"),
@@ -189,3 +196,40 @@ def test_a_bad_date_is_said_and_left_out(portal: PortalServer) -> None:
     assert titles(answer) == ["Văn bản số 05/2026/NQ-HĐND"]  # the other filters still apply
     english = search(portal, field="Giáo dục", to="soon", lang="en")
     assert "“soon” is not a date" in english.text
+
+
+def test_a_broad_query_ranks_its_newest_matches_and_says_more(
+    portal: PortalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the bound (issue 21; 500 in use, 40 here) the newest matches are ranked and paged,
+    and the count says "more than"."""
+    monkeypatch.setattr(indexed_search, "CANDIDATES", 2 * PAGE_SIZE)
+    answer = search(portal, q="lich tiep cong dan tan phuoc")
+    assert f"Tìm thấy hơn {2 * PAGE_SIZE} tin" in answer.text and "Trang 1/2" in answer.text
+    seen = titles(answer)
+    while rel_links(answer, "next"):
+        answer = httpx.get(portal.url + rel_links(answer, "next")[0])
+        seen += titles(answer)
+    assert "Trang 2/2" in answer.text and rel_links(answer, "prev")
+    # every word in every title: the newest first (the notices were published a day apart)
+    newest = range(NOTICES, NOTICES - 2 * PAGE_SIZE, -1)
+    assert seen == [f"Lịch tiếp công dân tuần {n} của phường Tân Phước" for n in newest]
+    past_the_end = search(portal, q="lich tiep cong dan tan phuoc", page="7")
+    assert "Trang 2/2" in past_the_end.text
+
+
+def test_a_broad_query_ranks_by_where_the_words_are(
+    portal: PortalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    narrow = titles(search(portal, q="bong chuyen hoi"))  # 4 matches, under the bound: bm25
+    assert len(narrow) == 4 and narrow[0] == "Giải bóng chuyền hơi mùa xuân"
+    monkeypatch.setattr(indexed_search, "CANDIDATES", 3)
+    answer = search(portal, q="bong chuyen hoi")
+    assert "Tìm thấy hơn 3 tin" in answer.text
+    assert titles(answer) == [  # title, then summary, then body; the oldest match left out
+        "Giải bóng chuyền hơi mùa xuân",
+        "Kết quả giải mùa xuân",
+        "Thông báo đăng ký",
+    ]
+    typed = titles(search(portal, q="bóng chuyền hơi"))  # as typed: still the same tiers
+    assert typed[0] == "Giải bóng chuyền hơi mùa xuân" and len(typed) == 3
