@@ -9,8 +9,9 @@ phrase of its parts. Only the page's items are read and parsed.
 
 A broad query is bounded (issue 21): the index hands out the newest matches first, and at most
 :data:`CANDIDATES` of them are ranked and counted; past that the page says "more than 500
-results" and pages through the best of the newest 500. A query matching fewer is ranked and
-counted in full, as before. So the cost of a search follows the words asked, not the number of
+results", pages through the best of the newest 500, and then through every older match, newest
+first (no match is out of reach: BD-14.1.a). A query matching fewer is ranked and counted in
+full, as before. So the cost of a search follows the words asked, not the number of
 items ever published.
 """
 
@@ -300,15 +301,71 @@ def _narrow_page(
 
 
 def search_page(conn: Connection, now: datetime, site: str | None, query: str, number: int) -> Page:
-    """The ``number``-th page of the ranked matches (the last one when past the end); a query
-    matching more than :data:`CANDIDATES` items pages through the newest of them and its count
-    says "more than"."""
+    """The ``number``-th page of the ranked matches (the last one when past the end). A query
+    matching more than :data:`CANDIDATES` items ranks the newest of them on its first pages
+    (its count says "more than"); the pages after them hold every older match, newest first,
+    so that every match can still be reached (BD-14.1.a) without ranking or counting them."""
     if not db.is_postgres(conn):
         narrow = _narrow_page(conn, now, site, query, number)
         if narrow is not None:
             return narrow
     ids, more = _ranked(conn, now, site, query, CANDIDATES)
     pages = max(1, math.ceil(len(ids) / PAGE_SIZE))
-    number = min(max(1, number), pages)
-    shown = ids[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    return Page(entries(conn, shown), number, pages, len(ids), more=more)
+    if not more:
+        number = min(max(1, number), pages)
+        shown = ids[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        return Page(entries(conn, shown), number, pages, len(ids))
+    number = max(1, number)
+    if number <= pages:  # the ranked newest; the next page exists: older ones remain
+        shown = ids[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        return Page(entries(conn, shown), number, number + 1, len(ids), True, True)
+    offset = len(ids) + (number - pages - 1) * PAGE_SIZE
+    older = _older(conn, now, site, query, offset, PAGE_SIZE + 1)
+    if not older:  # past the end: count them (only here) and show the last page
+        total = _older_count(conn, now, site, query)
+        number = pages + max(1, math.ceil((total - len(ids)) / PAGE_SIZE))
+        offset = len(ids) + (number - pages - 1) * PAGE_SIZE
+        older = _older(conn, now, site, query, offset, PAGE_SIZE + 1)
+    following = number + 1 if len(older) > PAGE_SIZE else number
+    return Page(entries(conn, older[:PAGE_SIZE]), number, following, len(ids), True, True)
+
+
+def _matches(conn: Connection, now: datetime, site: str | None, query: str) -> Any:
+    """Every public match of ``query``, newest first: the order in which the bound took the
+    newest (SQLite: the index's own numbering; PostgreSQL: ``published_at``, then the id)."""
+    folded = phrases(query, folded=True)
+    if db.is_postgres(conn):
+        document: Any = column("document")
+        source = table("public_search", column("item_id"), document)
+        wanted = func.to_tsquery("simple", _tsquery(folded))
+        found = (
+            select(source.c.item_id)
+            .select_from(source.join(_items, _items.c.id == source.c.item_id))
+            .where(document.op("@@")(wanted), public_now(now))
+            .order_by(_items.c.published_at.desc(), _items.c.id)
+        )
+    else:
+        joined = _fts.join(_ids, _ids.c.rowid == _fts.c.rowid).join(
+            _items, _items.c.id == _ids.c.item_id
+        )
+        match = _MATCH.op("MATCH")(_fts5(folded, " ".join(FIELDS)))
+        found = (
+            select(_ids.c.item_id)
+            .select_from(joined)
+            .where(match, public_now(now))
+            .order_by(_fts.c.rowid)
+        )
+    return found.where(_items.c.site == site) if site is not None else found
+
+
+def _older(
+    conn: Connection, now: datetime, site: str | None, query: str, offset: int, count: int
+) -> list[str]:
+    """``count`` matches from the ``offset``-th, newest first."""
+    found = _matches(conn, now, site, query).offset(offset).limit(count)
+    return list(conn.execute(found).scalars())
+
+
+def _older_count(conn: Connection, now: datetime, site: str | None, query: str) -> int:
+    counted = select(func.count()).select_from(_matches(conn, now, site, query).subquery())
+    return int(conn.execute(counted).scalar_one())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +96,16 @@ class Page:
     total: int
     #: More matched than ``total`` (a broad public search counts up to a bound: issue 21).
     more: bool = False
+    #: ``pages`` is not the last page but the next one while there are more (the older matches
+    #: of a broad query are paged without counting them): the page says "Page N" alone.
+    open_ended: bool = False
+
+    def label(self, t: Mapping[str, str]) -> str:
+        """ "Page N of M", or "Page N" when the number of pages is not known (``t``: the page's
+        texts, ``portal.site.texts.texts``)."""
+        if self.open_ended:
+            return t["page_n"].format(page=self.number)
+        return t["page_of"].format(page=self.number, pages=self.pages)
 
     @property
     def has_previous(self) -> bool:

@@ -42,12 +42,13 @@ _VI: dict[str, str] = {
     "attachments": "Tệp đính kèm",
     "found": "Tìm thấy {count} tin cho “{query}”.",
     "found_more": (
-        "Tìm thấy hơn {count} tin cho “{query}”; dưới đây là {count} tin mới nhất, "
-        "tin phù hợp nhất trước."
+        "Tìm thấy hơn {count} tin cho “{query}”: {count} tin mới nhất, tin phù hợp nhất "
+        "trước; các trang sau là những tin cũ hơn, mới trước cũ sau."
     ),
     "found_none": "Không tìm thấy tin nào cho “{query}”.",
     "search_hint": "Nhập từ cần tìm, có dấu hoặc không dấu.",
     "page_of": "Trang {page}/{pages}",
+    "page_n": "Trang {page}",
     "previous": "Trang trước",
     "next": "Trang sau",
     "filters": "Lọc văn bản quy phạm pháp luật",
@@ -97,10 +98,14 @@ _EN: dict[str, str] = {
     "facts": "Document details",
     "attachments": "Attachments",
     "found": "{count} results for “{query}”.",
-    "found_more": "More than {count} results for “{query}”; the newest {count}, best first.",
+    "found_more": (
+        "More than {count} results for “{query}”: the newest {count}, best first; the pages "
+        "after them hold the older ones, newest first."
+    ),
     "found_none": "Nothing found for “{query}”.",
     "search_hint": "Type the words to look for, with or without diacritics.",
     "page_of": "Page {page} of {pages}",
+    "page_n": "Page {page}",
     "previous": "Previous page",
     "next": "Next page",
     "filters": "Filter legal documents",
@@ -150,12 +155,14 @@ _FR: dict[str, str] = {
     "attachments": "Pièces jointes",
     "found": "{count} résultats pour « {query} ».",
     "found_more": (
-        "Plus de {count} résultats pour « {query} » ; les {count} plus récents, "
-        "les plus pertinents d’abord."
+        "Plus de {count} résultats pour « {query} » : les {count} plus récents, les plus "
+        "pertinents d’abord ; les pages suivantes, les plus anciens, du plus récent au plus "
+        "ancien."
     ),
     "found_none": "Aucun résultat pour « {query} ».",
     "search_hint": "Saisissez les mots à chercher, avec ou sans accents.",
     "page_of": "Page {page} sur {pages}",
+    "page_n": "Page {page}",
     "previous": "Page précédente",
     "next": "Page suivante",
     "filters": "Filtrer les textes juridiques",
@@ -204,10 +211,14 @@ _ZH: dict[str, str] = {
     "facts": "文件信息",
     "attachments": "附件",
     "found": "找到 {count} 条关于“{query}”的结果。",
-    "found_more": "找到超过 {count} 条关于“{query}”的结果；以下为最新的 {count} 条，按相关度排列。",
+    "found_more": (
+        "找到超过 {count} 条关于“{query}”的结果；以下为最新的 {count} 条，按相关度排列；"
+        "其后各页为较早的结果，按时间由新到旧排列。"
+    ),
     "found_none": "没有找到关于“{query}”的结果。",
     "search_hint": "请输入要查找的词语，可带或不带声调符号。",
     "page_of": "第 {page} 页，共 {pages} 页",
+    "page_n": "第 {page} 页",
     "previous": "上一页",
     "next": "下一页",
     "filters": "筛选法律规范性文件",
@@ -260,6 +271,7 @@ _KM: dict[str, str] = {
     "found_none": "រកមិនឃើញលទ្ធផលសម្រាប់ “{query}” ទេ។",
     "search_hint": "វាយពាក្យដែលត្រូវស្វែងរក មាន ឬគ្មានសញ្ញាសូរ។",
     "page_of": "ទំព័រ {page} នៃ {pages}",
+    "page_n": "ទំព័រ {page}",
     "previous": "ទំព័រមុន",
     "next": "ទំព័របន្ទាប់",
     "filters": "ត្រងឯកសារច្បាប់",

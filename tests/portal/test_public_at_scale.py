@@ -220,8 +220,9 @@ def test_a_broad_search_ranks_only_its_newest_matches(
     server: PortalServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past :data:`indexed_search.CANDIDATES` matches (500 in use, 4 here) the newest are
-    ranked and counted, and the count says there are more; the index keeps one row per item
-    through edits, and the legal filters' ranking still sees every match."""
+    ranked and counted, and the count says there are more; the older follow, newest first; the
+    index keeps one row per item through edits, and the legal filters' ranking still sees every
+    match."""
     engine = server.app.state.engine
     older = publish(engine, 2, body="Hội nghị chuyển đổi số")
     newer = publish(engine, 4, start=2, body="Hội nghị chuyển đổi số")
@@ -233,8 +234,14 @@ def test_a_broad_search_ranks_only_its_newest_matches(
         service.update_item(conn, head, older[0].id, older[0].version, {"summary": "Sửa"}, now)
     with db.reading(engine) as conn:
         page = indexed_search.search_page(conn, now, None, "chuyen doi so", 1)
-        assert (page.more, page.total, page.pages) == (True, 4, 1)
+        assert (page.more, page.total, page.pages, page.open_ended) == (True, 4, 2, True)
         assert {entry.id for entry in page.items} == {item.id for item in newer}
+        # then every older match, newest first (the edit does not make an item newer)
+        older_page = indexed_search.search_page(conn, now, None, "chuyen doi so", 2)
+        assert [entry.id for entry in older_page.items] == [older[1].id, older[0].id]
+        assert (older_page.number, older_page.pages) == (2, 2)
+        past_the_end = indexed_search.search_page(conn, now, None, "chuyen doi so", 9)
+        assert [entry.id for entry in past_the_end.items] == [older[1].id, older[0].id]
         assert indexed_search.count(conn, now, None, "chuyen doi so") == 5  # "more than 4"
         every = indexed_search.ranked_ids(conn, now, None, "chuyen doi so")
         assert sorted(every) == sorted(item.id for item in older + newer)

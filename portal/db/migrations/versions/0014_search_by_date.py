@@ -6,8 +6,8 @@ from the index and ranks a bounded set of them (``portal.site.indexed_search``);
 Existing rows are renumbered in place (FTS5 moves a row when its rowid is updated: nothing is
 tokenized again). PostgreSQL's index orders by ``items.published_at`` and needs nothing.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-07
 """
 
@@ -18,8 +18,8 @@ import hashlib
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
