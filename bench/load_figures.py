@@ -33,6 +33,21 @@ LOGINS_AT_ONCE = 10
 class Tally:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"put": [], "pull": []})
     errors: list[str] = field(default_factory=list)
+    #: Requests sent again after the connection dropped before an answer (the same request and
+    #: Idempotency-Key, as the sync engine retries): a keep-alive connection the server closed
+    #: as the client reused it (uvicorn closes one idle for 5 s; logins take turns first).
+    retries: int = 0
+
+
+_DROPPED = (httpx.ReadError, httpx.RemoteProtocolError)
+
+
+async def _send(http: httpx.AsyncClient, tally: Tally, method: str, path: str, **kw: Any) -> Any:
+    try:
+        return await http.request(method, path, **kw)
+    except _DROPPED:
+        tally.retries += 1
+        return await http.request(method, path, **kw)
 
 
 async def _login(url: str, username: str, item_id: str) -> tuple[httpx.AsyncClient, dict[str, Any]]:
@@ -54,7 +69,10 @@ async def _edits(http: httpx.AsyncClient, item: dict[str, Any], edits: int, tall
         body += f"\nDòng sửa {edit + 1}.\n"
         start = time.perf_counter()
         try:
-            put = await http.put(
+            put = await _send(
+                http,
+                tally,
+                "PUT",
                 f"items/{item_id}",
                 content=json.dumps({"body": body}, ensure_ascii=False).encode(),
                 headers={
@@ -72,7 +90,7 @@ async def _edits(http: httpx.AsyncClient, item: dict[str, Any], edits: int, tall
             params: dict[str, str | int] = {"limit": 100}
             if cursor:
                 params["since"] = cursor
-            pull = await http.get("changes", params=params)
+            pull = await _send(http, tally, "GET", "changes", params=params)
             tally.latencies["pull"].append(time.perf_counter() - start)
             if pull.status_code != 200:
                 tally.errors.append(f"GET /changes {pull.status_code}")
@@ -161,7 +179,7 @@ def _figure(name: str, sizes: Sizes, tally: Tally, took: float, workers: int) ->
         note=(
             f"p95 {ms(percentile(every, 0.95)):.0f} ms (PUT {ms(percentile(puts, 0.95)):.0f}, "
             f"pull {ms(percentile(pulls, 0.95)):.0f}), median {ms(median(every)):.0f} ms, "
-            f"{len(tally.errors)} errors"
+            f"{len(tally.errors)} errors, {tally.retries} sent again after a dropped connection"
             + (f": {sorted(set(tally.errors))[:3]}" if tally.errors else "")
         ),
         extra={
