@@ -8,13 +8,14 @@ seeding all go through these functions, so the demo's history is real.
 
 from __future__ import annotations
 
+import functools
 import uuid
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import orjson
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -49,6 +50,9 @@ from portal.board.directory import (
 )
 from portal.board.problems import ProblemError, invalid, not_found
 from portal.board.public_columns import public_columns
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def next_seq(conn: Connection, kind: str = "", ref: str = "") -> int:
@@ -86,6 +90,19 @@ def feed_last(conn: Connection) -> Iterator[None]:
         number_pending(conn)
     finally:
         _PENDING.pop(conn, None)
+
+
+def numbered_last(
+    work: Callable[Concatenate[Connection, P], R],
+) -> Callable[Concatenate[Connection, P], R]:
+    """``work`` (whose first argument is the connection) run in a :func:`feed_last` block."""
+
+    @functools.wraps(work)
+    def numbered(conn: Connection, *args: P.args, **kwargs: P.kwargs) -> R:
+        with feed_last(conn):
+            return work(conn, *args, **kwargs)
+
+    return numbered
 
 
 def forget_pending(conn: Connection) -> None:
@@ -202,17 +219,11 @@ def as_utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if moment is not None else None
 
 
+@numbered_last
 def create_item(
     conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
 ) -> Item:
     """A new draft at version 1; 412 ``already_exists`` (with the item, if visible) when taken."""
-    with feed_last(conn):
-        return _create_item(conn, user, item_id, site, fields, at)
-
-
-def _create_item(
-    conn: Connection, user: User, item_id: str, site: str, fields: dict[str, Any], at: datetime
-) -> Item:
     if not valid_item_id(item_id):
         raise invalid("id", "must be a UUID, or letters, digits, - and _ (at most 64)")
     existing = load_item(conn, item_id)
@@ -250,6 +261,7 @@ def _create_item(
     return item
 
 
+@numbered_last
 def update_item(
     conn: Connection,
     user: User,
@@ -263,20 +275,7 @@ def update_item(
 
     ``current``: the item as the caller already loaded it (checked visible) in this transaction.
     """
-    with feed_last(conn):
-        return _update_item(conn, user, item_id, base_version, fields, at, current)
-
-
-def _update_item(
-    conn: Connection,
-    user: User,
-    item_id: str,
-    base_version: int,
-    fields: dict[str, Any],
-    at: datetime,
-    item: Item | None = None,
-) -> Item:
-    item = item or visible_item(conn, item_id, user)
+    item = current or visible_item(conn, item_id, user)
     if item.version != base_version:
         raise ProblemError(
             412,
@@ -336,6 +335,7 @@ def record_change(
         _store_version(conn, after, action, actor, at, comment)
 
 
+@numbered_last
 def do_action(
     conn: Connection,
     user: User,
@@ -349,30 +349,6 @@ def do_action(
 ) -> Item:
     """One workflow step, decided by ``check_action``; the reason becomes a comment too
     (under ``comment_id`` when the client gave one)."""
-    with feed_last(conn):
-        return _do_action(
-            conn,
-            user,
-            item_id,
-            action_name,
-            at,
-            comment=comment,
-            comment_id=comment_id,
-            expected_version=expected_version,
-        )
-
-
-def _do_action(
-    conn: Connection,
-    user: User,
-    item_id: str,
-    action_name: str,
-    at: datetime,
-    *,
-    comment: str = "",
-    comment_id: str | None = None,
-    expected_version: int | None = None,
-) -> Item:
     item = visible_item(conn, item_id, user)
     try:
         action = Action(action_name)
@@ -424,19 +400,8 @@ def _do_action(
     return after
 
 
+@numbered_last
 def add_comment(
-    conn: Connection,
-    user: User,
-    item_id: str,
-    body: str,
-    at: datetime,
-    comment_id: str | None = None,
-) -> dict[str, Any]:
-    with feed_last(conn):
-        return _add_comment(conn, user, item_id, body, at, comment_id)
-
-
-def _add_comment(
     conn: Connection,
     user: User,
     item_id: str,
