@@ -259,7 +259,6 @@ def claim_in(
     """:func:`_claim` in the caller's write transaction."""
     fingerprint = fingerprints[0]
     table = db.idempotency
-    where = and_(table.c.caller == caller, table.c.key == key)
     statements = _CLAIM[db.is_postgres(conn)]
     conn.execute(statements.purge, {"before": now - KEEP_FOR})
     values = {
@@ -296,7 +295,8 @@ def claim_in(
             running
             or conn.execute(
                 update(table)
-                .where(where, table.c.status == 0, _same_owner(row.owner))
+                .where(table.c.caller == caller, table.c.key == key)
+                .where(table.c.status == 0, _same_owner(row.owner))
                 .values(created_at=now, owner=owner, lease_until=now + LEASE)
             ).rowcount
             != 1
