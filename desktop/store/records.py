@@ -144,6 +144,15 @@ class OutboxOp:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadyOp:
+    """An operation taken to be sent (``Store.take_op``): a content operation's request is
+    frozen in ``op.payload``; ``dropped`` when nothing was left to send and it left the queue."""
+
+    op: OutboxOp
+    dropped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class FailedOp:
     """An operation the portal refused for good, with its reason; the user's content is kept."""
 

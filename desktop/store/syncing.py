@@ -8,13 +8,14 @@ runs inside the transaction, so a user typing on another connection is never ove
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import orjson
 
 from desktop.store.base import OPERATIONAL_ERRORS, StoreBase, dump, now_iso
-from desktop.store.content import MergeFn, content_of, empty_content
-from desktop.store.records import OutboxOp, PullDecision
+from desktop.store.content import MergeFn, changed_fields, content_of, empty_content
+from desktop.store.records import OutboxOp, PullDecision, ReadyOp
 
 #: Largest pulled chunk applied in one transaction (keeps each write short, see platform notes).
 CHUNK = 50
@@ -71,18 +72,39 @@ class SyncSide(StoreBase):
         rows = self.query("SELECT DISTINCT item_id FROM conflicts WHERE resolved = 0")
         return {r["item_id"] for r in rows}
 
-    def working_state(self, item_id: str) -> dict[str, Any] | None:
-        """The working row with its JSON parsed (content, base content, base version)."""
-        row = self._working_row(item_id)
+    def take_op(self, seq: int) -> ReadyOp | None:
+        """Operation ``seq`` ready to send, in one transaction (one trip to the writer thread).
+
+        A content operation's request is made from the working copy and recorded before it is
+        first sent, so a retry sends the same bytes (as ``freeze_op``); one with nothing left
+        to send (the edit was undone) leaves the queue. None when the operation is gone.
+        """
+        with self.transaction():
+            op = self.op(seq)
+            if op is None:
+                return None
+            if op.op not in ("create", "update") or op.frozen is not None:
+                return ReadyOp(op)
+            request = self._request(op)
+            if request is None:
+                self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
+                return ReadyOp(op, dropped=True)
+            payload = {**op.payload, "request": request}
+            self.conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), seq])
+            return ReadyOp(replace(op, payload=payload))
+
+    def _request(self, op: OutboxOp) -> dict[str, Any] | None:
+        """What a content operation sends: a creation the whole content, an update the fields
+        changed since the version it was made on (``if_match``); None when nothing is left."""
+        row = self._working_row(op.item_id)
         if row is None:
             return None
-        return {
-            "site": row["site"],
-            "created_by": row["created_by"],
-            "content": json.loads(row["json"]),
-            "base": json.loads(row["base_json"]) if row["base_json"] else empty_content(),
-            "base_version": row["base_version"],
-        }
+        content = json.loads(row["json"])
+        if op.op == "create":
+            return {"if_match": None, "body": {"site": row["site"], **content}}
+        base = json.loads(row["base_json"]) if row["base_json"] else empty_content()
+        fields = changed_fields(base, content)
+        return {"if_match": row["base_version"], "body": fields} if fields else None
 
     def blob(self, sha256: str) -> tuple[bytes, str] | None:
         row = self._one("SELECT data, content_type FROM blobs WHERE sha256 = ?", [sha256])

@@ -47,9 +47,16 @@ class StoreWriter:
     ) -> T:
         """``method(store, *args, **kwargs)`` on the writer thread, awaited: ``method`` is a
         ``Store`` method (``Store.save_working``), so its arguments are type-checked."""
+        return await self.start(method, *args, **kwargs)
+
+    def start(
+        self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> asyncio.Future[T]:
+        """Hand ``method`` to the writer now; await the future later. Jobs run in the order
+        they are handed over, so a job started before a later ``run`` is done before it."""
         loop = asyncio.get_running_loop()
         job = functools.partial(self._call, method, *args, **kwargs)
-        return await loop.run_in_executor(self._executor, job)
+        return loop.run_in_executor(self._executor, job)
 
     def run_sync(
         self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs

@@ -42,6 +42,9 @@ class FaultProxy:
     upstream_port: int
     rules: list[Rule] = field(default_factory=list)
     log: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Requests being answered now, and the most at once (a client's order of requests).
+    in_flight: int = 0
+    most_in_flight: int = 0
     port: int = 0
     _server: asyncio.AbstractServer | None = None
     _writers: set[asyncio.StreamWriter] = field(default_factory=set)
@@ -92,8 +95,13 @@ class FaultProxy:
                 head, body, method, path = request
                 fault = self._fault_for(method, path)
                 self.log.append((method, path, fault))
-                if not await self._answer(fault, head, body, writer):
-                    return
+                self.in_flight += 1
+                self.most_in_flight = max(self.most_in_flight, self.in_flight)
+                try:
+                    if not await self._answer(fault, head, body, writer):
+                        return
+                finally:
+                    self.in_flight -= 1
         except (ConnectionError, asyncio.IncompleteReadError):
             return
         finally:
