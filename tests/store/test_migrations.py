@@ -43,6 +43,11 @@ FILL = {
         "VALUES ('p6', 'demo', '{\"id\": \"p6\"}', 3, 'published', 'tin-tuc', "
         "'2026-03-02T02:00:00+00:00')",
     ],
+    7: [  # the index skips what did not change (issue 21): a change is still indexed
+        "INSERT INTO working (id, site, created_by, json, base_version, saved_at) VALUES "
+        "('w7', 'demo', 'u1', '{\"title\": \"Nháp về rừng phòng hộ\"}', 0, 'now')",
+        "UPDATE working SET json = '{\"title\": \"Nháp về thủy lợi\"}' WHERE id = 'w7'",
+    ],
 }
 
 
@@ -68,6 +73,9 @@ def test_upgrade_from_every_older_schema(tmp_path: Path, start: int) -> None:
         assert [hit.id for hit in store.search("de dieu")] == ["w4"]
     if start >= 2:
         assert store.categories("demo")[0]["id"] == "tin-tuc"
+    if start >= 7:
+        assert [hit.id for hit in store.search("thuy loi")] == ["w7"]
+        assert store.search("rung phong ho") == []
     if start >= 5:
         jobs = store.conn.execute("SELECT item_id, status FROM publish_jobs").fetchall()
         assert [tuple(job) for job in jobs] == [("i1", "waiting")]
