@@ -74,7 +74,9 @@ class Push:
                     if taken is not None:
                         await taken  # taken ahead; its frozen request waits for a later push
                     continue
-                ready = await (taken or self.writer.start(Store.take_op, queued.seq))
+                if taken is None:
+                    taken = self.writer.start(Store.take_op, queued.seq)
+                ready = await taken
                 self._check_written()
                 following = ops[index + 1] if index + 1 < len(ops) else None
                 if following is not None and self._free(following, queued):
