@@ -97,7 +97,8 @@ def byte_compile() -> None:
 #: The steps of a cold start as ``ui_probe`` marks them, with the words the table uses.
 STEPS = (
     ("python", "interpreter"),
-    ("qt_imported", "PySide6 (ours: after the Qt-free app modules)"),
+    ("before_qt", "Qt-free app modules (ours)"),
+    ("qt_imported", "PySide6"),
     ("imported", "Qt app modules"),
     ("qapp", "QApplication"),
     ("styled", "theme, translations"),

@@ -199,10 +199,13 @@ class DeskApp:
     async def open_session(self, desk: Any, first_sync: bool = True) -> Any:
         """Sync first (a new sign-in: the directory and the items), show the window, and fill
         its queues with rows read on the reader thread; it keeps syncing from there."""
+        from desktop.desk.warm import resume_gc
+
         self.desk = desk
         desk.scheduler.set_interval(self._interval())
         _preload_window_icons()
         if first_sync:
+            resume_gc()  # a sync makes garbage: the collector runs from here
             self.starting("sync")
             warm = self.load_window_modules_soon()  # most often done while they typed
             try:
@@ -222,6 +225,7 @@ class DeskApp:
         window.show()
         self.started()
         await qt_turn()  # and its first paint before the reader takes the GIL to read rows
+        resume_gc()  # paused by run_gui until the first window is painted
         if self.window is window:
             self._after_first_paint(window)
         await desk.first_read()
@@ -370,9 +374,10 @@ def run_selftest(args: Any) -> int:
 
 def run_gui(args: Any) -> int:
     """Start the desktop application; returns the process exit code."""
-    limit_malloc_arenas()
-    from desktop.desk.warm import import_before_qt
+    from desktop.desk.warm import import_before_qt, pause_gc, resume_gc
 
+    pause_gc()  # until the first window is painted or a dialog waits (desktop/desk/warm.py)
+    limit_malloc_arenas()
     import_before_qt()  # the Qt-free modules first: cheaper before PySide6's import hook
     from desktop.ui import settings as options
     from desktop.ui import theme
@@ -413,12 +418,14 @@ def run_gui(args: Any) -> int:
         except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 
+            resume_gc()
             log.exception("start failed")
             desk.started()
             QMessageBox.critical(None, "Bàn biên tập", error_sentence(exc))
             await desk.close()
             return 1
         desk.started()
+        resume_gc()  # if no window came (no profile, the welcome dialog closed)
         if desk.window is None:
             await desk.close()
             return 0
@@ -472,6 +479,9 @@ def load_window_modules() -> None:
 async def start_demo(desk: DeskApp, reset: bool = False) -> Any:
     """Start the demo portal off the UI thread (the start-up window keeps moving), print its
     public site's address on standard output, and sign in as the first demo account."""
+    from desktop.desk.warm import resume_gc
+
+    resume_gc()  # the demo portal starts in this process: its garbage is collected
     desk.starting("demo")
     url = await asyncio.to_thread(desk.start_demo, reset)
     announce(f"{url}/")  # the public site, for a browser and for scripts (issue 17)
@@ -504,6 +514,7 @@ async def start_profile(desk: DeskApp, profile_id: str | None, credentials: Any 
 async def welcome(desk: DeskApp, profiles: Any, credentials: Any, profile: Any = None) -> None:
     """No usable session: ask for a portal and an account, or start the demo."""
     from desktop.desk.signin import sign_in_profile
+    from desktop.desk.warm import resume_gc
     from desktop.sync.api import check_url
     from desktop.ui.services import error_sentence
     from desktop.ui.welcome import WelcomeDialog
@@ -511,6 +522,7 @@ async def welcome(desk: DeskApp, profiles: Any, credentials: Any, profile: Any =
     dialog = WelcomeDialog()
     desk.welcome_dialog = dialog
     desk.started()
+    resume_gc()  # the person types from here: start-up is over
     desk.load_window_modules_soon()
     if profile is not None:
         dialog.address.setText(profile.url)
