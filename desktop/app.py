@@ -265,9 +265,11 @@ class DeskApp:
         return window
 
     def _after_first_paint(self, window: Any) -> None:
-        """What the first screen does not show: the idle lock, whose filter sees every event of
-        the application (each one a call into Python: the window's show and first paint would
-        pay for it), starts once the window is up; it counts ten minutes from there."""
+        """What the first screen does not show: the tray icon, and the idle lock, whose filter
+        sees every event of the application (each one a call into Python: the window's show and
+        first paint would pay for it), start once the window is up; the lock counts ten minutes
+        from there."""
+        window.after_first_paint()
         if self.keys is not None and self.lock is None:
             from desktop.ui.lock import install_lock
 
