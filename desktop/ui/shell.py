@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.screens = Screens(self)  # built the first time each is shown or asked for
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setIconSize(QSize(icons.NAVIGATION_SIZE, icons.NAVIGATION_SIZE))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it all
         self.nav.currentItemChanged.connect(self._nav_changed)
