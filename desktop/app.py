@@ -193,6 +193,8 @@ class DeskApp:
         window's construction spends ~0.25 s importing on the UI thread."""
         if self._window_modules is None:
             loop = asyncio.get_running_loop()
+            from desktop.ui.window_start import load_window_modules
+
             self._window_modules = loop.run_in_executor(None, load_window_modules)
         return self._window_modules
 
@@ -200,10 +202,11 @@ class DeskApp:
         """Sync first (a new sign-in: the directory and the items), show the window, and fill
         its queues with rows read on the reader thread; it keeps syncing from there."""
         from desktop.desk.warm import resume_gc
+        from desktop.ui.window_start import preload_window_icons
 
         self.desk = desk
         desk.scheduler.set_interval(self._interval())
-        _preload_window_icons()
+        preload_window_icons()
         if first_sync:
             resume_gc()  # a sync makes garbage: the collector runs from here
             self.starting("sync")
@@ -442,16 +445,6 @@ def run_gui(args: Any) -> int:
         return int(loop.run_until_complete(main()))
 
 
-def _preload_window_icons() -> None:
-    """The icons the window paints first, at the size it paints them (the navigation's 20 px,
-    the toolbar's 24 px): rendering every icon at both sizes cost twice the CPU (issue 21)."""
-    from desktop.ui import icons
-    from desktop.ui.screens import load_screens
-
-    icons.preload([cls.ICON for cls in load_screens()], sizes=(icons.NAVIGATION_SIZE,))
-    icons.preload(["new", "sync"], sizes=(icons.TOOLBAR_SIZE,))
-
-
 async def qt_turn() -> None:
     """Wait for one pass of Qt's event loop (posted events such as a first paint included)."""
     from PySide6.QtCore import QTimer
@@ -464,21 +457,6 @@ async def qt_turn() -> None:
 
     QTimer.singleShot(0, turned)
     await done
-
-
-def load_window_modules() -> None:
-    """Import what building the main window needs: its screens, the item page, the deadlines'
-    calendars, the publish queue (about 0.25 s). Plain imports, no Qt object is made, so a
-    worker thread may do it while the sign-in sync runs."""
-    import desktop.desk.deadlines
-    import desktop.publishing.queue
-    import desktop.ui.item_page
-    import desktop.ui.shell  # noqa: F401
-    from desktop.desk.warm import import_deferred
-    from desktop.ui.screens import load_screens
-
-    load_screens()
-    import_deferred()
 
 
 async def start_demo(desk: DeskApp, reset: bool = False) -> Any:

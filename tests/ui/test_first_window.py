@@ -70,7 +70,7 @@ def test_about_box_and_tray_come_when_asked(desk: People, monkeypatch: Any) -> N
 
 
 def test_the_icons_are_rendered_ahead_at_the_sizes_the_window_paints(desk: People) -> None:
-    """``desktop.app._preload_window_icons`` renders each icon once, at the window's sizes."""
+    """``window_start.preload_window_icons`` renders each icon once, at the window's sizes."""
     from desktop.ui import icons
 
     window = desk.sign_in("thanhvien1").window
