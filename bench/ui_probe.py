@@ -1,18 +1,19 @@
 """Run in a subprocess by ``ui_figures``: one cold start of a window, measured from inside.
 
-    python -m bench.ui_probe bare  --out F.json            a bare PySide6 window with a table
-    python -m bench.ui_probe start --store S --url U --out F.json [--queue-runs K]  (refresh
-                                   token on stdin)
+    python -m bench.ui_probe bare  --out F.json [--watch window]   a bare PySide6 window
+    python -m bench.ui_probe start --store S --url U --out F.json [--queue-runs K]
+                                   [--watch window]  (refresh token on stdin)
     python -m bench.ui_probe sync  --store S --url U --user N --out F.json   (password on stdin)
 
 Times are wall-clock ``time.time()`` (the parent subtracts the moment it spawned us), taken at
-the first paint event of the main window, not at ``show()``. ``maxrss_mb`` is
-its peak RSS (``VmHWM``) at the end. ``marks`` splits a cold start into its steps, each the
-moment it ended (same clock): ``python`` (the interpreter up, this module starts), ``qt_imported``
-(for the app: after the Qt-free modules ``run_gui`` imports first, then PySide6),
-``imported`` (the app's modules), ``qapp``, ``styled`` (translations, theme, the app object),
-``store_open``, ``desk``, ``window_built``, ``shown`` (``show()`` called), ``painted``,
-``rows_read`` (the queue's rows taken in), ``rows_painted``; the bare window has the steps it has.
+the first paint event of the main window, not at ``show()`` (``--watch``: see ``WATCH``).
+``maxrss_mb`` is its peak RSS (``VmHWM``) at the end. ``marks`` splits a cold start into its
+steps, each the moment it ended (same clock): ``python`` (the interpreter up, this module starts),
+``before_qt`` (the app only: the Qt-free modules ``run_gui`` imports first), ``qt_imported``
+(PySide6 and the probe's own imports), ``imported`` (the app's modules), ``qapp``, ``styled``
+(translations, theme, the app object), ``store_open``, ``desk``, ``window_built``, ``shown``
+(``show()`` called), ``painted``, ``rows_read`` (the queue's rows taken in), ``rows_painted``;
+the bare window has the steps it has. ``cpu_marks``: the process's CPU time at the same steps.
 """
 
 # ruff: noqa: E402  (the first mark is taken before the other imports: the interpreter alone)
@@ -21,13 +22,19 @@ from __future__ import annotations
 import time
 
 MARKS: dict[str, float] = {"python": time.time()}
+#: The process's CPU time (all its threads) at the same steps: what other programs on a loaded
+#: machine inflate far less than the wall clock.
+CPU_MARKS: dict[str, float] = {"python": time.process_time()}
 
 import sys
 
 if sys.argv[1:2] in (["start"], ["sync"]):  # as run_gui does first (desktop/app.py)
-    from desktop.desk.warm import import_before_qt
+    from desktop.desk.warm import import_before_qt, pause_gc
 
+    pause_gc()  # the app resumes it after its first paint (DeskApp.open_session)
     import_before_qt()
+    MARKS["before_qt"] = time.time()
+    CPU_MARKS["before_qt"] = time.process_time()
 
 import argparse
 import asyncio
@@ -42,11 +49,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QWidget
 
 MARKS["qt_imported"] = time.time()
-
-
-#: The process's CPU time (all its threads) at the same steps: what other programs on a loaded
-#: machine inflate far less than the wall clock.
-CPU_MARKS: dict[str, float] = {}
+CPU_MARKS["qt_imported"] = time.process_time()
 
 
 def mark(name: str) -> None:
@@ -54,6 +57,26 @@ def mark(name: str) -> None:
     if name not in MARKS:
         MARKS[name] = time.time()
         CPU_MARKS[name] = time.process_time()
+
+
+#: How the first paint is watched (``--watch``). ``app`` (the table's): a Python filter of every
+#: event of the application from ``show()``, the mark at the window's first paint event (the
+#: start of the paint pass). ``window``: a filter on the window alone, the mark once that paint
+#: pass is done (a zero timer from its first paint event). The ``app`` filter makes PySide6
+#: build a Python type for each kind of object and event of the show it passes on (QStyle's alone
+#: ~10 ms): about 40 ms of CPU in the bare window, fewer in the app, whose code made most of them
+#: already; ``window`` has no such cost (bench/README.md, 2026-12-07 evening).
+WATCH = {"mode": "app"}
+
+
+def _watch_paint(app: QApplication, window: QWidget, watch: Any, callback: Any) -> None:
+    """Call ``callback`` at the window's first paint as ``WATCH`` says."""
+    if WATCH["mode"] == "window":
+        watch.watch(window, lambda: QTimer.singleShot(0, callback))
+        window.installEventFilter(watch)
+    else:
+        watch.watch(window, callback)
+        app.installEventFilter(watch)
 
 
 def maxrss_mb() -> float:
@@ -92,6 +115,7 @@ class PaintWatch(QObject):
 def _bare_window() -> tuple[QApplication, QMainWindow]:
     """The baseline: a bare PySide6 main window holding an empty table, not yet shown."""
     MARKS["imported"] = MARKS["qt_imported"]
+    CPU_MARKS["imported"] = CPU_MARKS["qt_imported"]
     app = QApplication(sys.argv[:1])
     mark("qapp")
     window = QMainWindow()
@@ -107,14 +131,13 @@ def bare(out: Path) -> None:
     app, window = _bare_window()
     result: dict[str, Any] = {}
     watch = PaintWatch()
-    app.installEventFilter(watch)
 
     def painted() -> None:
         result["painted_at"] = time.time()
         mark("painted")
         QTimer.singleShot(0, app.quit)
 
-    watch.watch(window, painted)
+    _watch_paint(app, window, watch, painted)
     window.show()
     mark("shown")
     app.exec()
@@ -220,15 +243,15 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
             mark("rows_read")
             screen = window.stack.currentWidget()
             watch.watch(screen, lambda: painted("rows_painted", filled))
+            app.installEventFilter(watch)  # the table repaints, not always the screen itself
 
         def show(window: QMainWindow) -> None:
-            watch.watch(window, lambda: painted("painted", first))
             items = getattr(window, "items", None)
             if items is not None and items.loading:
                 items.rowsLoaded.connect(lambda: rows_in(window))
             elif not filled.done():
                 filled.set_result(None)  # the rows were there before the window
-            app.installEventFilter(watch)
+            _watch_paint(app, window, watch, lambda: painted("painted", first))
             original_show(window)
             mark("shown")
 
@@ -244,6 +267,7 @@ def start(out: Path, store_path: Path, url: str, queue_runs: int, queue: str, ot
         QMainWindow.show = original_show  # type: ignore[method-assign]
         result["painted_at"] = await first
         result["rows_painted_at"] = await filled or result["painted_at"]
+        app.installEventFilter(watch)  # opening a queue below: a screen's children paint
         result["first_screen"] = window.current_screen_name()
         await desk.sync.sync_now()  # the window's own sync, started on show: ended before timing
         opened: list[float] = []
@@ -335,9 +359,11 @@ def main() -> None:
     parser.add_argument("--queue-runs", type=int, default=0)
     parser.add_argument("--queue", default="edit_queue")
     parser.add_argument("--other", default="my_items")
+    parser.add_argument("--watch", choices=["app", "window"], default="app")
     parser.add_argument("--url", default="")
     parser.add_argument("--user", default="")
     args = parser.parse_args()
+    WATCH["mode"] = args.watch
     if args.mode == "bare":
         bare(args.out)
     elif args.mode == "bare-ticks":

@@ -193,16 +193,22 @@ class DeskApp:
         window's construction spends ~0.25 s importing on the UI thread."""
         if self._window_modules is None:
             loop = asyncio.get_running_loop()
+            from desktop.ui.window_start import load_window_modules
+
             self._window_modules = loop.run_in_executor(None, load_window_modules)
         return self._window_modules
 
     async def open_session(self, desk: Any, first_sync: bool = True) -> Any:
         """Sync first (a new sign-in: the directory and the items), show the window, and fill
         its queues with rows read on the reader thread; it keeps syncing from there."""
+        from desktop.desk.warm import resume_gc
+        from desktop.ui.window_start import preload_window_icons
+
         self.desk = desk
         desk.scheduler.set_interval(self._interval())
-        _preload_window_icons()
+        preload_window_icons()
         if first_sync:
+            resume_gc()  # a sync makes garbage: the collector runs from here
             self.starting("sync")
             warm = self.load_window_modules_soon()  # most often done while they typed
             try:
@@ -222,6 +228,7 @@ class DeskApp:
         window.show()
         self.started()
         await qt_turn()  # and its first paint before the reader takes the GIL to read rows
+        resume_gc()  # paused by run_gui until the first window is painted
         if self.window is window:
             self._after_first_paint(window)
         await desk.first_read()
@@ -261,9 +268,11 @@ class DeskApp:
         return window
 
     def _after_first_paint(self, window: Any) -> None:
-        """What the first screen does not show: the idle lock, whose filter sees every event of
-        the application (each one a call into Python: the window's show and first paint would
-        pay for it), starts once the window is up; it counts ten minutes from there."""
+        """What the first screen does not show: the tray icon, and the idle lock, whose filter
+        sees every event of the application (each one a call into Python: the window's show and
+        first paint would pay for it), start once the window is up; the lock counts ten minutes
+        from there."""
+        window.after_first_paint()
         if self.keys is not None and self.lock is None:
             from desktop.ui.lock import install_lock
 
@@ -370,9 +379,10 @@ def run_selftest(args: Any) -> int:
 
 def run_gui(args: Any) -> int:
     """Start the desktop application; returns the process exit code."""
-    limit_malloc_arenas()
-    from desktop.desk.warm import import_before_qt
+    from desktop.desk.warm import import_before_qt, pause_gc, resume_gc
 
+    pause_gc()  # until the first window is painted or a dialog waits (desktop/desk/warm.py)
+    limit_malloc_arenas()
     import_before_qt()  # the Qt-free modules first: cheaper before PySide6's import hook
     from desktop.ui import settings as options
     from desktop.ui import theme
@@ -413,12 +423,14 @@ def run_gui(args: Any) -> int:
         except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 
+            resume_gc()
             log.exception("start failed")
             desk.started()
             QMessageBox.critical(None, "Bàn biên tập", error_sentence(exc))
             await desk.close()
             return 1
         desk.started()
+        resume_gc()  # if no window came (no profile, the welcome dialog closed)
         if desk.window is None:
             await desk.close()
             return 0
@@ -431,13 +443,6 @@ def run_gui(args: Any) -> int:
     gc.freeze()
     with loop:
         return int(loop.run_until_complete(main()))
-
-
-def _preload_window_icons() -> None:
-    from desktop.ui import icons
-    from desktop.ui.screens import load_screens
-
-    icons.preload(["app", "new", "sync", *(cls.ICON for cls in load_screens())])
 
 
 async def qt_turn() -> None:
@@ -454,24 +459,12 @@ async def qt_turn() -> None:
     await done
 
 
-def load_window_modules() -> None:
-    """Import what building the main window needs: its screens, the item page, the deadlines'
-    calendars, the publish queue (about 0.25 s). Plain imports, no Qt object is made, so a
-    worker thread may do it while the sign-in sync runs."""
-    import desktop.desk.deadlines
-    import desktop.publishing.queue
-    import desktop.ui.item_page
-    import desktop.ui.shell  # noqa: F401
-    from desktop.desk.warm import import_deferred
-    from desktop.ui.screens import load_screens
-
-    load_screens()
-    import_deferred()
-
-
 async def start_demo(desk: DeskApp, reset: bool = False) -> Any:
     """Start the demo portal off the UI thread (the start-up window keeps moving), print its
     public site's address on standard output, and sign in as the first demo account."""
+    from desktop.desk.warm import resume_gc
+
+    resume_gc()  # the demo portal starts in this process: its garbage is collected
     desk.starting("demo")
     url = await asyncio.to_thread(desk.start_demo, reset)
     announce(f"{url}/")  # the public site, for a browser and for scripts (issue 17)
@@ -504,6 +497,7 @@ async def start_profile(desk: DeskApp, profile_id: str | None, credentials: Any 
 async def welcome(desk: DeskApp, profiles: Any, credentials: Any, profile: Any = None) -> None:
     """No usable session: ask for a portal and an account, or start the demo."""
     from desktop.desk.signin import sign_in_profile
+    from desktop.desk.warm import resume_gc
     from desktop.sync.api import check_url
     from desktop.ui.services import error_sentence
     from desktop.ui.welcome import WelcomeDialog
@@ -511,6 +505,7 @@ async def welcome(desk: DeskApp, profiles: Any, credentials: Any, profile: Any =
     dialog = WelcomeDialog()
     desk.welcome_dialog = dialog
     desk.started()
+    resume_gc()  # the person types from here: start-up is over
     desk.load_window_modules_soon()
     if profile is not None:
         dialog.address.setText(profile.url)

@@ -10,6 +10,10 @@ from PySide6.QtGui import QIcon
 from desktop.ui.i18n import RESOURCES
 
 ICON_DIR = RESOURCES / "icons"
+#: The sizes the main window paints its icons at: the navigation's (shell.py), the toolbar's
+#: (the style's default).
+NAVIGATION_SIZE = 20
+TOOLBAR_SIZE = 24
 
 
 @cache
@@ -23,7 +27,7 @@ def stylesheet() -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def preload(names: Iterable[str], sizes: Iterable[int] = (20, 24)) -> None:
+def preload(names: Iterable[str], sizes: Iterable[int] = (NAVIGATION_SIZE, TOOLBAR_SIZE)) -> None:
     """Load and render icons ahead of the window that shows them (the first SVG loads Qt's
     icon engine, and each is drawn at its first paint): one short turn of the loop before the
     window rather than longer ones while it is built and first painted."""

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 from typing import Any
 
 from desktop.app import DeskApp, start_profile
+from desktop.desk.warm import pause_gc, resume_gc
 from desktop.security.credentials import CredentialStore
 from tests.security.helpers import MemoryKeyring, files_containing
 from tests.ui.helpers import DEMO_PASSWORD
@@ -20,8 +22,10 @@ def test_connect_then_resume_from_the_keychain(
     credentials = CredentialStore(backend=keyring)
     desk = DeskApp(qapp, tmp_path / "data", settings, translations)
     try:
+        pause_gc()  # as run_gui starts: the collector waits until someone is asked something
         starting = asyncio.ensure_future(start_profile(desk, None, credentials=credentials))
         run(_until(lambda: desk.welcome_dialog is not None and desk.welcome_dialog.isVisible()))
+        assert gc.isenabled()
         dialog = desk.welcome_dialog
         dialog.address.setText(demo_portal.url)
         dialog.account.setText("phoban")
@@ -40,13 +44,16 @@ def test_connect_then_resume_from_the_keychain(
         assert not files_containing(tmp_path, DEMO_PASSWORD)  # settings, stores, profiles
 
         again = DeskApp(qapp, tmp_path / "data", settings, translations)
+        pause_gc()
         run(start_profile(again, None, credentials=CredentialStore(backend=keyring)))
         assert again.welcome_dialog is None  # resumed without asking
+        assert gc.isenabled()  # on again once the window was painted
         assert again.window.items.session.user.username == "phoban"
         run(again.window.sync.sync_now())
         assert again.sync.state.online is True
         run(again.close())
     finally:
+        resume_gc()
         run(desk.close())
 
 

@@ -10,10 +10,18 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models import Action, Item, State, Step
-from desktop.ui import dialogs, labels
+from desktop.ui import labels
 from desktop.ui.screens import Context, Screen, register
 from desktop.ui.services import QueueRow
 from desktop.ui.widgets.queue import QueueView
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """``dialogs.confirm``, its module (QMessageBox, the comment dialog) imported when first
+    asked rather than with the first window (replaceable in tests as ``screen.ask``)."""
+    from desktop.ui import dialogs
+
+    return dialogs.confirm(parent, title, question)
 
 
 class QueueScreen(Screen):
@@ -143,7 +151,7 @@ class MyItemsScreen(QueueScreen):
         self.tools.addWidget(self.new_button)
         self.view.can_delete = self.can_delete
         self.view.deleteRequested.connect(self.delete_draft)
-        self.ask = dialogs.confirm
+        self.ask = confirm
         self.task: asyncio.Future[Any] | None = None
         self.retranslate()
 
@@ -254,7 +262,7 @@ class ApprovalQueueScreen(QueueScreen):
         self.approve_button.setEnabled(False)
         self.view.selectionChanged.connect(self._selection)
         self.tools.addWidget(self.approve_button)
-        self.ask = dialogs.confirm
+        self.ask = confirm
         self.tasks: list[asyncio.Future[Any]] = []  # the last approvals, written in order
         self.message = QLabel(self)
         self.message.setObjectName("message")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from desktop.desk.imports import Outcome
@@ -80,6 +80,8 @@ class FileDrop(QObject):
         return "\n".join(lines)
 
     def tell(self, outcomes: list[Outcome]) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not with the first window
+
         failed = any(o.status == "failed" for o in outcomes)
         box = QMessageBox.warning if failed else QMessageBox.information
         box(self.window, self.tr("Files imported"), self.summary(outcomes))
