@@ -139,11 +139,11 @@ def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, 
     position = since
     board = _board(user)
     rule = {"board": board, "username": user.username} if board else {}
-    while len(found) < limit:
-        batch = _rows_after(conn, rule, position, max(limit * 2, 50))
-        if not batch:
-            return {"changes": found, "cursor": encode_cursor(position), "has_more": False}
+    while True:
+        batch, complete = _rows_after(conn, rule, position, max(limit * 2, 50))
+        left = len(batch)
         for kind, seq, payload in batch:
+            left -= 1
             if payload is not None and kind == "item":
                 item = Item.from_dict(orjson.loads(payload))
                 found.append({"kind": "item", "item": item.to_dict()})
@@ -152,16 +152,20 @@ def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, 
             position = seq
             if len(found) >= limit:
                 break
-    has_more = bool(_rows_after(conn, rule, position, 1))
-    return {"changes": found, "cursor": encode_cursor(position), "has_more": has_more}
+        if len(found) >= limit:  # more after this page: in this batch, or (not all read) later
+            has_more = left > 0 or (not complete and bool(_rows_after(conn, rule, position, 1)[0]))
+            return {"changes": found, "cursor": encode_cursor(position), "has_more": has_more}
+        if complete:  # every change after the cursor was in this batch: no query to learn it
+            return {"changes": found, "cursor": encode_cursor(position), "has_more": False}
 
 
 def _rows_after(
     conn: Connection, rule: dict[str, Any], since: int, count: int
-) -> list[tuple[str, int, Any]]:
+) -> tuple[list[tuple[str, int, Any]], bool]:
     """The next ``count`` changes after ``since``, by number: items (their JSON) and comments
     (as dicts); the payload is None for a change the caller may not see. ``rule``: the
-    user's parameters of :func:`_rule` (none when on no board)."""
+    user's parameters of :func:`_rule` (none when on no board). And whether they are all the
+    changes after ``since`` (then nobody needs to ask for the next ones)."""
     items_after, comments_after = _STATEMENTS[bool(rule)]
     values = {"since": since, "count": count, **rule}
     items = conn.execute(items_after, values).all()
@@ -171,4 +175,5 @@ def _rows_after(
         ("comment", row.change_seq, comment_dict(row) if row.seen else None) for row in comments
     ]
     merged.sort(key=lambda change: change[1])
-    return merged[:count]
+    complete = len(items) < count and len(comments) < count and len(merged) <= count
+    return merged[:count], complete
