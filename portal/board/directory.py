@@ -84,6 +84,9 @@ def directory_changed(conn: Connection, site: str) -> None:
 _DIRECTORY_VERSIONS = select(db.directory_versions).where(
     db.directory_versions.c.site.in_(bindparam("sites", expanding=True))
 )
+_DIRECTORY_VERSION = select(db.directory_versions).where(
+    db.directory_versions.c.site == bindparam("site")
+)
 _GET_SITE = select(db.sites).where(db.sites.c.id == bindparam("site"))
 _CATEGORY_IDS = select(db.categories.c.id).where(db.categories.c.site == bindparam("site"))
 _GRANTS_OF_SITE = (
@@ -99,7 +102,10 @@ def directory_versions(conn: Connection, sites: Iterable[str]) -> dict[str, int]
     found = {site: 0 for site in wanted}
     if not wanted:
         return found
-    rows = conn.execute(_DIRECTORY_VERSIONS, {"sites": wanted})
+    if len(wanted) == 1:  # most people are on one site: no IN list to expand (issue 21)
+        rows = conn.execute(_DIRECTORY_VERSION, {"site": wanted[0]})
+    else:
+        rows = conn.execute(_DIRECTORY_VERSIONS, {"sites": wanted})
     for row in rows:
         found[row.site] = int(row.version)
     return found

@@ -169,6 +169,34 @@ def test_a_refusal_takes_no_number_and_is_audited_and_kept(
     assert again.status_code == 403 and again.headers["idempotent-replayed"] == "true"
 
 
+def test_a_pull_is_one_read_transaction_and_one_thread_hop(
+    api: dict[str, Api], recorded: Any
+) -> None:
+    member = api["thanhvien1"]
+    item = member.create()
+    for params in ({}, {"limit": 1}, {"limit": "500"}):
+        page, seen = recorded(lambda p=params: member.get("/api/v1/changes", params=p))
+        assert page.status_code == 200, page.text
+        assert [c["item"]["id"] for c in page.json()["changes"]] == [item["id"]]
+        assert (seen.transactions, seen.hops, len(seen.threads)) == (1, 1, 1), params
+    # a query FastAPI must judge: its answer, the page read after it
+    for params, status in (({"limit": "0"}, 422), ({"limit": " 7"}, 200), ({"limit": "x"}, 422)):
+        answer = member.get("/api/v1/changes", params=params)
+        assert answer.status_code == status, (params, answer.text)
+    again = member.get("/api/v1/changes", params=[("limit", "5"), ("limit", "1")])
+    assert again.status_code == 200 and len(again.json()["changes"]) == 1
+
+
+def test_a_pull_checks_the_caller_before_the_query(api: dict[str, Api]) -> None:
+    member = api["thanhvien1"]
+    bad = {"Authorization": "Bearer not-a-token"}
+    for params in ({}, {"limit": "0"}, {"since": "x" * 300}, {"since": "not-a-cursor"}):
+        answer = member.client.get("/api/v1/changes", params=params, headers=bad)
+        assert answer.status_code == 401, (params, answer.text)
+    invalid = member.get("/api/v1/changes", params={"since": "not-a-cursor"})
+    assert invalid.status_code == 422 and invalid.json()["code"] == "invalid"
+
+
 # --- /changes: visibility in SQL ----------------------------------------------------------------
 
 SITES = ("so", "khac")
