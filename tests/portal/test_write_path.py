@@ -25,6 +25,7 @@ from sqlalchemy import delete, event, insert, select
 from desktop.models import Item, Role, State, StepRecord, User, can_see
 from portal import db
 from portal.board import changes, service
+from portal.board.problems import ProblemError
 from portal.server import PortalServer
 from tests.portal.conftest import Api
 
@@ -195,6 +196,44 @@ def test_a_pull_checks_the_caller_before_the_query(api: dict[str, Api]) -> None:
         assert answer.status_code == 401, (params, answer.text)
     invalid = member.get("/api/v1/changes", params={"since": "not-a-cursor"})
     assert invalid.status_code == 422 and invalid.json()["code"] == "invalid"
+
+
+def test_a_put_that_refuses_after_writing_keeps_none_of_its_writes(
+    api: dict[str, Api], server: PortalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PUT runs without a SAVEPOINT (it refuses before it writes); were it ever to refuse
+    after writing, it runs again in one: the refusal is the answer, none of the writes stay."""
+    member = api["thanhvien1"]
+    item = member.create()
+    engine = server.app.state.engine
+
+    def counter() -> int:
+        with db.reading(engine) as conn:
+            return int(conn.execute(select(db.feed_counter.c.seq)).scalar_one())
+
+    before = counter()
+    runs: list[int] = []
+
+    def refusing(*_args: Any, **_kw: Any) -> None:
+        runs.append(1)
+        raise ProblemError(422, "invalid", "Refused after the item's row was written.")
+
+    monkeypatch.setattr(service, "_store_version", refusing)
+    key = {"If-Match": f'"{item["version"]}"', "Idempotency-Key": str(uuid.uuid4())}
+    path = f"/api/v1/items/{item['id']}"
+    refused = member.put(path, json={"title": "Không lưu"}, headers=key)
+    assert refused.status_code == 422, refused.text
+    assert len(runs) == 2  # without a SAVEPOINT, then again in one
+    assert member.get(path).json() == item  # the item's row as it was
+    assert counter() == before  # no feed number taken
+    with db.reading(engine) as conn:
+        versions = conn.execute(
+            select(db.item_versions.c.version).where(db.item_versions.c.item_id == item["id"])
+        ).all()
+    assert [row.version for row in versions] == [1]
+    monkeypatch.undo()
+    again = member.put(path, json={"title": "Không lưu"}, headers=key)
+    assert again.status_code == 422 and again.headers["idempotent-replayed"] == "true"
 
 
 # --- /changes: visibility in SQL ----------------------------------------------------------------
