@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from desktop.models import (
     Action,
+    Grant,
     Item,
     ModelError,
     State,
@@ -319,8 +320,7 @@ def update_item(
             f"The item is at version {item.version}, not {base_version}.",
             current=item.to_dict(),
         )
-    grants = list_grants(conn, site=item.site)
-    if not can_edit(item, user, grants, at):
+    if not can_edit(item, user, _Grants(conn, item.site), at):
         raise ProblemError(
             403,
             "forbidden",
@@ -342,6 +342,19 @@ def update_item(
     _save(conn, item, changed)
     _store_version(conn, changed, "update", user.username, at)
     return changed
+
+
+class _Grants:
+    """The site's grants, read when first looked at: a draft's author needs none (issue 21)."""
+
+    def __init__(self, conn: Connection, site: str) -> None:
+        self.conn, self.site = conn, site
+        self.read: list[Grant] | None = None
+
+    def __iter__(self) -> Iterator[Grant]:
+        if self.read is None:
+            self.read = list_grants(self.conn, site=self.site)
+        return iter(self.read)
 
 
 def _save(conn: Connection, before: Item, after: Item) -> None:
