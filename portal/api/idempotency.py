@@ -16,6 +16,10 @@ keep their keys themselves, in their one transaction (:data:`OWN_TRANSACTION`,
 with :func:`settle_in`, so a crash leaves no claim behind, and a duplicate sent while the first
 runs waits for it (the key's row is locked) and gets its answer replayed.
 
+An answer is kept for :data:`KEEP_FOR` (24 hours): a key older than that is claimed afresh, never
+replayed, and the scheduler deletes such rows every few minutes (:func:`purge`; until issue 21
+every claim deleted them first).
+
 Logins and refreshes are not replayed: their answers hold fresh tokens, which are never stored
 in clear. Answers that a retry could rightly change are not kept either: 401, 409, 429, 5xx, and
 403 ``password_change_required`` (the outbox's operations must go through once the password is
