@@ -16,6 +16,10 @@ keep their keys themselves, in their one transaction (:data:`OWN_TRANSACTION`,
 with :func:`settle_in`, so a crash leaves no claim behind, and a duplicate sent while the first
 runs waits for it (the key's row is locked) and gets its answer replayed.
 
+An answer is kept for :data:`KEEP_FOR` (24 hours): a key older than that is claimed afresh, never
+replayed, and the scheduler deletes such rows every few minutes (:func:`purge`; until issue 21
+every claim deleted them first).
+
 Logins and refreshes are not replayed: their answers hold fresh tokens, which are never stored
 in clear. Answers that a retry could rightly change are not kept either: 401, 409, 429, 5xx, and
 403 ``password_change_required`` (the outbox's operations must go through once the password is
@@ -224,28 +228,63 @@ def _claim(
 
 @dataclass(frozen=True, slots=True)
 class _ClaimStatements:
-    """:func:`claim_in`'s statements, built once per dialect with their values as parameters
-    (building them per request cost more than running them, issue 21)."""
+    """:func:`claim_in`'s and :func:`settle_in`'s statements, built once per dialect with their
+    values as parameters (building them per request cost more than running them, issue 21)."""
 
-    purge: Any
     claim: Any
     find: Any
+    renew_expired: Any
+    settle: Any
+    forget: Any
 
 
 def _claim_statements(dialect: Any) -> _ClaimStatements:
     table = db.idempotency
+    # (an UPDATE's parameters may not be named as its columns: hence ``w_caller``…)
+    this_key = and_(table.c.caller == bindparam("w_caller"), table.c.key == bindparam("w_key"))
+    held = and_(this_key, table.c.owner == bindparam("w_owner"))
     return _ClaimStatements(
-        purge=delete(table).where(table.c.created_at < bindparam("before")),
         claim=dialect.insert(table)
         .on_conflict_do_nothing()
         .returning(table.c.status),  # (psycopg gives no rowcount for ON CONFLICT DO NOTHING)
         find=select(table).where(
             table.c.caller == bindparam("caller"), table.c.key == bindparam("key")
         ),
+        # A key past its retention is forgotten: claimed afresh as if it had been purged (the
+        # scheduler deletes such rows, :func:`purge`; until it runs they stay, unanswered).
+        renew_expired=update(table)
+        .where(this_key, table.c.created_at < bindparam("before"))
+        .values(
+            fingerprint=bindparam("new_fingerprint"),
+            status=0,
+            headers="[]",
+            body=b"",
+            created_at=bindparam("new_created_at"),
+            owner=bindparam("new_owner"),
+            lease_until=bindparam("new_lease_until"),
+        ),
+        settle=update(table)
+        .where(held)
+        .values(
+            status=bindparam("new_status"),
+            headers=bindparam("new_headers"),
+            body=bindparam("new_body"),
+        ),
+        forget=delete(table).where(held),
     )
 
 
 _CLAIM = {False: _claim_statements(sqlite), True: _claim_statements(postgresql)}
+#: :func:`purge`'s statement (the same on both dialects).
+_PURGE = delete(db.idempotency).where(db.idempotency.c.created_at < bindparam("before"))
+
+
+def purge(engine: Any, now: datetime) -> int:
+    """Forget the keys older than :data:`KEEP_FOR` (a scheduled job, ``portal.board.operations``:
+    not on every claim, issue 21); the number of keys forgotten. A claim never answers from a
+    key past its retention even before this runs (:func:`claim_in`)."""
+    with db.writing(engine) as conn:
+        return int(conn.execute(_PURGE, {"before": now - KEEP_FOR}).rowcount or 0)
 
 
 def claim_in(
@@ -260,7 +299,6 @@ def claim_in(
     fingerprint = fingerprints[0]
     table = db.idempotency
     statements = _CLAIM[db.is_postgres(conn)]
-    conn.execute(statements.purge, {"before": now - KEEP_FOR})
     values = {
         "caller": caller,
         "key": key,
@@ -282,6 +320,22 @@ def claim_in(
             break
     else:
         return _in_progress()
+    if (utc(row.created_at) or now) < now - KEEP_FOR:  # past its retention: claimed afresh
+        renewed = conn.execute(
+            statements.renew_expired,
+            {
+                "w_caller": caller,
+                "w_key": key,
+                "before": now - KEEP_FOR,
+                "new_fingerprint": fingerprint,
+                "new_created_at": now,
+                "new_owner": owner,
+                "new_lease_until": now + LEASE,
+            },
+        )
+        if renewed.rowcount == 1:
+            return None
+        return _in_progress()  # renewed by a concurrent claim meanwhile
     if row.fingerprint not in fingerprints:
         return ProblemError(
             422,
@@ -367,15 +421,19 @@ def settle_in(
     owner: str = "",
 ) -> None:
     """:func:`_settle` in the caller's write transaction; ``headers`` are only those kept."""
-    table = db.idempotency
-    where = and_(table.c.caller == caller, table.c.key == key, table.c.owner == owner)
+    statements = _CLAIM[db.is_postgres(conn)]
+    where = {"w_caller": caller, "w_key": key, "w_owner": owner}
     if status >= 500 or status in (401, 409, 429) or _passing(status, [body]):
-        conn.execute(delete(table).where(where))
+        conn.execute(statements.forget, where)
     else:
         conn.execute(
-            update(table)
-            .where(where)
-            .values(status=status, headers=orjson.dumps(headers).decode(), body=body)
+            statements.settle,
+            {
+                **where,
+                "new_status": status,
+                "new_headers": orjson.dumps(headers).decode(),
+                "new_body": body,
+            },
         )
 
 

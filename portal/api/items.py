@@ -12,12 +12,10 @@ from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Depends, Header, Path, Request, Response
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desktop.models import ITEM_ID_PATTERN, Action, Item
 from desktop.models.workflow import STEP_KEYS
-from portal import db
 from portal.api import writes
 from portal.api.deps import Caller, CallerDep, EngineDep
 from portal.api.models import ActionBody, CommentBody, ContentBody
@@ -49,7 +47,7 @@ class ItemPutBody(ContentBody):
 
 def item_response(item: Item, status: int = 200) -> Response:
     return Response(
-        orjson.dumps(item.to_dict()),
+        service.item_json(item).encode(),
         status_code=status,
         media_type="application/json",
         headers={"ETag": f'"{item.version}"'},
@@ -131,7 +129,8 @@ async def put_item(
         return item_response(item)
 
     action = "create" if creating else "update"
-    return await writes.run(request, call, write, (item_id, action, site if creating else None))
+    refusal = (item_id, action, site if creating else None)
+    return await writes.run(request, call, write, refusal, checks_first=True)
 
 
 @router.post("/{item_id}/actions", response_model=None, responses={200: answer(ItemOut)})
@@ -194,19 +193,21 @@ async def add_comment(
     call = writes.incoming(request, token)
 
     def post(conn: Connection, caller: Caller) -> Response:
-        comment = service.add_comment(conn, caller.user, item_id, body.body, call.now, body.id)
-        site = conn.execute(select(db.items.c.site).where(db.items.c.id == item_id)).scalar()
+        item = service.visible_item(conn, item_id, caller.user)
+        comment = service.add_comment(
+            conn, caller.user, item_id, body.body, call.now, body.id, current=item
+        )
         audit.record(
             conn,
             "item",
             actor=caller.username,
             at=call.now,
             address=call.address,
-            site=site,
+            site=item.site,
             item_id=item_id,
             action="comment",
             detail={"comment": comment["id"]},
         )
         return _json(comment, 201)
 
-    return await writes.run(request, call, post, (item_id, "comment", None))
+    return await writes.run(request, call, post, (item_id, "comment", None), checks_first=True)

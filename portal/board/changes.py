@@ -77,11 +77,11 @@ def _board(user: User) -> list[str]:
     )
 
 
-def _rule(board: Any, username: Any) -> ColumnElement[bool]:
+def _rule(board: Any, username: Any, one: bool = False) -> ColumnElement[bool]:
     """``desktop.models.can_see`` on ``items``' columns (``board``: :func:`_board`; both may be
-    bound parameters, or None for a user on no board): on a site where the user is on the
-    board, their own items, and the others' once submitted unless deleted; elsewhere, what is
-    published."""
+    bound parameters, or None for a user on no board; ``one``: ``board`` is one site, not a
+    list): on a site where the user is on the board, their own items, and the others' once
+    submitted unless deleted; elsewhere, what is published."""
     items = db.items
     published = items.c.state == State.PUBLISHED.value
     if board is None:
@@ -93,10 +93,9 @@ def _rule(board: Any, username: Any) -> ColumnElement[bool]:
             or_(items.c.state != State.DRAFT.value, items.c.ever_submitted.is_(True)),
         ),
     )
-    return or_(
-        and_(items.c.site.in_(board), seen_by_board),
-        and_(items.c.site.not_in(board), published),
-    )
+    on_board = items.c.site == board if one else items.c.site.in_(board)
+    elsewhere = items.c.site != board if one else items.c.site.not_in(board)
+    return or_(and_(on_board, seen_by_board), and_(elsewhere, published))
 
 
 def visible(user: User) -> ColumnElement[bool]:
@@ -105,15 +104,16 @@ def visible(user: User) -> ColumnElement[bool]:
     return _rule(board or None, user.username)
 
 
-def _statements(on_a_board: bool) -> tuple[Any, Any]:
+def _statements(boards: int) -> tuple[Any, Any]:
     """The next ``count`` item and comment rows after ``since``, each with whether the user
-    sees it; built once per kind of user (building them per request cost more than running
-    them, issue 21)."""
-    rule = (
-        _rule(bindparam("board", expanding=True), bindparam("username"))
-        if on_a_board
-        else _rule(None, None)
-    )
+    sees it; built once per kind of user: on no board, on one (no IN list to expand per call),
+    on several (building them per request cost more than running them, issue 21)."""
+    if boards == 0:
+        rule = _rule(None, None)
+    elif boards == 1:
+        rule = _rule(bindparam("board"), bindparam("username"), one=True)
+    else:
+        rule = _rule(bindparam("board", expanding=True), bindparam("username"))
     since, count = bindparam("since", type_=Integer), bindparam("count", type_=Integer)
     items = (
         select(db.items.c.change_seq, case((rule, db.items.c.data), else_=None).label("data"))
@@ -131,19 +131,21 @@ def _statements(on_a_board: bool) -> tuple[Any, Any]:
     return items, comments
 
 
-_STATEMENTS = {False: _statements(False), True: _statements(True)}
+_STATEMENTS = {boards: _statements(boards) for boards in (0, 1, 2)}
 
 
 def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, Any]:
     found: list[dict[str, Any]] = []
     position = since
     board = _board(user)
-    rule = {"board": board, "username": user.username} if board else {}
-    while len(found) < limit:
-        batch = _rows_after(conn, rule, position, max(limit * 2, 50))
-        if not batch:
-            return {"changes": found, "cursor": encode_cursor(position), "has_more": False}
+    rule: dict[str, Any] = {}
+    if board:
+        rule = {"board": board[0] if len(board) == 1 else board, "username": user.username}
+    while True:
+        batch, complete = _rows_after(conn, rule, position, max(limit * 2, 50))
+        left = len(batch)
         for kind, seq, payload in batch:
+            left -= 1
             if payload is not None and kind == "item":
                 item = Item.from_dict(orjson.loads(payload))
                 found.append({"kind": "item", "item": item.to_dict()})
@@ -152,17 +154,23 @@ def _changes(conn: Connection, user: User, since: int, limit: int) -> dict[str, 
             position = seq
             if len(found) >= limit:
                 break
-    has_more = bool(_rows_after(conn, rule, position, 1))
-    return {"changes": found, "cursor": encode_cursor(position), "has_more": has_more}
+        if len(found) >= limit:  # more after this page: in this batch, or (not all read) later
+            has_more = left > 0 or (not complete and bool(_rows_after(conn, rule, position, 1)[0]))
+            return {"changes": found, "cursor": encode_cursor(position), "has_more": has_more}
+        if complete:  # every change after the cursor was in this batch: no query to learn it
+            return {"changes": found, "cursor": encode_cursor(position), "has_more": False}
 
 
 def _rows_after(
     conn: Connection, rule: dict[str, Any], since: int, count: int
-) -> list[tuple[str, int, Any]]:
+) -> tuple[list[tuple[str, int, Any]], bool]:
     """The next ``count`` changes after ``since``, by number: items (their JSON) and comments
     (as dicts); the payload is None for a change the caller may not see. ``rule``: the
-    user's parameters of :func:`_rule` (none when on no board)."""
-    items_after, comments_after = _STATEMENTS[bool(rule)]
+    user's parameters of :func:`_rule` (none when on no board). And whether they are all the
+    changes after ``since`` (then nobody needs to ask for the next ones)."""
+    board = rule.get("board")
+    boards = 0 if board is None else 2 if isinstance(board, list) else 1
+    items_after, comments_after = _STATEMENTS[boards]
     values = {"since": since, "count": count, **rule}
     items = conn.execute(items_after, values).all()
     comments = conn.execute(comments_after, values).all()
@@ -171,4 +179,5 @@ def _rows_after(
         ("comment", row.change_seq, comment_dict(row) if row.seen else None) for row in comments
     ]
     merged.sort(key=lambda change: change[1])
-    return merged[:count]
+    complete = len(items) < count and len(comments) < count and len(merged) <= count
+    return merged[:count], complete

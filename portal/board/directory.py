@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desktop.models import (
@@ -79,20 +79,40 @@ def directory_changed(conn: Connection, site: str) -> None:
         conn.execute(insert(db.directory_versions).values(site=site, version=1))
 
 
+#: Statements of the write path and the sync feed, built once with their values as parameters
+#: (building them per request cost more than running them, issue 21).
+_DIRECTORY_VERSIONS = select(db.directory_versions).where(
+    db.directory_versions.c.site.in_(bindparam("sites", expanding=True))
+)
+_DIRECTORY_VERSION = select(db.directory_versions).where(
+    db.directory_versions.c.site == bindparam("site")
+)
+_GET_SITE = select(db.sites).where(db.sites.c.id == bindparam("site"))
+_CATEGORY_IDS = select(db.categories.c.id).where(db.categories.c.site == bindparam("site"))
+_GRANTS_OF_SITE = (
+    select(db.grants)
+    .where(db.grants.c.site == bindparam("site"))
+    .order_by(db.grants.c.valid_from, db.grants.c.id)
+)
+
+
 def directory_versions(conn: Connection, sites: Iterable[str]) -> dict[str, int]:
     """The version of each of ``sites``' directories (0: never changed since the upgrade)."""
     wanted = sorted(set(sites))
     found = {site: 0 for site in wanted}
-    rows = conn.execute(
-        select(db.directory_versions).where(db.directory_versions.c.site.in_(wanted))
-    )
+    if not wanted:
+        return found
+    if len(wanted) == 1:  # most people are on one site: no IN list to expand (issue 21)
+        rows = conn.execute(_DIRECTORY_VERSION, {"site": wanted[0]})
+    else:
+        rows = conn.execute(_DIRECTORY_VERSIONS, {"sites": wanted})
     for row in rows:
         found[row.site] = int(row.version)
     return found
 
 
 def get_site(conn: Connection, site_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(db.sites).where(db.sites.c.id == site_id)).first()
+    row = conn.execute(_GET_SITE, {"site": site_id}).first()
     if row is None:
         return None
     return {"id": row.id, "name": row.name, "settings": orjson.loads(row.settings)}
@@ -317,7 +337,7 @@ def list_categories(conn: Connection, site: str) -> list[Category]:
 
 
 def category_ids(conn: Connection, site: str) -> set[str]:
-    rows = conn.execute(select(db.categories.c.id).where(db.categories.c.site == site))
+    rows = conn.execute(_CATEGORY_IDS, {"site": site})
     return {row.id for row in rows}
 
 
@@ -408,6 +428,8 @@ def get_grant(conn: Connection, grant_id: str) -> Grant | None:
 def list_grants(
     conn: Connection, *, site: str | None = None, grantee: str | None = None
 ) -> list[Grant]:
+    if site is not None and grantee is None:  # the write path's case: a statement built once
+        return [_grant(row) for row in conn.execute(_GRANTS_OF_SITE, {"site": site})]
     query = select(db.grants).order_by(db.grants.c.valid_from, db.grants.c.id)
     if site is not None:
         query = query.where(db.grants.c.site == site)

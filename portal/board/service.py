@@ -9,6 +9,7 @@ seeding all go through these functions, so the demo's history is real.
 from __future__ import annotations
 
 import functools
+import threading
 import uuid
 import weakref
 from collections.abc import Callable, Iterator
@@ -18,11 +19,12 @@ from datetime import UTC, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import orjson
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Integer, Table, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desktop.models import (
     Action,
+    Grant,
     Item,
     ModelError,
     State,
@@ -111,6 +113,11 @@ def forget_pending(conn: Connection) -> None:
         _PENDING[conn].clear()
 
 
+def pending(conn: Connection) -> bool:
+    """Whether rows written in this :func:`feed_last` block wait for their number."""
+    return bool(_PENDING.get(conn))
+
+
 def number_pending(conn: Connection) -> None:
     """Give the waiting rows their feed numbers now, in the order they were written."""
     pending = _PENDING.get(conn)
@@ -120,15 +127,27 @@ def number_pending(conn: Connection) -> None:
     pending.clear()
     last = db.next_seq(conn, len(rows))
     for seq, (table, key) in enumerate(rows, start=last - len(rows) + 1):
-        conn.execute(update(table).where(table.c.id == key).values(change_seq=seq))
+        conn.execute(_NUMBER[table.name], {"key": key, "seq": seq})
+
+
+#: The feed number written to an item's or a comment's row (built once, issue 21).
+_NUMBER = {
+    table.name: update(table)
+    .where(table.c.id == bindparam("key"))
+    .values(change_seq=bindparam("seq", type_=Integer))
+    for table in (db.items, db.comments)
+}
 
 
 def _number_later(conn: Connection, table: Table, key: str) -> None:
     _PENDING[conn].append((table, key))
 
 
+_LOAD_ITEM = select(db.items.c.data).where(db.items.c.id == bindparam("item_id"))
+
+
 def load_item(conn: Connection, item_id: str) -> Item | None:
-    row = conn.execute(select(db.items.c.data).where(db.items.c.id == item_id)).first()
+    row = conn.execute(_LOAD_ITEM, {"item_id": item_id}).first()
     return Item.from_dict(orjson.loads(row.data)) if row is not None else None
 
 
@@ -175,6 +194,24 @@ _UPDATE_ITEM = update(db.items).where(
 )
 
 
+class _LastJson(threading.local):
+    item: Item | None = None
+    text: str = ""
+
+
+_last_json = _LastJson()
+
+
+def item_json(item: Item) -> str:
+    """``item``'s JSON form; the last one made on this thread is kept: a write serialises the
+    item it wrote three times (its row, its version, the answer), issue 21."""
+    memo = _last_json
+    if memo.item is not item:
+        memo.text = orjson.dumps(item.to_dict()).decode()
+        memo.item = item
+    return memo.text
+
+
 def _store_version(
     conn: Connection,
     item: Item,
@@ -194,7 +231,7 @@ def _store_version(
             "on_behalf_of": on_behalf_of,
             "at": at,
             "comment": comment,
-            "data": orjson.dumps(item.to_dict()).decode(),
+            "data": item_json(item),
         },
     )
 
@@ -207,7 +244,7 @@ def _row(item: Item) -> dict[str, Any]:
         "version": item.version,
         "created_by": item.created_by,
         "slug": item.slug or None,
-        "data": orjson.dumps(item.to_dict()).decode(),
+        "data": item_json(item),
         "publish_at": as_utc(item.publish_at),
         "expire_at": as_utc(item.expire_at),
         "ever_submitted": "submit" in item.steps,  # issue 21: /changes' visibility in SQL
@@ -283,8 +320,7 @@ def update_item(
             f"The item is at version {item.version}, not {base_version}.",
             current=item.to_dict(),
         )
-    grants = list_grants(conn, site=item.site)
-    if not can_edit(item, user, grants, at):
+    if not can_edit(item, user, _Grants(conn, item.site), at):
         raise ProblemError(
             403,
             "forbidden",
@@ -306,6 +342,19 @@ def update_item(
     _save(conn, item, changed)
     _store_version(conn, changed, "update", user.username, at)
     return changed
+
+
+class _Grants:
+    """The site's grants, read when first looked at: a draft's author needs none (issue 21)."""
+
+    def __init__(self, conn: Connection, site: str) -> None:
+        self.conn, self.site = conn, site
+        self.read: list[Grant] | None = None
+
+    def __iter__(self) -> Iterator[Grant]:
+        if self.read is None:
+            self.read = list_grants(self.conn, site=self.site)
+        return iter(self.read)
 
 
 def _save(conn: Connection, before: Item, after: Item) -> None:
@@ -408,8 +457,11 @@ def add_comment(
     body: str,
     at: datetime,
     comment_id: str | None = None,
+    current: Item | None = None,
 ) -> dict[str, Any]:
-    item = visible_item(conn, item_id, user)
+    """A comment on the item; ``current``: the item as the caller already loaded it (checked
+    visible) in this transaction."""
+    item = current or visible_item(conn, item_id, user)
     if not user.on_board(item.site):
         raise ProblemError(403, "forbidden", "Only the editorial board comments on items.")
     body = nfc(body).strip()

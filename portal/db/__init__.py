@@ -30,6 +30,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     create_engine,
     event,
     false,
@@ -422,10 +423,13 @@ def next_seq(conn: Connection, count: int = 1) -> int:
     writer waits here, so it cannot commit a higher number before this one is visible, and a
     rolled-back number is handed out again (no gaps, no number that turns up late).
     """
-    result = conn.execute(
-        update(feed_counter)
-        .where(feed_counter.c.id == 1)
-        .values(seq=feed_counter.c.seq + count)
-        .returning(feed_counter.c.seq)
-    )
-    return int(result.scalar_one())
+    return int(conn.execute(_NEXT_SEQ, {"count": count}).scalar_one())
+
+
+#: :func:`next_seq`'s statement, built once (``count`` as a parameter, issue 21).
+_NEXT_SEQ = (
+    update(feed_counter)
+    .where(feed_counter.c.id == 1)
+    .values(seq=feed_counter.c.seq + bindparam("count", type_=Integer))
+    .returning(feed_counter.c.seq)
+)

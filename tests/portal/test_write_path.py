@@ -25,6 +25,7 @@ from sqlalchemy import delete, event, insert, select
 from desktop.models import Item, Role, State, StepRecord, User, can_see
 from portal import db
 from portal.board import changes, service
+from portal.board.problems import ProblemError
 from portal.server import PortalServer
 from tests.portal.conftest import Api
 
@@ -167,6 +168,72 @@ def test_a_refusal_takes_no_number_and_is_audited_and_kept(
     assert [row.outcome for row in outcomes] == ["refused"]
     again = other.post(path, json=body, headers=key)
     assert again.status_code == 403 and again.headers["idempotent-replayed"] == "true"
+
+
+def test_a_pull_is_one_read_transaction_and_one_thread_hop(
+    api: dict[str, Api], recorded: Any
+) -> None:
+    member = api["thanhvien1"]
+    item = member.create()
+    for params in ({}, {"limit": 1}, {"limit": "500"}):
+        page, seen = recorded(lambda p=params: member.get("/api/v1/changes", params=p))
+        assert page.status_code == 200, page.text
+        assert [c["item"]["id"] for c in page.json()["changes"]] == [item["id"]]
+        assert (seen.transactions, seen.hops, len(seen.threads)) == (1, 1, 1), params
+    # a query FastAPI must judge: its answer, the page read after it
+    for params, status in (({"limit": "0"}, 422), ({"limit": " 7"}, 200), ({"limit": "x"}, 422)):
+        answer = member.get("/api/v1/changes", params=params)
+        assert answer.status_code == status, (params, answer.text)
+    again = member.get("/api/v1/changes", params=[("limit", "5"), ("limit", "1")])
+    assert again.status_code == 200 and len(again.json()["changes"]) == 1
+
+
+def test_a_pull_checks_the_caller_before_the_query(api: dict[str, Api]) -> None:
+    member = api["thanhvien1"]
+    bad = {"Authorization": "Bearer not-a-token"}
+    for params in ({}, {"limit": "0"}, {"since": "x" * 300}, {"since": "not-a-cursor"}):
+        answer = member.client.get("/api/v1/changes", params=params, headers=bad)
+        assert answer.status_code == 401, (params, answer.text)
+    invalid = member.get("/api/v1/changes", params={"since": "not-a-cursor"})
+    assert invalid.status_code == 422 and invalid.json()["code"] == "invalid"
+
+
+def test_a_put_that_refuses_after_writing_keeps_none_of_its_writes(
+    api: dict[str, Api], server: PortalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PUT runs without a SAVEPOINT (it refuses before it writes); were it ever to refuse
+    after writing, it runs again in one: the refusal is the answer, none of the writes stay."""
+    member = api["thanhvien1"]
+    item = member.create()
+    engine = server.app.state.engine
+
+    def counter() -> int:
+        with db.reading(engine) as conn:
+            return int(conn.execute(select(db.feed_counter.c.seq)).scalar_one())
+
+    before = counter()
+    runs: list[int] = []
+
+    def refusing(*_args: Any, **_kw: Any) -> None:
+        runs.append(1)
+        raise ProblemError(422, "invalid", "Refused after the item's row was written.")
+
+    monkeypatch.setattr(service, "_store_version", refusing)
+    key = {"If-Match": f'"{item["version"]}"', "Idempotency-Key": str(uuid.uuid4())}
+    path = f"/api/v1/items/{item['id']}"
+    refused = member.put(path, json={"title": "Không lưu"}, headers=key)
+    assert refused.status_code == 422, refused.text
+    assert len(runs) == 2  # without a SAVEPOINT, then again in one
+    assert member.get(path).json() == item  # the item's row as it was
+    assert counter() == before  # no feed number taken
+    with db.reading(engine) as conn:
+        versions = conn.execute(
+            select(db.item_versions.c.version).where(db.item_versions.c.item_id == item["id"])
+        ).all()
+    assert [row.version for row in versions] == [1]
+    monkeypatch.undo()
+    again = member.put(path, json={"title": "Không lưu"}, headers=key)
+    assert again.status_code == 422 and again.headers["idempotent-replayed"] == "true"
 
 
 # --- /changes: visibility in SQL ----------------------------------------------------------------
