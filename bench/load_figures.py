@@ -21,7 +21,7 @@ from bench import seeding
 from bench.portal_process import PortalProcess
 from bench.report import Figure
 from bench.sizes import Sizes
-from bench.stats import median, ms, percentile
+from bench.stats import machine_busy, median, ms, percentile
 from portal.db import make_engine
 
 #: Logins in flight at once: each counts against the address's throttle until its password is
@@ -134,15 +134,20 @@ def _run(database_url: str, sizes: Sizes, workers: int, label: str, folder: Path
             peer_engine.dispose()
     finally:
         engine.dispose()
-    with PortalProcess(database_url, workers=workers, log=folder / f"{label}.log") as portal:
+    with (
+        PortalProcess(database_url, workers=workers, log=folder / f"{label}.log") as portal,
+        machine_busy() as busy,
+    ):
         tally, took = asyncio.run(_swarm(portal.url, drafts, sizes.load_edits))
-    figure = _figure(f"portal under load: {label}", sizes, tally, took, workers)
+    figure = _figure(f"portal under load: {label}", sizes, tally, took, workers, busy[0])
     if workers != 1:
         return [figure]
     log = folder / f"{label} peer.log"
-    with PortalProcess(database_url, log=log, peer=True) as yardstick:
+    with PortalProcess(database_url, log=log, peer=True) as yardstick, machine_busy() as busy:
         peer_tally, peer_took = asyncio.run(_swarm(yardstick.url, drafts, sizes.load_edits))
-    peer_figure = _figure(f"minimal peer under load: {label}", sizes, peer_tally, peer_took, 1)
+    peer_figure = _figure(
+        f"minimal peer under load: {label}", sizes, peer_tally, peer_took, 1, busy[0]
+    )
     ratio = Figure(
         name=f"portal writes vs minimal peer: {label}",
         measured=(
@@ -160,7 +165,11 @@ def _run(database_url: str, sizes: Sizes, workers: int, label: str, folder: Path
     return [figure, peer_figure, ratio]
 
 
-def _figure(name: str, sizes: Sizes, tally: Tally, took: float, workers: int) -> Figure:
+def _figure(
+    name: str, sizes: Sizes, tally: Tally, took: float, workers: int, busy: float
+) -> Figure:
+    """``busy``: the share of the machine's CPU time (all CPUs) used meanwhile, by everything:
+    near 100 % the figure is bound by the CPUs, and more processes cannot raise it."""
     puts, pulls = tally.latencies["put"], tally.latencies["pull"]
     every = puts + pulls
     count = len(every)
@@ -180,6 +189,7 @@ def _figure(name: str, sizes: Sizes, tally: Tally, took: float, workers: int) ->
             f"p95 {ms(percentile(every, 0.95)):.0f} ms (PUT {ms(percentile(puts, 0.95)):.0f}, "
             f"pull {ms(percentile(pulls, 0.95)):.0f}), median {ms(median(every)):.0f} ms, "
             f"{len(tally.errors)} errors, {tally.retries} sent again after a dropped connection"
+            f"; the machine's CPUs {busy:.0%} busy"
             + (f": {sorted(set(tally.errors))[:3]}" if tally.errors else "")
         ),
         extra={
@@ -187,6 +197,7 @@ def _figure(name: str, sizes: Sizes, tally: Tally, took: float, workers: int) ->
             "p50_ms": ms(median(every)),
             "errors": tally.errors[:20],
             "workers": workers,
+            "machine_busy": busy,
         },
     )
 

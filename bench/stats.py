@@ -40,3 +40,29 @@ def timed(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
+
+
+def _cpu_ticks() -> tuple[int, int]:
+    """All CPUs' (busy, total) clock ticks since boot, from ``/proc/stat``; (0, 0) without it."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+@contextmanager
+def machine_busy() -> Iterator[list[float]]:
+    """``with machine_busy() as busy:`` then ``busy[0]`` is the share (0–1) of the machine's
+    CPU time, every CPU counted, that was busy during the block (NaN where unknown): whether a
+    figure was bound by the CPUs themselves."""
+    busy: list[float] = []
+    before = _cpu_ticks()
+    try:
+        yield busy
+    finally:
+        after = _cpu_ticks()
+        total = after[1] - before[1]
+        busy.append((after[0] - before[0]) / total if total else float("nan"))

@@ -53,3 +53,6 @@ def test_the_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
         if figure["ours"] is None:
             assert figure["note"], figure["name"]  # …or why it has no number
     assert "figure" in done.stdout and "baseline" in done.stdout
+    load = next(f for f in figures if f["name"] == "portal under load: SQLite, 1 process")
+    assert 0 < load["extra"]["machine_busy"] <= 1  # whether the CPUs bound it (issue 21)
+    assert "CPUs" in load["note"] and "busy" in load["note"]
