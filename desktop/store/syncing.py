@@ -89,9 +89,7 @@ class SyncSide(StoreBase):
             if request is None:
                 self.conn.execute("DELETE FROM outbox WHERE seq = ?", [seq])
                 return ReadyOp(op, dropped=True)
-            payload = {**op.payload, "request": request}
-            self.conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), seq])
-            return ReadyOp(replace(op, payload=payload))
+            return ReadyOp(self._freeze(op, request))
 
     def _request(self, op: OutboxOp) -> dict[str, Any] | None:
         """What a content operation sends: a creation the whole content, an update the fields
@@ -113,9 +111,13 @@ class SyncSide(StoreBase):
     def freeze_op(self, seq: int, request: dict[str, Any]) -> None:
         """Record the exact request before it is first sent, so a retry sends the same bytes."""
         with self.transaction():
-            op = self._op_row(seq)
-            payload = {**op.payload, "request": request}
-            self.conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), seq])
+            self._freeze(self._op_row(seq), request)
+
+    def _freeze(self, op: OutboxOp, request: dict[str, Any]) -> OutboxOp:
+        """``op`` with ``request`` recorded in its payload, in the caller's transaction."""
+        payload = {**op.payload, "request": request}
+        self.conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?", [dump(payload), op.seq])
+        return replace(op, payload=payload)
 
     def defer_op(self, seq: int, error: str, next_attempt_at: str | None = None) -> None:
         with self.transaction():
