@@ -30,10 +30,10 @@ from desktop.sync.errors import (
 )
 from desktop.sync.histories import fetch_histories
 from desktop.sync.merge import merge_content
-from desktop.sync.push import COULD_NOT_TAKE, Push
+from desktop.sync.push import Push
 from desktop.sync.report import SyncAction, SyncReport
 
-__all__ = ["COULD_NOT_TAKE", "AfterSync", "SyncAction", "SyncEngine", "SyncReport"]
+__all__ = ["AfterSync", "SyncAction", "SyncEngine", "SyncReport"]
 
 log = logging.getLogger(__name__)
 

@@ -67,6 +67,7 @@ class Push:
         ops: list[OutboxOp] = await self.writer.run(Store.outbox)
         self.blocked = await self.writer.run(Store.blocked_items)
         ahead: asyncio.Future[ReadyOp | None] | None = None
+        taken: asyncio.Future[ReadyOp | None] | None = None
         try:
             for index, queued in enumerate(ops):
                 taken, ahead = ahead, None
@@ -89,7 +90,7 @@ class Push:
                 if self.report.conflicts != conflicts:
                     self.blocked = await self.writer.run(Store.blocked_items)
         except BaseException:
-            await self._finish(ahead, quiet=True)
+            await self._finish(ahead, taken, quiet=True)  # ``taken`` too, if not yet awaited
             raise
         await self._finish(ahead)
 
@@ -97,7 +98,9 @@ class Push:
         """Whether ``following`` may be taken while ``current`` travels: another item's, not
         held back by what this push knows so far."""
         item = following.item_id
-        return item != current.item_id and not {item} & (self.blocked | self.held | self.parked)
+        return item != current.item_id and all(
+            item not in held_back for held_back in (self.blocked, self.held, self.parked)
+        )
 
     async def _may_send(self, queued: OutboxOp) -> bool:
         if queued.item_id in self.blocked:
@@ -119,10 +122,11 @@ class Push:
         while self._written and self._written[0].done():
             self._written.pop(0).result()
 
-    async def _finish(self, ahead: asyncio.Future[Any] | None, quiet: bool = False) -> None:
-        """Wait for the writer's work this push handed over. After an error (``quiet``) the
-        first error stays the one raised; the rest are logged."""
-        pending = [*self._written, *([ahead] if ahead is not None else [])]
+    async def _finish(self, *taken: asyncio.Future[Any] | None, quiet: bool = False) -> None:
+        """Wait for the writer's work this push handed over (answers written back, operations
+        ``taken``). After an error (``quiet``) the first error stays the one raised; the rest
+        are logged."""
+        pending = [*self._written, *(f for f in taken if f is not None)]
         self._written = []
         if not pending:
             return
